@@ -1,0 +1,3 @@
+from semantha.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,140 @@
+"""config.yaml: the service's configuration, validated on load (extra keys are errors).
+
+Relative paths are resolved against the folder that holds config.yaml, so the same
+file works wherever the project is checked out.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from semantha.errors import ConfigError
+from semantha.yamlfile import load_model
+
+DEFAULT_CONFIG = Path("config.yaml")
+CONFIG_ENV = "SEMANTHA_CONFIG"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Paths(Strict):
+    inbox: Path
+    work: Path
+    dms_root: Path
+    review: Path
+    quarantine: Path
+    archive: Path
+
+    def outputs(self) -> dict[str, Path]:
+        return {
+            "work": self.work,
+            "dms_root": self.dms_root,
+            "review": self.review,
+            "quarantine": self.quarantine,
+            "archive": self.archive,
+        }
+
+
+class OcrSettings(Strict):
+    languages: str = "deu+eng"
+    dpi: int = Field(300, ge=72, le=600)
+    timeout_s: float = Field(120.0, gt=0)
+    psm: int = Field(3, ge=0, le=13)
+
+
+class PreprocessSettings(Strict):
+    orientation: bool = True
+    deskew: bool = True
+    max_skew_deg: float = Field(10.0, ge=0, le=45)
+    blank_pages: bool = True
+    binarize: bool = True
+
+
+class ClassifySettings(Strict):
+    mode: Literal["rules+model", "rules-only"] = "rules+model"
+    min_confidence: float = Field(0.80, ge=0, le=1)
+    min_margin: float = Field(0.20, ge=0, le=1)
+    doctype_min_confidence: float = Field(0.60, ge=0, le=1)
+
+
+class ServiceSettings(Strict):
+    workers: int = Field(2, ge=1, le=64)
+    poll_interval_s: float = Field(1.0, gt=0)
+    stable_after_s: float = Field(2.0, ge=0)
+    polling: bool = False
+    rescan_interval_s: float = Field(60.0, gt=0)
+    document_timeout_s: float = Field(600.0, gt=0)
+    delivery_attempts: int = Field(5, ge=1)
+    retry_backoff_s: float = Field(5.0, ge=0)
+    duplicates: Literal["deliver", "skip", "review"] = "review"
+    archive_retention_days: int = Field(90, ge=0)
+
+
+class LoggingSettings(Strict):
+    file: Path = Path("var/log/semantha.jsonl")
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
+class AppConfig(Strict):
+    paths: Paths
+    rules_dir: Path = Path("rules")
+    model: Path = Path("models/classifier.joblib")
+    ocr: OcrSettings = OcrSettings()
+    preprocess: PreprocessSettings = PreprocessSettings()
+    classify: ClassifySettings = ClassifySettings()
+    service: ServiceSettings = ServiceSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+    @model_validator(mode="after")
+    def _outputs_outside_inbox(self) -> AppConfig:
+        # An output under the inbox would be picked up again as new mail.
+        inbox = self.paths.inbox
+        for name, path in self.paths.outputs().items():
+            if path == inbox or inbox in path.parents or path in inbox.parents:
+                raise ValueError(f"paths.{name} ({path}) must not lie inside or contain the inbox")
+        return self
+
+    def resolved(self, base: Path) -> AppConfig:
+        """A copy with every relative path made absolute against ``base``."""
+
+        def absolute(p: Path) -> Path:
+            return p if p.is_absolute() else (base / p).resolve()
+
+        paths = Paths(**{k: absolute(v) for k, v in self.paths.model_dump().items()})
+        return self.model_copy(
+            update={
+                "paths": paths,
+                "rules_dir": absolute(self.rules_dir),
+                "model": absolute(self.model),
+                "logging": self.logging.model_copy(update={"file": absolute(self.logging.file)}),
+            }
+        )
+
+
+def config_path(explicit: Path | None) -> Path:
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(CONFIG_ENV)
+    return Path(env) if env else DEFAULT_CONFIG
+
+
+def load_config(path: Path) -> AppConfig:
+    """Load, validate and resolve config.yaml; ConfigError names key, file and line."""
+    if not path.is_file():
+        raise ConfigError(
+            f"configuration file {path} not found",
+            f"pass --config PATH or set {CONFIG_ENV}",
+        )
+    raw = load_model(path, AppConfig)
+    resolved = raw.resolved(path.resolve().parent)
+    # Validate the outputs-vs-inbox rule again on absolute paths.
+    try:
+        return AppConfig.model_validate(resolved.model_dump())
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}", "point the output folders outside the inbox") from exc

@@ -1,0 +1,107 @@
+"""process_file: one document through the stages, readable as DESIGN's data-flow diagram.
+
+    load -> preprocess -> OCR -> extract -> classify (rules + model) -> route -> deliver
+
+Bad input and OCR failures end in quarantine with a reason; low confidence is a
+decision (review), not an error. Nothing here prints or reads global settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import structlog
+
+from semantha import classify, deliver, extract, imaging, load, ocr, route, rules
+from semantha.config import AppConfig
+from semantha.errors import DeliveryError, DocumentError
+from semantha.model import DocumentClassifier
+from semantha.records import Document, Outcome, Page
+from semantha.rulefiles import RuleSet
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a document needs, loaded and checked once at start-up."""
+
+    config: AppConfig
+    rules: RuleSet
+    model: DocumentClassifier | None
+    gui: deliver.GuiRunner | None = None
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@contextmanager
+def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = round(time.perf_counter() - start, 4)
+
+
+def read_pages(path: Path, ctx: Context) -> tuple[Page, ...]:
+    cfg = ctx.config
+    return tuple(
+        ocr.recognise(imaging.preprocess(page, cfg.preprocess), cfg.ocr)
+        for page in load.load_pages(path, cfg.ocr.dpi)
+    )
+
+
+def process_file(
+    path: Path, ctx: Context, dry_run: bool = False, source_folder: str = ""
+) -> Outcome:
+    timings: dict[str, float] = {}
+    doc_id = file_sha256(path)
+    bound = log.bind(doc_id=doc_id[:12])
+    try:
+        with timed(timings, "read"):
+            pages = read_pages(path, ctx)
+        document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
+        with timed(timings, "extract"):
+            document = replace(document, fields=extract.extract_fields(document.pages))
+        with timed(timings, "classify"):
+            hits = rules.evaluate(document, ctx.rules)
+            decision = classify.decide(document, hits, ctx.model, ctx.config.classify)
+        plan = route.plan(document, decision, ctx.rules)
+    except DocumentError as exc:
+        bound.warning("document.unreadable", error=type(exc).__name__)
+        if dry_run:
+            return Outcome(doc_id, path, "quarantined", error=str(exc), timings=timings)
+        return deliver.quarantine(path, doc_id, exc, ctx.config.paths, timings)
+    if dry_run:
+        return Outcome(doc_id, path, "dry_run", decision, plan, timings=timings, document=document)
+    with timed(timings, "deliver"):
+        try:
+            deliveries = deliver.execute(plan, document, ctx.config.paths, ctx.gui)
+        except DeliveryError as exc:
+            bound.warning("delivery.failed", error=str(exc))
+            deliveries = deliver.to_review(document, decision, ctx.config.paths, reason=str(exc))
+    status = deliver.status_of(deliveries)
+    bound.info(
+        "document.processed",
+        status=status,
+        department=decision.department,
+        doctype=decision.doctype,
+        method=decision.method,
+        confidence=round(decision.confidence, 3),
+        route=plan.route_id,
+        pages=len(document.pages),
+        timings=timings,
+    )
+    return Outcome(doc_id, path, status, decision, plan, deliveries, "", timings, document)

@@ -1,0 +1,158 @@
+"""Frozen records passed between the pipeline stages (DESIGN §2).
+
+Stages never mutate a record; they return a new one (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+GrayImage = NDArray[np.uint8]
+"""A page image: 2-D uint8 array, 0 = black, 255 = white."""
+
+Method = Literal["rule", "model", "none"]
+Status = Literal["delivered", "review", "quarantined", "dry_run"]
+ActionKind = Literal["deliver", "copy", "review", "gui", "notify"]
+TextSource = Literal["ocr", "pdf", "none"]
+
+
+def frozen_map(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    """A read-only copy of ``values`` for use inside frozen records."""
+    return MappingProxyType(dict(values or {}))
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word with its box in page pixels (left, top, width, height)."""
+
+    text: str
+    confidence: float
+    box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a document. ``ops`` records every preprocessing step applied."""
+
+    index: int
+    image: GrayImage | None
+    dpi: int
+    ops: tuple[str, ...] = ()
+    text: str = ""
+    confidence: float = 0.0
+    blank: bool = False
+    words: tuple[Word, ...] = ()
+    text_source: TextSource = "none"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A scanned document. ``id`` is the sha256 of the original file's bytes."""
+
+    id: str
+    source: Path
+    received_at: datetime
+    pages: tuple[Page, ...]
+    fields: Mapping[str, str] = field(default_factory=frozen_map)
+    source_folder: str = ""
+
+    @property
+    def content_pages(self) -> tuple[Page, ...]:
+        """Pages that carry content: blank duplex backs are kept but not routed on."""
+        return tuple(p for p in self.pages if not p.blank)
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.content_pages)
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A rule that fired: which facet it votes for, how strongly, and why (for humans)."""
+
+    rule_id: str
+    facet: Literal["department", "doctype"]
+    label: str
+    weight: float
+    reason: str
+    fields: Mapping[str, str] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class Score:
+    label: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Everything that led to a decision, kept for ``explain`` and the sidecar."""
+
+    rule_hits: tuple[RuleHit, ...] = ()
+    department_scores: tuple[Score, ...] = ()
+    doctype_scores: tuple[Score, ...] = ()
+    min_confidence: float = 0.0
+    min_margin: float = 0.0
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Department and document type, or ``None`` where Semantha is not confident."""
+
+    department: str | None
+    doctype: str | None
+    confidence: float
+    method: Method
+    trace: Trace = field(default_factory=Trace)
+    doctype_confidence: float = 0.0
+
+    @property
+    def confident(self) -> bool:
+        return self.department is not None
+
+
+@dataclass(frozen=True)
+class Action:
+    """One step of a routing plan; ``target`` is already rendered and sanitised."""
+
+    kind: ActionKind
+    target: str = ""
+    params: Mapping[str, str] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class Plan:
+    route_id: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    action: Action
+    ok: bool
+    detail: str = ""
+    destination: Path | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input file; ``document`` is None when it could not be read."""
+
+    doc_id: str
+    source: Path
+    status: Status
+    decision: Decision | None = None
+    plan: Plan | None = None
+    deliveries: tuple[Delivery, ...] = ()
+    error: str = ""
+    timings: Mapping[str, float] = field(default_factory=dict)
+    document: Document | None = None

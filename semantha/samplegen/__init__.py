@@ -1,0 +1,1 @@
+"""Generator of realistic scanned municipal mail with ground truth (``semantha samples``)."""

@@ -1,0 +1,88 @@
+"""Read YAML files for people who are not programmers: errors name file, line and column.
+
+PyYAML's composed node tree keeps the position of every key and value; we walk it
+along a pydantic error location to point at the exact spot to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from semantha.errors import ConfigError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    """Return (data, node tree) of a YAML file; raise ConfigError with the position."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: file not found", "create it or fix the path") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}", "save it as UTF-8 text") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise ConfigError(
+            f"{where}: not valid YAML: {exc.problem}",
+            "check indentation (spaces, not tabs) and that every ':' is followed by a space",
+        ) from exc
+    return data, node
+
+
+def locate(node: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int] | None:
+    """1-based (line, column) of the deepest node along ``loc`` that exists."""
+    if node is None:
+        return None
+    found = node
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(found, yaml.MappingNode):
+            for key, value in found.value:
+                if key.value == str(part):
+                    # point at the key when the key itself is the problem (extra key)
+                    child = value if part != loc[-1] else key
+                    break
+        elif isinstance(found, yaml.SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(found.value):
+                child = found.value[part]
+        if child is None:
+            break
+        found = child
+    return found.start_mark.line + 1, found.start_mark.column + 1
+
+
+def describe_errors(path: Path, node: yaml.Node | None, error: ValidationError) -> list[str]:
+    """One line per problem: ``file:line:col: key.path: message``."""
+    lines = []
+    for item in error.errors():
+        loc = [p for p in item["loc"] if isinstance(p, str | int)]
+        pos = locate(node, loc)
+        where = f"{path}:{pos[0]}:{pos[1]}" if pos else str(path)
+        key = ".".join(str(p) for p in loc) or "(top level)"
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown key; remove it or check its spelling"
+        lines.append(f"{where}: {key}: {message}")
+    return lines
+
+
+def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
+    """Validate a YAML file against a pydantic model; ConfigError lists every problem."""
+    data, node = read_yaml(path)
+    try:
+        return model.model_validate(data if data is not None else {}, context=context)
+    except ValidationError as exc:
+        problems = describe_errors(path, node, exc)
+        raise ConfigError(
+            "\n".join(problems), f"fix {len(problems)} problem(s) in {path.name}"
+        ) from exc
