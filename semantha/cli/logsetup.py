@@ -13,7 +13,10 @@ from pathlib import Path
 import structlog
 
 
-def configure_logging(log_file: Path | None, level: str = "INFO", console: bool = True) -> None:
+def configure_logging(
+    log_file: Path | None, level: str = "INFO", console_level: str | None = "INFO"
+) -> None:
+    """Log to ``log_file`` at ``level`` and to stderr at ``console_level`` (None: no console)."""
     shared: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -35,9 +38,9 @@ def configure_logging(log_file: Path | None, level: str = "INFO", console: bool 
             )
         )
         handlers.append(file_handler)
-    if console:
+    if console_level is not None:
         console_handler = logging.StreamHandler(sys.stderr)
-        console_handler.setLevel(level)
+        console_handler.setLevel(console_level)
         console_handler.setFormatter(
             structlog.stdlib.ProcessorFormatter(
                 foreign_pre_chain=shared,
@@ -54,7 +57,10 @@ def configure_logging(log_file: Path | None, level: str = "INFO", console: bool 
         handler.close()
     for handler in handlers:
         root.addHandler(handler)
-    root.setLevel("DEBUG" if level == "DEBUG" else level)
+    levels = [logging.getLevelName(level)]
+    if console_level is not None:
+        levels.append(logging.getLevelName(console_level))
+    root.setLevel(min(levels))
     # Third-party chatter (PIL, watchdog) stays out of the mailroom log.
     for noisy in ("PIL", "watchdog", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
