@@ -1,9 +1,131 @@
-"""Placeholder: commands of this group are being written."""
+"""Commands on single documents and the environment: process, explain, check."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from semantha.cli.common import load_and_log
+from semantha.records import Outcome
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the parser."""
+    process = subparsers.add_parser(
+        "process", help="run the pipeline on files and show where each one went"
+    )
+    process.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    process.add_argument("--json", action="store_true", help="one JSON object per document")
+    process.add_argument("--text", action="store_true", help="add the recognised text per page")
+    process.add_argument(
+        "--dry-run", action="store_true", help="decide and plan, but deliver nothing"
+    )
+    process.set_defaults(handler=run_process)
+
+    explain = subparsers.add_parser("explain", help="show why a document goes where it goes")
+    explain.add_argument("file", type=Path, metavar="FILE")
+    explain.add_argument("--json", action="store_true", help="the trace as JSON")
+    explain.set_defaults(handler=run_explain)
+
+    check = subparsers.add_parser(
+        "check", help="check tesseract, poppler, folders, rules and model before running"
+    )
+    check.set_defaults(handler=run_check)
+
+
+def outcome_json(outcome: Outcome, with_text: bool) -> dict[str, Any]:
+    """The ``process --json`` line of DESIGN §3."""
+    decision, document = outcome.decision, outcome.document
+    if outcome.status == "dry_run" and outcome.plan is not None:
+        destinations = [a.target for a in outcome.plan.actions]
+    else:
+        destinations = [str(d.destination) for d in outcome.deliveries if d.destination]
+    row: dict[str, Any] = {
+        "file": str(outcome.source),
+        "sha256": outcome.doc_id,
+        "pages": len(document.pages) if document else 0,
+        "department": decision.department if decision else None,
+        "doctype": decision.doctype if decision else None,
+        "confidence": round(decision.confidence, 4) if decision else 0.0,
+        "method": decision.method if decision else "none",
+        "status": outcome.status,
+        "destinations": destinations,
+        "fields": dict(document.fields) if document else {},
+        "reason": outcome.error or (decision.trace.reason if decision else ""),
+    }
+    if with_text:
+        row["text"] = [p.text for p in document.pages] if document else []
+    return row
+
+
+def _print_table(rows: Iterable[dict[str, Any]]) -> None:
+    header = ("file", "department", "doctype", "conf", "status", "destination")
+    lines = [header]
+    for row in rows:
+        destination = row["destinations"][0] if row["destinations"] else row["reason"]
+        lines.append(
+            (
+                Path(row["file"]).name,
+                row["department"] or "-",
+                row["doctype"] or "-",
+                f"{row['confidence']:.2f}",
+                row["status"],
+                str(destination),
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
+    for line in lines:
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
+        print("  ".join([*cells, line[-1]]))
+
+
+def run_process(args: argparse.Namespace) -> int:
+    from semantha.pipeline import process_file
+    from semantha.service import build_context
+
+    config = load_and_log(args)
+    context = build_context(config)
+    rows = []
+    for path in args.files:
+        if not path.is_file():
+            print(f"semantha: {path}: no such file", file=sys.stderr)
+            continue
+        row = outcome_json(process_file(path, context, dry_run=args.dry_run), args.text)
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+        rows.append(row)
+    if not args.json:
+        _print_table(rows)
+    return 0 if len(rows) == len(args.files) else 1
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from semantha.explain import explanation, render_explanation
+    from semantha.pipeline import process_file
+    from semantha.service import build_context
+
+    config = load_and_log(args)
+    outcome = process_file(args.file, build_context(config), dry_run=True)
+    report = explanation(outcome, config)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(render_explanation(report))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from semantha.checks import run_checks
+
+    config = load_and_log(args)
+    worst = 0
+    for check in run_checks(config):
+        mark = "ok  " if check.ok else "FAIL"
+        print(f"[{mark}] {check.name}: {check.detail}")
+        if not check.ok:
+            print(f"       what to do: {check.hint}")
+            worst = max(worst, check.exit_code)
+    return worst
