@@ -1,0 +1,398 @@
+"""Carry out a routing plan: DMS folder + sidecar, review queue, GUI scripts, notifications.
+
+The original scan is the only copy, so every write is atomic (``fsutil``) and nothing
+here removes the original: the service archives it once the deliveries are recorded.
+Delivering the same bytes to the same place twice is detected by sha256 and reported
+as "already delivered", which makes retries after a crash safe.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path, PurePath
+from typing import Any, Protocol
+
+import structlog
+
+from semantha import fsutil
+from semantha.config import Paths
+from semantha.errors import DeliveryError, DocumentError, GuiError
+from semantha.records import (
+    Action,
+    Decision,
+    Delivery,
+    Document,
+    Outcome,
+    Plan,
+    Score,
+    Status,
+    Trace,
+)
+
+log = structlog.get_logger(__name__)
+
+SIDECAR_SCHEMA = 1
+NOTIFY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+class GuiRunner(Protocol):
+    """What ``deliver`` needs from ``semantha.gui``: run one named script with values."""
+
+    def run(self, script: str, values: Mapping[str, str]) -> object: ...
+
+
+def sidecar_path(file: Path) -> Path:
+    """The index file next to a delivered file: ``brief.pdf`` -> ``brief.pdf.json``."""
+    return file.with_name(file.name + ".json")
+
+
+def error_path(file: Path) -> Path:
+    """The explanation next to a quarantined file: ``brief.pdf`` -> ``brief.pdf.error.json``."""
+    return file.with_name(file.name + ".error.json")
+
+
+def execute(
+    plan: Plan,
+    document: Document,
+    paths: Paths,
+    gui: GuiRunner | None,
+    decision: Decision,
+) -> tuple[Delivery, ...]:
+    """Run the plan's actions in order; DeliveryError when a target is unusable (retry)."""
+    if not plan.actions:
+        return to_review(document, decision, paths, f"route {plan.route_id!r} has no actions")
+    done: list[Delivery] = []
+    for action in plan.actions:
+        if action.kind in ("deliver", "copy"):
+            done.append(_to_dms(action, plan, document, decision, paths))
+        elif action.kind == "review":
+            reason = action.params.get("reason") or decision.trace.reason or "route asks for review"
+            done.append(_review(action, document, decision, paths, reason, plan.route_id))
+        elif action.kind == "notify":
+            done.append(_notify(action, plan, document, decision, paths))
+        else:
+            try:
+                done.append(_gui(action, gui))
+            except GuiError as exc:
+                # The document is not in the DMS as intended: a person takes over.
+                log.warning("delivery.gui_failed", doc_id=document.id[:12], script=action.target)
+                done.append(Delivery(action, False, str(exc)))
+                reason = f"GUI script {action.target!r} failed: {exc}"
+                done.extend(to_review(document, decision, paths, reason, plan.route_id))
+                break
+    return tuple(done)
+
+
+def to_review(
+    document: Document,
+    decision: Decision,
+    paths: Paths,
+    reason: str,
+    route_id: str = "",
+) -> tuple[Delivery, ...]:
+    """Put the original into the review queue with a sidecar that says why."""
+    action = Action("review", "", {"reason": reason})
+    return (_review(action, document, decision, paths, reason, route_id),)
+
+
+def quarantine(
+    path: Path,
+    doc_id: str,
+    error: DocumentError,
+    paths: Paths,
+    timings: Mapping[str, float],
+) -> Outcome:
+    """Copy an unreadable file into quarantine next to ``<name>.error.json`` (what to do)."""
+    folder = _ensure_folder(paths.quarantine, paths.quarantine, "quarantine folder")
+    dest, already = _place(path, folder / path.name, doc_id)
+    report = {
+        "schema": SIDECAR_SCHEMA,
+        "file": dest.name,
+        "original": str(path),
+        "sha256": doc_id,
+        "error": type(error).__name__,
+        "exit_code": error.exit_code,
+        "message": error.message,
+        "hint": error.hint,
+        "quarantined_at": _now(),
+        "timings": dict(timings),
+    }
+    if not already:
+        _guarded(lambda: fsutil.atomic_copy(path, dest), dest, "copy the file into quarantine")
+    _guarded(lambda: fsutil.atomic_write_json(error_path(dest), report), dest, "write error.json")
+    log.warning("document.quarantined", doc_id=doc_id[:12], error=type(error).__name__)
+    return Outcome(doc_id, path, "quarantined", error=str(error), timings=dict(timings))
+
+
+def status_of(deliveries: tuple[Delivery, ...]) -> Status:
+    """ "delivered" only when every action succeeded and none of them was a review."""
+    if deliveries and all(d.ok and d.action.kind != "review" for d in deliveries):
+        return "delivered"
+    return "review"
+
+
+# --- actions -------------------------------------------------------------------------
+
+
+def _to_dms(
+    action: Action, plan: Plan, document: Document, decision: Decision, paths: Paths
+) -> Delivery:
+    if not action.target.strip():
+        raise DeliveryError(
+            f"route {plan.route_id!r} has a {action.kind} action without a target",
+            "give the action a folder below dms_root in rules/routes.yaml",
+        )
+    root = _existing_root(paths.dms_root)
+    target = _confined(root, action.target)
+    if _names_file(target, document.source):
+        folder, name = target.parent, target.name
+    else:
+        folder, name = target, document.source.name
+    folder = _ensure_folder(folder, root, "DMS import folder")
+    dest, already = _place(document.source, folder / name, document.id)
+    sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
+    return _write_with_sidecar(action, document, dest, already, sidecar)
+
+
+def _review(
+    action: Action,
+    document: Document,
+    decision: Decision,
+    paths: Paths,
+    reason: str,
+    route_id: str,
+) -> Delivery:
+    # The review queue is local and must always take a document, so it is created.
+    _guarded(lambda: paths.review.mkdir(parents=True, exist_ok=True), paths.review, "create it")
+    root = paths.review.resolve()
+    folder = _ensure_folder(_confined(root, action.target), root, "review folder")
+    dest, already = _place(document.source, folder / document.source.name, document.id)
+    sidecar = _sidecar(document, decision, route_id, "review", dest)
+    sidecar["review_reason"] = reason
+    delivery = _write_with_sidecar(action, document, dest, already, sidecar)
+    return replace(delivery, detail=reason)
+
+
+def _write_with_sidecar(
+    action: Action, document: Document, dest: Path, already: bool, sidecar: dict[str, Any]
+) -> Delivery:
+    if not already:
+        _guarded(lambda: fsutil.atomic_copy(document.source, dest), dest, "copy the document")
+    index = sidecar_path(dest)
+    if not already or not index.exists():
+        _guarded(lambda: fsutil.atomic_write_json(index, sidecar), index, "write the sidecar")
+    log.info(
+        "document.delivered",
+        doc_id=document.id[:12],
+        kind=action.kind,
+        already=already,
+    )
+    log.debug("document.destination", doc_id=document.id[:12], destination=str(dest))
+    return Delivery(action, True, "already delivered" if already else "delivered", dest)
+
+
+def _notify(
+    action: Action, plan: Plan, document: Document, decision: Decision, paths: Paths
+) -> Delivery:
+    if not NOTIFY_NAME.match(action.target):
+        raise DeliveryError(
+            f"notification channel {action.target!r} is not a plain name",
+            "use letters, digits, '.', '_' or '-' for notify targets in rules/routes.yaml",
+        )
+    folder = paths.work / "notifications"
+    _guarded(lambda: folder.mkdir(parents=True, exist_ok=True), folder, "create the folder")
+    line = {
+        "time": _now(),
+        "doc_id": document.id,
+        "department": decision.department,
+        "doctype": decision.doctype,
+        "route": plan.route_id,
+        "channel": action.target,
+    }
+    dest = folder / f"{action.target}.jsonl"
+    _guarded(lambda: _append_line(dest, json.dumps(line) + "\n"), dest, "append the notification")
+    log.info("document.notified", doc_id=document.id[:12], channel=action.target)
+    return Delivery(action, True, "notified", dest)
+
+
+def _gui(action: Action, gui: GuiRunner | None) -> Delivery:
+    if gui is None:
+        raise DeliveryError(
+            f"route wants GUI script {action.target!r} but no GUI runner is available",
+            "run the service with a display (DISPLAY) or drop the gui action from the route",
+        )
+    result = gui.run(action.target, action.params)
+    detail = getattr(result, "detail", "") or f"GUI script {action.target} finished"
+    return Delivery(action, True, str(detail))
+
+
+# --- sidecar -------------------------------------------------------------------------
+
+
+def _sidecar(
+    document: Document, decision: Decision, route_id: str, kind: str, dest: Path
+) -> dict[str, Any]:
+    return {
+        "schema": SIDECAR_SCHEMA,
+        "file": dest.name,
+        "source_file": document.source.name,
+        "source_folder": document.source_folder,
+        "sha256": document.id,
+        "pages": len(document.pages),
+        "blank_pages": [p.index for p in document.pages if p.blank],
+        "department": decision.department,
+        "doctype": decision.doctype,
+        "confidence": round(decision.confidence, 4),
+        "doctype_confidence": round(decision.doctype_confidence, 4),
+        "method": decision.method,
+        "route_id": route_id,
+        "action": kind,
+        "fields": dict(document.fields),
+        "trace_id": trace_id(document),
+        "trace": _trace_summary(decision.trace),
+        "received_at": document.received_at.isoformat(),
+        "delivered_at": _now(),
+    }
+
+
+def trace_id(document: Document) -> str:
+    """Ties a sidecar to the ``document.processed`` log event: short sha + receive time."""
+    return f"{document.id[:12]}-{document.received_at.strftime('%Y%m%dT%H%M%S')}"
+
+
+def _trace_summary(trace: Trace) -> dict[str, Any]:
+    def top3(scores: tuple[Score, ...]) -> list[dict[str, Any]]:
+        best = sorted(scores, key=lambda s: s.probability, reverse=True)[:3]
+        return [{"label": s.label, "probability": round(s.probability, 4)} for s in best]
+
+    return {
+        "reason": trace.reason,
+        "rule_hits": [
+            {"rule_id": h.rule_id, "facet": h.facet, "label": h.label, "reason": h.reason}
+            for h in trace.rule_hits
+        ],
+        "department_top3": top3(trace.department_scores),
+        "doctype_top3": top3(trace.doctype_scores),
+        "min_confidence": trace.min_confidence,
+        "min_margin": trace.min_margin,
+    }
+
+
+# --- file system -------------------------------------------------------------------
+
+
+def _existing_root(root: Path) -> Path:
+    # A missing root usually means an unmounted share: creating it would fill the local disk.
+    if not root.is_dir():
+        raise DeliveryError(
+            f"target root {root} does not exist or is not a folder",
+            "mount the share or create the folder (see `semantha check`); the document is retried",
+        )
+    return root.resolve()
+
+
+def _confined(root: Path, target: str) -> Path:
+    """``root / target``, refusing anything that would land outside ``root``."""
+    relative = PurePath(target)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in target:
+        raise DeliveryError(
+            f"route target {target!r} leaves the target folder",
+            "use a relative path without '..' in rules/routes.yaml",
+        )
+    resolved = (root / relative).resolve()
+    if not resolved.is_relative_to(root):  # e.g. a symlink inside root pointing elsewhere
+        raise DeliveryError(
+            f"route target {target!r} resolves outside {root}",
+            "remove the symbolic link below the target folder or change the route",
+        )
+    return resolved
+
+
+def _names_file(target: Path, source: Path) -> bool:
+    """A target ending in the original's extension names the file; otherwise a folder."""
+    return bool(source.suffix) and target.suffix.lower() == source.suffix.lower()
+
+
+def _ensure_folder(folder: Path, root: Path, what: str) -> Path:
+    _guarded(lambda: folder.mkdir(parents=True, exist_ok=True), folder, f"create the {what}")
+    if not folder.resolve().is_relative_to(root.resolve()):
+        raise DeliveryError(f"{what} {folder} lies outside {root}", "check symbolic links")
+    return folder
+
+
+def _place(source: Path, wanted: Path, sha256: str) -> tuple[Path, bool]:
+    """Where to write ``source``: (path, True) when identical bytes are already there."""
+    for candidate in _candidates(wanted):
+        if not candidate.exists():
+            return candidate, False
+        if candidate.is_file() and _same_content(candidate, source, sha256):
+            return candidate, True
+    raise AssertionError("unreachable: _candidates is endless")
+
+
+def _candidates(wanted: Path) -> Iterator[Path]:
+    yield wanted
+    n = 2
+    while True:
+        yield wanted.with_name(f"{wanted.stem} ({n}){wanted.suffix}")
+        n += 1
+
+
+def _same_content(existing: Path, source: Path, sha256: str) -> bool:
+    try:
+        if existing.stat().st_size != source.stat().st_size:
+            return False
+        return _sha256(existing) == sha256
+    except OSError:
+        return False
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _append_line(path: Path, line: str) -> None:
+    # O_APPEND makes one write() of a short line land whole, even with several workers.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _guarded(step: Callable[[], object], where: Path, what: str) -> None:
+    """Run a file-system step; OSError becomes a DeliveryError with a hint (retryable)."""
+    try:
+        step()
+    except OSError as exc:
+        raise DeliveryError(
+            f"could not {what} at {where}: {exc.strerror or exc}", _hint(exc)
+        ) from exc
+
+
+def _hint(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "free disk space on the target; the document is retried"
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return "give the service account write permission on the target; the document is retried"
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "a file is in the way of the target folder path; move it away"
+    if isinstance(exc, FileNotFoundError):
+        return "the original or the target folder vanished; check the share and the inbox"
+    return "check the target folder; the document is retried"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
