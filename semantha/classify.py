@@ -1,0 +1,187 @@
+"""Decide department and document type from rule hits and model scores, or abstain.
+
+Per facet, in this order:
+
+1. Rules. Weights of hits for the same label add up; a label reaching 1.0 is decided
+   by rule (an explicit office in the address block beats whatever the text is about).
+2. Two or more labels reaching 1.0 are a conflict: the model picks among them, under
+   the same thresholds, or the document goes to review.
+3. Otherwise the model: its best label must have probability >= the minimum confidence
+   and lead the second-best by >= ``min_margin``. The unroutable label ("") winning
+   means review, as does the model being unsure. Weights below 1.0 are evidence kept
+   in the trace only.
+
+Mode "rules-only" never asks the model. A review decision has department None and
+method "none"; the trace says why.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+import structlog
+
+from semantha.config import ClassifySettings
+from semantha.model import UNROUTABLE, DocumentClassifier, FacetScores
+from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
+
+log = structlog.get_logger(__name__)
+
+Facet = Literal["department", "doctype"]
+RULE_DECIDES = 1.0
+"""Summed rule weight at which a label counts as decided by rule (agreed with rules.py)."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The outcome for one facet: ``label`` to route to, or None for review, and why.
+
+    ``top`` is the best candidate even when abstaining (evaluation scores it);
+    ``margin`` is its lead over the second-best.
+    """
+
+    label: str | None
+    top: str | None
+    confidence: float
+    margin: float
+    method: Method
+    reason: str
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_confidence: float
+    min_margin: float
+
+
+def rule_totals(hits: tuple[RuleHit, ...], facet: Facet) -> dict[str, float]:
+    """Summed rule weight per label of one facet."""
+    totals: dict[str, float] = defaultdict(float)
+    for hit in hits:
+        if hit.facet == facet:
+            totals[hit.label] += hit.weight
+    return dict(totals)
+
+
+def _rule_ids(hits: tuple[RuleHit, ...], facet: Facet, label: str) -> str:
+    return ", ".join(h.rule_id for h in hits if h.facet == facet and h.label == label)
+
+
+def _shown(label: str) -> str:
+    return label if label != UNROUTABLE else "(unroutable)"
+
+
+def _margin(ranked: tuple[Score, ...]) -> float:
+    second = ranked[1].probability if len(ranked) > 1 else 0.0
+    return ranked[0].probability - second
+
+
+def _from_model(ranked: tuple[Score, ...], limits: Thresholds, context: str) -> Choice:
+    best, margin = ranked[0], _margin(ranked)
+    figures = f"p={best.probability:.2f}, margin {margin:.2f}"
+    unsure = ""
+    if best.probability < limits.min_confidence:
+        unsure = f"below minimum confidence {limits.min_confidence:.2f}"
+    elif margin < limits.min_margin:
+        unsure = f"below minimum margin {limits.min_margin:.2f}"
+    if unsure:
+        reason = f"{context}: model unsure of {_shown(best.label)} ({figures}: {unsure})"
+        return Choice(None, best.label, best.probability, margin, "none", reason)
+    if best.label == UNROUTABLE:
+        reason = f"{context}: model says no office ({figures})"
+        return Choice(None, best.label, best.probability, margin, "none", reason)
+    reason = f"{context}: model chose {best.label} ({figures})"
+    return Choice(best.label, best.label, best.probability, margin, "model", reason)
+
+
+def _renormalised(scores: tuple[Score, ...]) -> tuple[Score, ...]:
+    total = sum(s.probability for s in scores)
+    if total <= 0:
+        return tuple(Score(s.label, 1.0 / len(scores)) for s in scores)
+    return tuple(Score(s.label, s.probability / total) for s in scores)
+
+
+def decide_facet(
+    facet: Facet,
+    hits: tuple[RuleHit, ...],
+    scores: FacetScores | None,
+    limits: Thresholds,
+) -> Choice:
+    """Rule first, then model, else review (label None)."""
+    totals = rule_totals(hits, facet)
+    decided = sorted(label for label, weight in totals.items() if weight >= RULE_DECIDES)
+    if len(decided) == 1:
+        label = decided[0]
+        rules = _rule_ids(hits, facet, label)
+        if label == UNROUTABLE:
+            return Choice(None, label, 1.0, 1.0, "none", f"{facet}: rule {rules} says no office")
+        return Choice(label, label, 1.0, 1.0, "rule", f"{facet}: rule {rules} -> {label}")
+    if decided:
+        conflict = f"{facet}: rules conflict between {', '.join(map(_shown, decided))}"
+        if scores is None:
+            return Choice(None, None, 0.0, 0.0, "none", f"{conflict}, no model to settle it")
+        return _from_model(_renormalised(scores.among(decided)), limits, conflict)
+    if scores is None:
+        reason = f"{facet}: no rule decided and the model is not used"
+        return Choice(None, None, 0.0, 0.0, "none", reason)
+    return _from_model(scores.scores, limits, f"{facet}: no rule decided")
+
+
+def decide_facets(
+    document: Document,
+    hits: tuple[RuleHit, ...],
+    model: DocumentClassifier | None,
+    settings: ClassifySettings,
+) -> tuple[Choice, Choice, dict[str, FacetScores]]:
+    """Department choice, document-type choice and the model's scores (empty without model)."""
+    use_model = model is not None and settings.mode == "rules+model"
+    scores = model.score(document) if use_model and model is not None else {}
+    department = decide_facet(
+        "department",
+        hits,
+        scores.get("department"),
+        Thresholds(settings.min_confidence, settings.min_margin),
+    )
+    doctype = decide_facet(
+        "doctype",
+        hits,
+        scores.get("doctype"),
+        Thresholds(settings.doctype_min_confidence, settings.min_margin),
+    )
+    return department, doctype, scores
+
+
+def decide(
+    document: Document,
+    hits: tuple[RuleHit, ...],
+    model: DocumentClassifier | None,
+    settings: ClassifySettings,
+) -> Decision:
+    """Department and document type for ``document``, or department None for review."""
+    department, doctype, scores = decide_facets(document, hits, model, settings)
+    trace = Trace(
+        rule_hits=hits,
+        department_scores=scores["department"].top() if "department" in scores else (),
+        doctype_scores=scores["doctype"].top() if "doctype" in scores else (),
+        min_confidence=settings.min_confidence,
+        min_margin=settings.min_margin,
+        reason=f"{department.reason}; {doctype.reason}",
+    )
+    log.debug(
+        "document.classified",
+        doc_id=document.id[:12],
+        department=department.label,
+        doctype=doctype.label,
+        method=department.method,
+        confidence=round(department.confidence, 3),
+    )
+    return Decision(
+        department=department.label,
+        doctype=doctype.label,
+        confidence=department.confidence,
+        method=department.method,
+        trace=trace,
+        doctype_confidence=doctype.confidence,
+    )
