@@ -44,21 +44,27 @@ def _top(item: Scored) -> str:
     return NO_CHOICE if item.top is None else item.top
 
 
+def _macro_f1(truth: list[str], top: list[str]) -> float:
+    if not truth:
+        return 0.0
+    labels = sorted(set(truth) | set(top))
+    _, _, f1, _ = precision_recall_fscore_support(
+        truth, top, labels=labels, average="macro", zero_division=0
+    )
+    return round(float(f1), 4)
+
+
 def summary(items: Sequence[Scored]) -> dict[str, Any]:
     """n, accuracy, coverage, precision_auto and macro-F1 of ``items``."""
     routed = [i for i in items if i.routed is not None]
     truth = [i.truth for i in items]
     top = [_top(i) for i in items]
-    labels = sorted(set(truth) | set(top))
-    _, _, f1, _ = precision_recall_fscore_support(
-        truth, top, labels=labels, average="macro", zero_division=0
-    )
     return {
         "n": len(items),
         "accuracy": _ratio(sum(t == p for t, p in zip(truth, top, strict=True)), len(items)),
         "coverage": _ratio(len(routed), len(items)),
         "precision_auto": _ratio(sum(i.routed == i.truth for i in routed), len(routed)),
-        "macro_f1": round(float(f1), 4) if items else 0.0,
+        "macro_f1": _macro_f1(truth, top),
     }
 
 
@@ -161,7 +167,8 @@ def format_report(title: str, rep: dict[str, Any]) -> str:
     lines += errors or ["  none"]
     lines += ["", "  min_confidence  coverage  precision_auto"]
     lines += [
-        f"  {row['min_confidence']:14.2f} {_percent(row['coverage'])} {_percent(row['precision_auto'])}"
+        f"  {row['min_confidence']:14.2f} {_percent(row['coverage'])}"
+        f"  {_percent(row['precision_auto'])}"
         for row in rep["curve"]
     ]
     return "\n".join(lines)

@@ -3,9 +3,11 @@
 ``TextClassifier`` follows scikit-learn conventions on ``list[str]``: TF-IDF over
 word 1–2-grams plus character 3–5-grams inside word boundaries (robust to OCR
 errors such as "Bauantrag" read as "Bauantrug"), a linear SVM, and probabilities
-calibrated by cross-validated temperature scaling so that "0.9" means right nine
-times in ten. A 2-D ``y`` trains one head per column on shared features (the
-department and document-type facets), so a document is vectorised only once.
+calibrated by cross-validated Platt scaling so that "0.9" means right nine times in
+ten. Platt's smoothed targets keep the probabilities bounded when the training data
+separate perfectly; temperature scaling then turns every guess into certainty.
+A 2-D ``y`` trains one head per column on shared features (the department and
+document-type facets), so a document is vectorised only once.
 
 ``DocumentClassifier`` bundles the fitted estimator with its manifest.
 ``save_classifier``/``load_classifier`` write and check model + manifest: format
@@ -53,6 +55,7 @@ REBUILD_HINT = (
 
 FloatArray = NDArray[np.float64]
 Estimator = Literal["svm", "logreg"]
+Calibration = Literal["sigmoid", "temperature", "isotonic"]
 
 
 def model_text(text: str, fields: dict[str, str] | None = None) -> str:
@@ -87,7 +90,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         char_ngrams: tuple[int, int] | None = (3, 5),
         min_df: int = 2,
         max_chars: int = 4000,
-        calibration: Literal["temperature", "sigmoid"] = "temperature",
+        calibration: Calibration = "sigmoid",
         cv: int = 3,
     ) -> None:
         self.estimator = estimator

@@ -1,0 +1,191 @@
+"""TextClassifier conventions, DocumentClassifier scores, and checked persistence."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sklearn
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from semantha.errors import ModelError
+from semantha.model import (
+    FACETS,
+    DocumentClassifier,
+    TextClassifier,
+    document_text,
+    load_classifier,
+    manifest_path,
+    model_text,
+    save_classifier,
+    train_classifier,
+)
+from semantha.records import Document, Page, frozen_map
+
+TOPICS = {
+    ("63", "Antrag"): "Bauantrag Baugenehmigung Carport Garage Grundstück Bauvoranfrage Abbruch",
+    ("22", "Bescheid"): "Hundesteuer Grundsteuer Gewerbesteuer Steuerbescheid Veranlagung",
+    ("21", "Mahnung"): "Mahnung Zahlungserinnerung Rückstand Säumniszuschlag Vollstreckung",
+    ("", ""): "Angebot Rabatt Katalog Werbung Sonderaktion Gewinnspiel Newsletter",
+}
+
+
+def letters(per_topic: int = 10, seed: int = 1) -> tuple[list[str], list[tuple[str, str]]]:
+    """Small hand-made letters: a greeting, topic words in random order, a closing."""
+    rng = random.Random(seed)
+    texts, labels = [], []
+    for label, words in TOPICS.items():
+        vocabulary = words.split()
+        for _ in range(per_topic):
+            body = " ".join(rng.choice(vocabulary) for _ in range(20))
+            texts.append(f"Sehr geehrte Damen und Herren,\n{body}\nMit freundlichen Grüßen")
+            labels.append(label)
+    return texts, labels
+
+
+@pytest.fixture(scope="module")
+def trained() -> DocumentClassifier:
+    texts, labels = letters()
+    return train_classifier(texts, labels)
+
+
+def test_fit_follows_scikit_learn_conventions() -> None:
+    texts, labels = letters()
+    departments = [d for d, _ in labels]
+    estimator = TextClassifier()
+    assert estimator.fit(texts, departments) is estimator
+    assert list(estimator.classes_) == sorted(set(departments))
+    proba = estimator.predict_proba(texts[:3])
+    assert isinstance(proba, np.ndarray)
+    assert proba.shape == (3, len(set(departments)))
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    assert list(estimator.predict(texts[:1])) == [departments[0]]
+    assert clone(estimator).get_params() == estimator.get_params()
+
+
+def test_two_facets_share_features_and_return_one_array_each() -> None:
+    texts, labels = letters()
+    estimator = TextClassifier().fit(texts, [list(row) for row in labels])
+    probas = estimator.predict_proba(texts[:2])
+    assert isinstance(probas, list) and len(probas) == 2
+    assert isinstance(estimator.classes_, list)
+    assert [len(c) for c in estimator.classes_] == [p.shape[1] for p in probas]
+    assert estimator.predict(texts[:1]).tolist() == [list(labels[0])]
+
+
+def test_unfitted_classifier_refuses_to_predict() -> None:
+    with pytest.raises(NotFittedError):
+        TextClassifier().predict_proba(["Bauantrag"])
+
+
+def test_label_with_a_single_example_still_gives_probabilities() -> None:
+    texts, labels = letters(per_topic=3)
+    texts.append("Eheschließung Standesamt Trauung")
+    departments = [d for d, _ in labels] + ["34"]
+    proba = TextClassifier().fit(texts, departments).predict_proba(["Trauung Standesamt"])
+    assert isinstance(proba, np.ndarray)
+    assert proba.sum() == pytest.approx(1.0)
+
+
+def test_clear_text_scores_its_topic_first(trained: DocumentClassifier) -> None:
+    scores = trained.score_text("Bauantrag für eine Garage auf dem Grundstück")
+    assert scores["department"].top()[0].label == "63"
+    assert scores["doctype"].top()[0].label == "Antrag"
+    assert len(scores["department"].top()) == 3
+
+
+def test_ambiguous_text_gets_no_confident_probability(trained: DocumentClassifier) -> None:
+    # Half building permit, half dog tax: calibrated probabilities must not claim certainty.
+    mixed = trained.score_text(
+        "Bauantrag Carport Grundstück Hundesteuer Veranlagung Steuerbescheid"
+    )
+    best, second = mixed["department"].top()[:2]
+    assert best.probability < 0.8
+    assert {best.label, second.label} == {"63", "22"}
+    unrelated = trained.score_text("Das Wetter war gestern schön und der Himmel blau")
+    assert unrelated["department"].top()[0].probability < 0.8
+
+
+def test_model_text_puts_recipient_and_subject_first() -> None:
+    fields = {"subject": "Bauantrag Carport", "recipient": "Amt 63", "date": "2025-01-02"}
+    assert model_text("Text", fields) == "Amt 63\nBauantrag Carport\nText"
+    assert model_text("Text") == "Text"
+    page = Page(0, None, 300, text="Seite eins")
+    document = Document("ab", Path("x.pdf"), datetime.now(UTC), (page,), frozen_map(fields))
+    assert document_text(document) == "Amt 63\nBauantrag Carport\nSeite eins"
+
+
+def test_save_and_load_round_trip(trained: DocumentClassifier, tmp_path: Path) -> None:
+    path = tmp_path / "models" / "classifier.joblib"
+    manifest = save_classifier(trained, path)
+    written = json.loads(manifest_path(path).read_text())
+    assert written["model_sha256"] == manifest.model_sha256 != ""
+    assert written["sklearn_version"] == sklearn.__version__
+    assert written["labels"]["department"] == ["", "21", "22", "63"]
+    assert tuple(written["facets"]) == FACETS
+    loaded = load_classifier(path)
+    text = "Mahnung wegen Rückstand"
+    assert loaded.score_text(text) == trained.score_text(text)
+    assert not list(path.parent.glob(".semantha-*"))  # no temp files left behind
+
+
+def _saved(trained: DocumentClassifier, tmp_path: Path) -> Path:
+    path = tmp_path / "classifier.joblib"
+    save_classifier(trained, path)
+    return path
+
+
+def _edit_manifest(path: Path, **changes: object) -> None:
+    where = manifest_path(path)
+    data = json.loads(where.read_text())
+    data.update(changes)
+    where.write_text(json.dumps(data))
+
+
+def test_corrupt_model_file_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
+    path = _saved(trained, tmp_path)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="corrupt") as info:
+        load_classifier(path)
+    assert "semantha train" in info.value.hint and "rules-only" in info.value.hint
+
+
+def test_other_scikit_learn_version_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
+    path = _saved(trained, tmp_path)
+    _edit_manifest(path, sklearn_version="0.24.2")
+    with pytest.raises(ModelError, match=r"scikit-learn 0\.24\.2"):
+        load_classifier(path)
+
+
+def test_other_format_version_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
+    path = _saved(trained, tmp_path)
+    _edit_manifest(path, format_version=99)
+    with pytest.raises(ModelError, match="format version 99"):
+        load_classifier(path)
+
+
+def test_missing_or_broken_manifest_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
+    path = _saved(trained, tmp_path)
+    manifest_path(path).write_text("{not json")
+    with pytest.raises(ModelError, match="not valid"):
+        load_classifier(path)
+    manifest_path(path).unlink()
+    with pytest.raises(ModelError, match=r"manifest .* not found"):
+        load_classifier(path)
+
+
+def test_missing_model_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="not found"):
+        load_classifier(tmp_path / "none.joblib")
+
+
+def test_training_needs_at_least_two_documents() -> None:
+    with pytest.raises(ModelError):
+        train_classifier(["Bauantrag"], [("63", "Antrag")])
