@@ -1,0 +1,505 @@
+"""Index fields from the first page of a letter: recipient, office, Aktenzeichen, date, subject.
+
+German letters follow DIN 5008: sender and return line top left, then the address
+field, an information block (or a reference line) on the right, the date, a subject
+(often without a "Betreff" label) and the salutation. Internal Hausmitteilungen carry
+a routing slip ("An: Amt 63 – Baurechtsamt"). The text is OCR output, so every
+pattern tolerates the usual damage: O for 0, l for 1, "A2." for "Az.", ";" for ":",
+lost umlauts, and an incoming-mail stamp printed across the page.
+
+With word boxes (OCR) the page is cut into lines and columns geometrically; a text
+layer (PDF) or plain text gives lines only, and the same rules run on those.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from semantha.records import Page, Word, frozen_map
+
+# Characters OCR confuses with digits; translated only inside numbers.
+_DIGITISH = "0-9OoIl|"
+_D = f"[{_DIGITISH}]"
+_TO_DIGIT = str.maketrans("OoIl|", "00111")
+
+_SALUTATION = re.compile(
+    r"^\W{0,3}(?:Sehr\s+ge|Sehr\s+verehrt|Liebe[rs]?\s|Hallo\b|Guten\s+Tag|Moin\b|Servus\b)",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"\b(?:EINGANG|EINGEG\w*|EING\.|Posteingang|Eingangsstempel|ERHALTEN|RECEIVED)\b",
+    re.IGNORECASE,
+)
+_PLZ_LINE = re.compile(rf"^\W{{0,2}}(?:D\s?-\s?)?{_D}{{5}}\s+[A-ZÄÖÜ]")
+_HAS_PLZ = re.compile(rf"(?<![\w.]){_D}{{5}}\s+[A-ZÄÖÜ]")
+_RETURN_SEPARATOR = re.compile(r"\s[·•|∙]\s|\s[-–]\s.*\d{5}")
+_STREET = re.compile(
+    r"(?i)^(?:Postfach\b.*|.*[a-zäöüß.]\s+[0-9Il|]{1,4}\s?[a-z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-z]?)?)$"
+)
+_OFFICE_WORD = re.compile(r"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB|Abteilung|Referat|Dezernat)\b")
+_VERMERK = re.compile(
+    r"(?i)Einschreiben|R\S{0,2}ckschein|Pers\S{1,2}nlich|Vertraulich|\bEilt\b|"
+    r"Per\s+(?:Fax|E-?Mail|Boten)|Entgelt|Frankier|Deutsche\s+Post|Infopost"
+)
+_SLIP = re.compile(
+    r"^\W{0,2}(?:An|Empf\S{1,2}nger|To)\s*[:;]\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_ATTENTION = re.compile(r"(?i)(?:\bz\.\s?H(?:d|nd)?\.|\bzu\s+H\S{1,2}nden\b|\bz\.\s?Hd\b)")
+_SENDER_LINE = re.compile(
+    r"(?i)^\W{0,2}(?:Von|Absender|Abs\.|From|Kopie|nachrichtlich|cc|Durchschrift|Verteiler)\b"
+)
+_SUBJECT_LABEL = re.compile(
+    r"^\W{0,2}(?:Betreff|Betr\.|Betrifft|B[ec]tr[ec]f+[ft]?)(?![a-zäöüß])\s*[:;.]?\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_LABEL_CUT = re.compile(
+    r"(?i)\s{3,}|\t|\s(?=(?:Datum|Tel\.?|Telefon|Fax|vom|Ihr[e]?|Unser[e]?|Bearbeiter\w*|"
+    r"Durchwahl|E-?Mail|Zimmer|Az|A2|Aktenzeichen|Betreff|Von)\s*[.:;]?\s)"
+)
+_REFERENCE_LABEL = re.compile(
+    r"(?i)^\W{0,2}(?:Datum|Tel|Telefon|Fax|E-?Mail|Ihr[e]?\s|Unser[e]?\s|Az|A2|Aktenz|"
+    r"Bearbeiter|Durchwahl|Zimmer|Sprechzeit|Internet|www\.)"
+)
+
+_AZ_LABEL = re.compile(
+    r"(?i)(?P<theirs>\bIhr(?:e)?\s+(?:Zeichen|A[z2]\b\.?|Aktenzeichen|Gesch\S{0,2}ftszeichen))"
+    r"|(?P<ours>\bUnser(?:e)?\s+(?:Zeichen|A[z2]\b\.?|Aktenzeichen|Gesch\S{0,2}ftszeichen))"
+    r"|(?P<plain>\bAktenz\S{0,7}|\bAkt\.?\s?-?\s?Z\.|\bGesch\S{0,2}ftsz\S{0,6}|\bGesch\.\s?-?\s?Z\."
+    r"|\bA[zZ2]\b\s?\.?)"
+)
+_AZ_PRIORITY = {"theirs": 3.0, "plain": 2.0, "ours": 1.0}
+_OFFICE_SHAPED = re.compile(r"^\d{2}(?:\.\d{1,2})?\s?[-/]")
+
+_AMT = re.compile(
+    rf"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB)\s*(?:Nr\.?\s*)?({_D}{{2}})(?:[.,]\d{{1,2}})?(?!\d)"
+)
+_LEADING_OFFICE = re.compile(rf"^\W{{0,2}}({_D}{{2}})(?:\.\d{{1,2}})?\s*[-–]\s*\S")
+
+_MONTHS = (
+    r"Januar|J\S{0,2}nner|Jan|Februar|Feb|M\S{1,2}rz|Mrz|April|Apr|Mai|Juni|Jun|Juli|Jul|"
+    r"August|Aug|September|Sept|Sep|Oktober|Okt|November|Nov|Dezember|Dez"
+)
+_NUM_DATE = re.compile(
+    rf"(?<![\w.])(?P<d>{_D}{{1,2}})\s?\.\s?(?P<m>{_D}{{1,2}})\s?\.\s?(?P<y>{_D}{{4}}|{_D}{{2}})(?![\w])"
+)
+_TEXT_DATE = re.compile(
+    rf"(?i)(?<![\w.])(?P<d>{_D}{{1,2}})\s?\.\s*(?P<m>{_MONTHS})\.?\s*(?P<y>{_D}{{4}})(?!\w)"
+)
+_ISO_DATE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\w)")
+_DATE_LABEL = re.compile(r"(?i)\bDatum\s*[:;.]?\s*$")
+_PLACE_DEN = re.compile(r"(?i)(?:[a-zäöüß],\s*(?:den\s+)?|\bden\s+)$")
+_DATE_REFERS = re.compile(
+    r"(?i)\b(?:vom|seit|bis|ab|am|zum|geb\.|geboren|f\S{1,2}llig|Frist|Termin|Schreiben|"
+    r"Nachricht|Rechnung|Antrag)\s*[:;]?\s*$"
+)
+_MONTH_NUMBER = {
+    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "apr": 4, "mai": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dez": 12,
+}  # fmt: skip
+
+MAX_SUBJECT_LINES = 3
+MAX_AZ_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Line:
+    """A run of words on one line; ``left`` is a fraction of the page width."""
+
+    text: str
+    top: float  # pixels (word boxes) or line number (plain text)
+    left: float
+    height: float  # pixels, or 1.0 for plain text
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page 1 cut into lines, and the part above the salutation (the letter head)."""
+
+    lines: tuple[Line, ...]
+    head: tuple[Line, ...]
+    salutation: Line | None
+    geometric: bool
+
+
+def extract_fields(pages: Sequence[Page]) -> Mapping[str, str]:
+    """The index fields found on the first content page; keys that were not found are absent."""
+    content = [p for p in pages if not p.blank and (p.text.strip() or p.words)]
+    if not content:
+        return frozen_map()
+    layout = page_layout(content[0])
+    later = tuple(line for page in content[1:2] for line in page_layout(page).lines)
+    fields: dict[str, str] = {}
+    recipient_lines = find_recipient(layout)
+    if recipient_lines:
+        fields["recipient"] = ", ".join(recipient_lines)
+    aktenzeichen = find_aktenzeichen(layout, later)
+    if aktenzeichen:
+        fields["aktenzeichen"] = aktenzeichen
+    office = find_office(recipient_lines, layout, aktenzeichen)
+    if office:
+        fields["office_number"] = office
+    letter_date = find_date(layout, later)
+    if letter_date:
+        fields["date"] = letter_date.isoformat()
+    subject = find_subject(layout)
+    if subject:
+        fields["subject"] = subject
+    return frozen_map(fields)
+
+
+# --- layout ----------------------------------------------------------------------------
+
+
+def page_layout(page: Page) -> Layout:
+    words = [w for w in page.words if w.text.strip()]
+    lines = lines_from_words(words, page.size) if words else lines_from_text(page.text)
+    salutation = next((line for line in lines if _SALUTATION.match(line.text)), None)
+    if salutation is not None:
+        head = tuple(line for line in lines if line.top < salutation.top)
+    elif words:
+        height = page.size[1] or max(w.box[1] + w.box[3] for w in words)
+        head = tuple(line for line in lines if line.top < height * 0.5)
+    else:
+        head = lines[:30]
+    return Layout(lines, head, salutation, bool(words))
+
+
+def lines_from_words(words: Sequence[Word], size: tuple[int, int]) -> tuple[Line, ...]:
+    """Group word boxes into rows, then cut rows into column segments at wide gaps."""
+    width = size[0] or max(w.box[0] + w.box[2] for w in words)
+    unit = statistics.median(w.box[3] for w in words)
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.box[1] + w.box[3] / 2):
+        centre = word.box[1] + word.box[3] / 2
+        if rows and abs(centre - _row_centre(rows[-1])) < 0.5 * unit:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda w: w.box[0])
+        segment = [row[0]]
+        for word in row[1:]:
+            previous = segment[-1]
+            if word.box[0] - (previous.box[0] + previous.box[2]) > 2.5 * unit:
+                lines.append(_segment_line(segment, width))
+                segment = []
+            segment.append(word)
+        lines.append(_segment_line(segment, width))
+    return tuple(sorted(lines, key=lambda line: (line.top, line.left)))
+
+
+def _row_centre(row: list[Word]) -> float:
+    return statistics.fmean(w.box[1] + w.box[3] / 2 for w in row)
+
+
+def _segment_line(words: list[Word], width: int) -> Line:
+    top = min(w.box[1] for w in words)
+    bottom = max(w.box[1] + w.box[3] for w in words)
+    text = " ".join(w.text.strip() for w in words)
+    return Line(text, float(top), words[0].box[0] / max(width, 1), float(bottom - top))
+
+
+def lines_from_text(text: str) -> tuple[Line, ...]:
+    """Plain text: one line per row, split into columns at runs of 3+ spaces or tabs."""
+    rows = text.splitlines()
+    width = max(80, *(len(r) for r in rows)) if rows else 80
+    lines: list[Line] = []
+    for number, row in enumerate(rows):
+        for match in re.finditer(r"\S+(?:(?: {1,2})\S+)*", row.expandtabs(8)):
+            lines.append(Line(match.group(), float(number), match.start() / width, 1.0))
+    return tuple(lines)
+
+
+def blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """Split lines (top to bottom) into paragraphs where the vertical gap is a blank line."""
+    if not lines:
+        return []
+    unit = statistics.median(line.height for line in lines) or 1.0
+    result: list[list[Line]] = [[lines[0]]]
+    for previous, line in itertools.pairwise(lines):
+        if line.top - previous.top > 1.9 * unit:
+            result.append([])
+        result[-1].append(line)
+    return result
+
+
+def _left_column(lines: Iterable[Line]) -> list[Line]:
+    return [line for line in lines if line.left < 0.45]
+
+
+# --- recipient and office ---------------------------------------------------------
+
+
+def find_recipient(layout: Layout) -> list[str]:
+    """Routing-slip "An:" values, else the address block after the return line; plus z. Hd."""
+    slip = [
+        _cut_value(m.group("value"), comma=False)
+        for line in layout.head
+        if (m := _SLIP.match(line.text))
+    ]
+    names = [s for s in slip if s] or _address_block(layout.head)
+    for line in layout.head:
+        if _ATTENTION.search(line.text) and line.text.strip() not in names:
+            names.append(line.text.strip())
+    return names
+
+
+def _address_block(head: Sequence[Line]) -> list[str]:
+    for block in reversed(blocks(_left_column(head))):
+        plz = [i for i, line in enumerate(block) if _PLZ_LINE.match(line.text)]
+        if not plz:
+            continue
+        above = block[: plz[-1]]
+        # Whatever precedes the last line carrying a postcode (return line, sender) is not us.
+        starts = [i + 1 for i, line in enumerate(above) if _is_return_line(line.text)]
+        candidates = above[starts[-1] :] if starts else above
+        names = [line.text.strip() for line in candidates if _names_someone(line.text)]
+        if names:
+            return names
+    return []
+
+
+def _is_return_line(text: str) -> bool:
+    return bool(_HAS_PLZ.search(text) or _RETURN_SEPARATOR.search(text))
+
+
+def _names_someone(text: str) -> bool:
+    if not text.strip() or _STAMP.search(text) or _VERMERK.search(text):
+        return False
+    return not _STREET.match(text.strip()) or bool(_OFFICE_WORD.search(text))
+
+
+def find_office(recipient: Sequence[str], layout: Layout, aktenzeichen: str) -> str:
+    """Two-digit office number: recipient/routing slip, then Aktenzeichen prefix, then head."""
+    for text in recipient:
+        office = _office_in(text, leading=True)
+        if office:
+            return office
+    if _OFFICE_SHAPED.match(aktenzeichen) and 10 <= int(aktenzeichen[:2]) <= 99:
+        return aktenzeichen[:2]
+    for line in layout.head:
+        if _SENDER_LINE.match(line.text) or _STAMP.search(line.text):
+            continue
+        office = _office_in(line.text, leading=False)
+        if office:
+            return office
+    return ""
+
+
+def _office_in(text: str, leading: bool) -> str:
+    value = _SLIP.match(text)
+    text = value.group("value") if value else text
+    match = _AMT.search(text) or (_LEADING_OFFICE.match(text) if leading else None)
+    if not match:
+        return ""
+    number = match.group(1).translate(_TO_DIGIT)
+    return number if number.isdigit() and 10 <= int(number) <= 99 else ""
+
+
+# --- Aktenzeichen -------------------------------------------------------------------
+
+
+def find_aktenzeichen(layout: Layout, later: Sequence[Line] = ()) -> str:
+    """The city's file reference; "Ihr Zeichen" and office-shaped values win."""
+    best: tuple[float, str] | None = None
+    sources = (
+        (layout.head, 0.0),
+        (tuple(line for line in layout.lines if line not in layout.head), -1.0),
+        (tuple(later), -1.5),
+    )
+    for lines, bonus in sources:
+        for index, line in enumerate(lines):
+            for match in _AZ_LABEL.finditer(line.text):
+                value = _az_value(line.text[match.end() :]) or _az_value(_below(lines, index))
+                if not value:
+                    continue
+                score = _AZ_PRIORITY[match.lastgroup or "plain"] + bonus
+                score += 2.0 if _OFFICE_SHAPED.match(value) else 0.0
+                if best is None or score > best[0]:
+                    best = (score, value)
+    return best[1] if best else ""
+
+
+def _below(lines: Sequence[Line], index: int) -> str:
+    """The text under a label (reference line: labels in one row, values in the next)."""
+    label = lines[index]
+    for line in lines[index + 1 :]:
+        if line.top - label.top > 2.5 * label.height:
+            break
+        if line.top > label.top and abs(line.left - label.left) < 0.08:
+            return line.text
+    return ""
+
+
+def _az_value(rest: str) -> str:
+    value = _cut_value(rest.lstrip(" .:;,"), comma=True)
+    kept: list[str] = []
+    for token in value.split():
+        if len(re.sub(r"[^A-Za-zÄÖÜäöüß]", "", token)) >= 4 and not re.search(r"\d", token):
+            break  # free text after the reference
+        kept.append(token)
+    value = _fix_digits(" ".join(kept).replace("–", "-")).strip(" .,;:")
+    if not re.search(r"\d", value) or len(value) < 3 or len(value) > MAX_AZ_LENGTH:
+        return ""
+    return value
+
+
+def _cut_value(text: str, comma: bool) -> str:
+    value = _LABEL_CUT.split(text.strip(), maxsplit=1)[0]
+    if comma:
+        value = value.split(", ", 1)[0]
+    return value.strip(" .,;:")
+
+
+def _fix_digits(text: str) -> str:
+    """O->0 and l/I->1 where the letter sits inside a number (e.g. "6O2.l4/2O25")."""
+
+    def repair(match: re.Match[str]) -> str:
+        left = text[match.start() - 1] if match.start() > 0 else ""
+        right = text[match.end()] if match.end() < len(text) else ""
+        near_digit = left.isdigit() or right.isdigit()
+        fits = (not left or left.isdigit() or left in ".-/ ") and (
+            not right or right.isdigit() or right in ".-/ "
+        )
+        between_marks = left in ".-/" and right in ".-/" and bool(left and right)  # "32.l-BG"
+        repaired = fits and (near_digit or between_marks)
+        return match.group().translate(_TO_DIGIT) if repaired else match.group()
+
+    return re.sub(r"[OoIl|]+", repair, text)
+
+
+# --- date ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _DateHit:
+    value: date
+    score: float
+    order: int
+
+
+def find_date(layout: Layout, later: Sequence[Line] = ()) -> date | None:
+    """The letter date: "Datum:"/"Ort, den" and lone dates beat info-block, body and stamps."""
+    hits: list[_DateHit] = []
+    head = set(layout.head)
+    for order, line in enumerate((*layout.lines, *later)):
+        for value, start, end in _dates_in(line.text):
+            score = _date_score(line, start, end, line in head, layout)
+            if order >= len(layout.lines):
+                score -= 1.0
+            hits.append(_DateHit(value, score, order))
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (h.score, -h.order)).value
+
+
+def _date_score(line: Line, start: int, end: int, in_head: bool, layout: Layout) -> float:
+    text = line.text
+    before, after = text[:start], text[end:].strip(" .,;")
+    if _STAMP.search(text):
+        return -5.0  # received stamp: only when nothing else carries a date
+    if _DATE_LABEL.search(before):
+        return 6.0
+    if _DATE_REFERS.search(before):
+        return 0.5
+    if _PLACE_DEN.search(before) and not after:
+        return 6.0
+    if not before.strip() and not after:
+        return 5.0 if in_head else 2.0
+    if not in_head:
+        return 1.0
+    top_right = layout.geometric and line.left > 0.5
+    return 3.0 + (1.0 if top_right else 0.0)
+
+
+def _dates_in(text: str) -> list[tuple[date, int, int]]:
+    found: list[tuple[date, int, int]] = []
+    for pattern in (_NUM_DATE, _TEXT_DATE, _ISO_DATE):
+        for match in pattern.finditer(text):
+            if sum(c.isdigit() for c in match.group()) < 3:
+                continue
+            value = _to_date(match.group("d"), match.group("m"), match.group("y"))
+            if value is not None:
+                found.append((value, match.start(), match.end()))
+    return found
+
+
+def _to_date(day: str, month: str, year: str) -> date | None:
+    day_n = day.translate(_TO_DIGIT)
+    year_n = year.translate(_TO_DIGIT)
+    month_n = month.translate(_TO_DIGIT)
+    if not month_n.isdigit():
+        month_n = _month_number(month)
+    if not (day_n.isdigit() and year_n.isdigit() and month_n.isdigit()):
+        return None
+    full_year = int(year_n) + (2000 if len(year_n) == 2 and int(year_n) < 70 else 0)
+    full_year += 1900 if len(year_n) == 2 and int(year_n) >= 70 else 0
+    if not 1990 <= full_year <= 2100:
+        return None
+    try:
+        return date(full_year, int(month_n), int(day_n))
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> str:
+    key = name[:3].lower()
+    if key.startswith("m") and key != "mai":
+        return "3"  # März with a damaged umlaut: "Marz", "Mrz", "M?rz"
+    if key.startswith("j") and "nn" in name.lower():
+        return "1"  # Jänner
+    return str(_MONTH_NUMBER.get(key, ""))
+
+
+# --- subject -------------------------------------------------------------------------
+
+
+def find_subject(layout: Layout) -> str:
+    """The "Betreff:" line, else the line(s) right above the salutation (DIN 5008)."""
+    search = layout.head or layout.lines
+    for index, line in enumerate(search):
+        match = _SUBJECT_LABEL.match(line.text)
+        if not match:
+            continue
+        value = match.group("value").strip()
+        if not value and index + 1 < len(search):
+            following = search[index + 1]
+            value = "" if _SALUTATION.match(following.text) else following.text.strip()
+        if value:
+            return _clean_subject(value)
+    if layout.salutation is None:
+        return ""
+    parts = blocks(_left_column(layout.head))
+    if not parts:
+        return ""
+    last = [line for line in parts[-1] if not _is_header_line(line.text)]
+    if any(_PLZ_LINE.match(line.text) for line in parts[-1]) or not last:
+        return ""  # the block above the salutation is the address: no subject line
+    return _clean_subject(" ".join(line.text.strip() for line in last[-MAX_SUBJECT_LINES:]))
+
+
+def _is_header_line(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or _STAMP.search(stripped) or _REFERENCE_LABEL.match(stripped):
+        return True
+    # A date alone, "Datum: ...", or "Musterstadt, den 3.2.2026" -- not a subject.
+    return any(
+        not stripped[end:].strip(" .,;")
+        and (
+            not stripped[:start].strip()
+            or _PLACE_DEN.search(stripped[:start])
+            or _DATE_LABEL.search(stripped[:start])
+        )
+        for _, start, end in _dates_in(stripped)
+    )
+
+
+def _clean_subject(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" :;")

@@ -1,0 +1,429 @@
+"""Field extraction on realistic German letters, clean and OCR-damaged, text and word boxes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pytest
+
+from semantha.extract import extract_fields, lines_from_words
+from semantha.records import Page, Word
+
+A4_300DPI = (2480, 3508)
+CHAR_W, LINE_H, WORD_H, MARGIN = 20, 50, 36, 100
+
+
+def text_page(text: str, index: int = 0, blank: bool = False) -> Page:
+    return Page(index, None, 300, A4_300DPI, text=text, blank=blank, text_source="pdf")
+
+
+def word_page(layout: str, jitter: int = 0) -> Page:
+    """Word boxes as OCR gives them, from a monospace layout (one char = 20 px, line = 50 px).
+
+    ``jitter`` moves every other word up and down a little, as a slightly skewed scan does.
+    """
+    words: list[Word] = []
+    for row, line in enumerate(layout.splitlines()):
+        for n, match in enumerate(re.finditer(r"\S+", line)):
+            shift = jitter if n % 2 else -jitter
+            box = (
+                MARGIN + match.start() * CHAR_W,
+                MARGIN + row * LINE_H + shift,
+                len(match.group()) * CHAR_W,
+                WORD_H,
+            )
+            words.append(Word(match.group(), 91.0, box))
+    text = "\n".join(" ".join(line.split()) for line in layout.splitlines())
+    return Page(0, None, 300, A4_300DPI, text=text, words=tuple(words), text_source="ocr")
+
+
+def fields_of(text: str) -> Mapping[str, str]:
+    return extract_fields([text_page(text)])
+
+
+CITIZEN_DIN5008 = """\
+Max Mustermann
+Hauptstraße 5
+12345 Musterstadt
+
+Stadt Musterstadt
+Amt 63 – Baurechtsamt
+Rathausplatz 1
+12345 Musterstadt
+
+                                               Musterstadt, den 3.2.2026
+
+Bauantrag für ein Einfamilienhaus, Flurstück 123/4
+Ihr Zeichen: 63-602.14/2025
+
+Sehr geehrte Damen und Herren,
+
+am 12.01.2026 habe ich mit Ihrem Amt telefoniert. Anbei die Unterlagen.
+
+Mit freundlichen Grüßen
+Max Mustermann
+"""
+
+CITIZEN_OCR_DAMAGED = """\
+Erika Beispiel
+Lindenweg 12
+l2345 Musterstadt
+
+Stadt Musterstadt
+EINGANG 14. NOV. 2025
+- Amt 32 -
+Ordnungsamt
+Rathausplatz l
+12345 Musterstadt
+
+Musterstadt, l2.ll.2O25
+
+A2.: 32.l-BG-47ll/24
+Betreff; Anh6rung zum Bu8geldverfahren
+
+Sehr geehrte Damen und Herren,
+gegen den Bescheid vom 02.11.2025 erhebe ich Einwande.
+"""
+
+COMPANY_INVOICE = """\
+Müller Bau GmbH · Industriestraße 5 · 12345 Musterstadt
+Stadt Musterstadt
+Kämmerei
+z. Hd. Herrn Schmidt
+Postfach 12 34
+12340 Musterstadt
+                                   Rechnungsnummer: 2025-0815
+                                   Unser Zeichen: RE-2025-0815
+                                   Ihr Zeichen: 20-311/2025
+                                   Datum: 12. November 2025
+
+Rechnung Nr. 2025-0815
+
+Sehr geehrte Damen und Herren,
+für die Arbeiten vom 01.10.2025 bis 31.10.2025 berechnen wir:
+"""
+
+COURT_LETTER = """\
+Verwaltungsgericht Musterstadt · Justizplatz 1 · 12349 Musterstadt
+Stadt Musterstadt
+Rechtsamt
+Rathausplatz 1
+12345 Musterstadt
+
+Aktenzeichen: 3 K 1234/25
+Ihr Zeichen: 30-4711/2025
+Datum: 3. Nov. 2025
+
+In der Verwaltungsrechtssache
+Meier ./. Stadt Musterstadt
+
+Sehr geehrte Damen und Herren,
+in obiger Sache wird die Klageschrift vom 20.10.2025 übersandt.
+"""
+
+HAUSMITTEILUNG = """\
+Stadt Musterstadt
+Hausmitteilung
+Von: Amt 20 – Kämmerei
+An: Amt 63 – Baurechtsamt
+Datum: 12.11.2025
+Az.: 20.1-902/2025
+Betreff: Haushaltsmittel für die Sanierung der Schulstraße
+
+Bitte prüfen Sie die beigefügte Kostenschätzung bis zum 30.11.2025.
+"""
+
+HAUSMITTEILUNG_OCR = """\
+Stadt Musterstadt - Hausmitteilung
+Von: 11 - Personalamt
+An; 12 – Amt für Digitalisierung und IT
+Aktenzeichen; 11-O4.2/2O25
+Betreft: Zugangsrechte für neue Mitarbeiterin
+
+Die Kollegin beginnt am 1. Dezember 2025.
+"""
+
+NO_OFFICE = """\
+Hans Beispiel
+Gartenstraße 9
+12347 Musterstadt
+
+Stadtverwaltung Musterstadt
+Rathausplatz 1
+12345 Musterstadt
+
+Musterstadt, 20. März 2026
+
+Beschwerde über Lärm auf dem Marktplatz
+
+Sehr geehrte Damen und Herren,
+seit dem 1. März 2026 ist es jeden Abend sehr laut.
+"""
+
+REFERENCE_LINE = """\
+Stadtwerke Musterstadt GmbH, Werkstraße 1, 12346 Musterstadt
+Stadt Musterstadt
+Tiefbauamt
+Rathausplatz 1
+12345 Musterstadt
+
+Ihr Zeichen, Ihre Nachricht vom   Unser Zeichen   Telefon        Datum
+66-12.3/2025, 03.11.2025          SW-4711         0711 123-45    10.11.2025
+
+Aufgrabung in der Bahnhofstraße
+
+Sehr geehrte Damen und Herren,
+"""
+
+PRIVATE_NO_FIELDS = """\
+Liebe Oma,
+vielen Dank für das schöne Paket!
+"""
+
+
+def test_din5008_citizen_letter_gives_every_field() -> None:
+    fields = fields_of(CITIZEN_DIN5008)
+    assert fields == {
+        "recipient": "Stadt Musterstadt, Amt 63 – Baurechtsamt",
+        "aktenzeichen": "63-602.14/2025",
+        "office_number": "63",
+        "date": "2026-02-03",
+        "subject": "Bauantrag für ein Einfamilienhaus, Flurstück 123/4",
+    }
+
+
+def test_ocr_damage_is_tolerated() -> None:
+    fields = fields_of(CITIZEN_OCR_DAMAGED)
+    assert fields["aktenzeichen"] == "32.1-BG-4711/24"
+    assert fields["office_number"] == "32"
+    assert fields["date"] == "2025-11-12"  # not the stamp, not the Bescheid date in the body
+    assert fields["subject"] == "Anh6rung zum Bu8geldverfahren"
+    # the stamp printed across the address block is not part of the recipient
+    assert fields["recipient"] == "Stadt Musterstadt, - Amt 32 -, Ordnungsamt"
+
+
+def test_company_invoice_prefers_the_citys_reference_and_labelled_date() -> None:
+    fields = fields_of(COMPANY_INVOICE)
+    assert fields["aktenzeichen"] == "20-311/2025"  # "Ihr Zeichen" beats the firm's own
+    assert fields["office_number"] == "20"
+    assert fields["date"] == "2025-11-12"
+    assert fields["subject"] == "Rechnung Nr. 2025-0815"
+    assert fields["recipient"] == "Stadt Musterstadt, Kämmerei, z. Hd. Herrn Schmidt"
+
+
+def test_court_letter_keeps_city_reference_over_court_file_number() -> None:
+    fields = fields_of(COURT_LETTER)
+    assert fields["aktenzeichen"] == "30-4711/2025"
+    assert fields["office_number"] == "30"
+    assert fields["date"] == "2025-11-03"
+    assert fields["recipient"] == "Stadt Musterstadt, Rechtsamt"
+    assert fields["subject"] == "In der Verwaltungsrechtssache Meier ./. Stadt Musterstadt"
+
+
+def test_court_file_number_is_used_when_it_is_the_only_reference() -> None:
+    text = COURT_LETTER.replace("Ihr Zeichen: 30-4711/2025\n", "")
+    fields = fields_of(text)
+    assert fields["aktenzeichen"] == "3 K 1234/25"
+    assert "office_number" not in fields  # "3 K ..." carries no office prefix
+
+
+def test_hausmitteilung_routing_slip_names_recipient_not_sender() -> None:
+    fields = fields_of(HAUSMITTEILUNG)
+    assert fields == {
+        "recipient": "Amt 63 – Baurechtsamt",
+        "office_number": "63",  # from "An:", not the sender's "Von: Amt 20" nor the Az.
+        "aktenzeichen": "20.1-902/2025",
+        "date": "2025-11-12",
+        "subject": "Haushaltsmittel für die Sanierung der Schulstraße",
+    }
+
+
+def test_damaged_hausmitteilung_with_bare_office_number() -> None:
+    fields = fields_of(HAUSMITTEILUNG_OCR)
+    assert fields["recipient"] == "12 – Amt für Digitalisierung und IT"
+    assert fields["office_number"] == "12"
+    assert fields["aktenzeichen"] == "11-04.2/2025"
+    assert fields["subject"] == "Zugangsrechte für neue Mitarbeiterin"
+    assert fields["date"] == "2025-12-01"  # the only date there is
+
+
+def test_letter_naming_no_office_has_no_office_or_reference() -> None:
+    fields = fields_of(NO_OFFICE)
+    assert "office_number" not in fields
+    assert "aktenzeichen" not in fields
+    assert fields["recipient"] == "Stadtverwaltung Musterstadt"
+    assert fields["date"] == "2026-03-20"
+    assert fields["subject"] == "Beschwerde über Lärm auf dem Marktplatz"
+
+
+def test_reference_line_values_are_read_below_their_labels() -> None:
+    fields = fields_of(REFERENCE_LINE)
+    assert fields["aktenzeichen"] == "66-12.3/2025"
+    assert fields["office_number"] == "66"
+    assert fields["date"] == "2025-11-10"
+    assert fields["recipient"] == "Stadt Musterstadt, Tiefbauamt"
+    assert fields["subject"] == "Aufgrabung in der Bahnhofstraße"
+
+
+def test_private_letter_without_any_field() -> None:
+    assert dict(fields_of(PRIVATE_NO_FIELDS)) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Datum: 12.11.2025", "2025-11-12"),
+        ("Datum: 12. November 2025", "2025-11-12"),
+        ("Musterstadt, den 3.2.2026", "2026-02-03"),
+        ("Musterstadt, 3. Nov. 2025", "2025-11-03"),
+        ("Datum: 3.2.26", "2026-02-03"),
+        ("Musterstadt, den 12. Marz 2026", "2026-03-12"),  # umlaut lost
+        ("Musterstadt, den 12. März 2026", "2026-03-12"),
+        ("Datum: l2.ll.2O25", "2025-11-12"),
+        ("Datum: 2025-11-12", "2025-11-12"),
+        ("Musterstadt, 1. Okt. 2025", "2025-10-01"),
+    ],
+)
+def test_date_formats(line: str, expected: str) -> None:
+    text = f"{line}\n\nBetreff: Test\n\nSehr geehrte Damen und Herren,\nim Text steht der 1.1.2024."
+    assert fields_of(text)["date"] == expected
+
+
+def test_impossible_dates_are_ignored() -> None:
+    text = "Datum: 31.02.2025\n\nSehr geehrte Damen und Herren,\nFrist bis 5.3.2025."
+    assert fields_of(text)["date"] == "2025-03-05"
+
+
+def test_stamp_date_only_when_the_letter_has_no_date() -> None:
+    with_date = "EINGANG 14. NOV. 2025\nMusterstadt, den 10.11.2025\n\nSehr geehrte Frau Müller,"
+    assert fields_of(with_date)["date"] == "2025-11-10"
+    only_stamp = "EINGANG 14. NOV. 2025\n\nSehr geehrte Frau Müller,\nanbei mein Antrag."
+    assert fields_of(only_stamp)["date"] == "2025-11-14"
+
+
+@pytest.mark.parametrize(
+    ("line", "az", "office"),
+    [
+        ("Az.: 32.1-BG-4711/24", "32.1-BG-4711/24", "32"),
+        ("Az: 63-602.14/2025", "63-602.14/2025", "63"),
+        ("Az.; 63-602.14/2025", "63-602.14/2025", "63"),
+        ("A2.: 63-6O2.l4/2O25", "63-602.14/2025", "63"),
+        ("Aktenzeichen; 50–12/2025 vom 3.11.2025", "50-12/2025", "50"),
+        ("Unser Zeichen: 70.3-118/2025", "70.3-118/2025", "70"),
+        ("Geschäftszeichen: 22-GrSt-0815", "22-GrSt-0815", "22"),
+    ],
+)
+def test_aktenzeichen_variants(line: str, az: str, office: str) -> None:
+    fields = fields_of(f"Stadt Musterstadt\n{line}\n\nSehr geehrte Damen und Herren,")
+    assert fields["aktenzeichen"] == az
+    assert fields["office_number"] == office
+
+
+def test_free_text_after_label_is_not_a_reference() -> None:
+    fields = fields_of("Az.: siehe oben\n\nSehr geehrte Damen und Herren,")
+    assert "aktenzeichen" not in fields
+
+
+@pytest.mark.parametrize(
+    ("address_line", "office"),
+    [
+        ("Amt 63 – Baurechtsamt", "63"),
+        ("– Amt 63 –", "63"),
+        ("Amt 32.1 Straßenverkehr", "32"),
+        ("Arnt 51 Jugendamt", "51"),  # "m" read as "rn"
+        ("Fachbereich 50 Soziales", "50"),
+    ],
+)
+def test_office_number_from_address_block(address_line: str, office: str) -> None:
+    text = (
+        f"Stadt Musterstadt\n{address_line}\nRathausplatz 1\n12345 Musterstadt\n\n"
+        "Sehr geehrte Damen und Herren,\nwie mit Amt 20 besprochen ..."
+    )
+    fields = fields_of(text)
+    assert fields["office_number"] == office
+    assert address_line in fields["recipient"]
+
+
+def test_offices_mentioned_in_the_body_are_not_the_recipient() -> None:
+    text = (
+        "Stadtverwaltung Musterstadt\nRathausplatz 1\n12345 Musterstadt\n\n"
+        "Sehr geehrte Damen und Herren,\ndas Amt 63 hat mich an Sie verwiesen."
+    )
+    assert "office_number" not in fields_of(text)
+
+
+def test_blank_pages_are_ignored() -> None:
+    blank = text_page("~ . ,", index=0, blank=True)
+    letter = text_page(HAUSMITTEILUNG, index=1)
+    fields = extract_fields([blank, letter])
+    assert fields["office_number"] == "63"
+    assert extract_fields([blank]) == {}
+    assert extract_fields([]) == {}
+
+
+def test_date_on_second_page_is_used_when_page_one_has_none() -> None:
+    first = text_page("Stadt Musterstadt\nBauamt\n\nSehr geehrte Damen und Herren,\nText.")
+    second = text_page("Musterstadt, den 5.12.2025\nMit freundlichen Grüßen", index=1)
+    assert extract_fields([first, second])["date"] == "2025-12-05"
+
+
+def test_fields_are_read_only() -> None:
+    fields = fields_of(HAUSMITTEILUNG)
+    with pytest.raises(TypeError):
+        fields["date"] = "2000-01-01"  # type: ignore[index]
+
+
+# --- word boxes: columns and regions ---------------------------------------------------
+
+GEOMETRIC_LETTER = """\
+Müller Bau GmbH · Industriestr. 5 · 12345 Musterstadt
+Stadt Musterstadt                                                  Ihr Zeichen: 61-22.1/2025
+Amt 61 – Stadtplanungsamt                                          Unser Zeichen: MB-4711
+EINGANG 14. NOV. 2025                                              Telefon: 0711 12345
+Rathausplatz 1                                                     Datum: 10.11.2025
+12345 Musterstadt
+
+Stellungnahme zum Bebauungsplan Nr. 12
+"Am Mühlbach"
+
+Sehr geehrte Damen und Herren,
+zu Ihrem Schreiben vom 02.11.2025 nehmen wir wie folgt Stellung.
+"""
+
+
+@pytest.mark.parametrize("jitter", [0, 6])
+def test_word_boxes_split_address_and_info_block(jitter: int) -> None:
+    fields = extract_fields([word_page(GEOMETRIC_LETTER, jitter=jitter)])
+    assert fields == {
+        "recipient": "Stadt Musterstadt, Amt 61 – Stadtplanungsamt",
+        "aktenzeichen": "61-22.1/2025",
+        "office_number": "61",
+        "date": "2025-11-10",
+        "subject": 'Stellungnahme zum Bebauungsplan Nr. 12 "Am Mühlbach"',
+    }
+
+
+def test_words_on_one_row_are_cut_into_columns_at_wide_gaps() -> None:
+    page = word_page("Stadt Musterstadt" + " " * 60 + "Datum: 10.11.2025")
+    lines = lines_from_words(page.words, page.size)
+    assert [line.text for line in lines] == ["Stadt Musterstadt", "Datum: 10.11.2025"]
+    assert lines[0].left < 0.1 < 0.4 < lines[1].left
+
+
+def test_date_right_aligned_above_subject_with_word_boxes() -> None:
+    layout = (
+        "Max Mustermann · Hauptstraße 5 · 12345 Musterstadt\n"
+        "Stadt Musterstadt\nBürgeramt\nRathausplatz 1\n12345 Musterstadt\n\n"
+        + " "
+        * 70
+        + "Musterstadt, 3. Nov. 2025\n\n"
+        "Verlust meines Personalausweises\n\n"
+        "Sehr geehrte Damen und Herren,\n"
+        "am 1. November 2025 habe ich meinen Ausweis verloren.\n"
+    )
+    fields = extract_fields([word_page(layout)])
+    assert fields["date"] == "2025-11-03"
+    assert fields["subject"] == "Verlust meines Personalausweises"
+    assert fields["recipient"] == "Stadt Musterstadt, Bürgeramt"
+    assert "office_number" not in fields
