@@ -6,9 +6,10 @@ along a pydantic error location to point at the exact spot to change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -74,6 +75,36 @@ def describe_errors(path: Path, node: yaml.Node | None, error: ValidationError) 
             message = "unknown key; remove it or check its spelling"
         lines.append(f"{where}: {key}: {message}")
     return lines
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` — did you mean 'x'?`` for the closest candidate, or "" when none is close."""
+    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" — did you mean '{close[0]}'?" if close else ""
+
+
+def key_names(model: type[BaseModel]) -> set[str]:
+    """Every key (alias if any) that ``model`` and the models nested in it accept."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+
+    def visit(cls: type[BaseModel]) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        for name, info in cls.model_fields.items():
+            names.add(info.alias or name)
+            for arg in _nested_types(info.annotation):
+                visit(arg)
+
+    visit(model)
+    return names
+
+
+def _nested_types(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _nested_types(arg)]
 
 
 def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:

@@ -1,0 +1,376 @@
+"""The matching engine: runs the classification rules of classes.yaml on one document.
+
+Each rule looks in one or more regions (whole text, first page, header, subject, a
+field, the file name, the source folder) for evidence (any/all words, a phrase, a
+regex, fuzzy terms tolerant of OCR errors, or the name of any office) and votes for
+a department and/or doctype with its weight. Every hit says why, in words a person
+understands. Regexes run with a timeout: a pattern that backtracks for too long is
+reported (event "rules.regex_timeout") and counts as no match.
+
+Priority: when rules of different priority vote for different labels of one facet,
+the higher priority wins; the outranked hits stay in the trace with weight 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import regex
+import structlog
+from rapidfuzz import fuzz, process
+
+from semantha.records import Document, RuleHit, frozen_map
+from semantha.rulefiles import (
+    MIN_FUZZY_LENGTH,
+    REGIONS,
+    ClassRule,
+    RuleSet,
+    render_template,
+    rule_patterns,
+)
+
+log = structlog.get_logger(__name__)
+
+HEADER_SHARE = 0.4
+"""The header region is the top 40 % of the first page (address block, routing slip)."""
+HEADER_MAX_LINES = 25
+SUBJECT_LINE = regex.compile(r"^\s*(?:Betreff|Betr\.|Bezug|Gegenstand)\b", regex.IGNORECASE)
+TOKEN = regex.compile(r"\w+(?:[-./]\w+)*")
+
+FIELD_WORDS: Mapping[str, str] = {
+    "recipient": "address block",
+    "office_number": "office number",
+    "aktenzeichen": "Aktenzeichen",
+    "subject": "subject",
+    "date": "date",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one rule found: the text, the fuzzy score (None = exact) and named groups."""
+
+    region: str
+    found: str
+    score: float | None = None
+    term: str = ""
+    groups: Mapping[str, str] = field(default_factory=frozen_map)
+    label: str = ""  # set by office_name: the department it found
+
+    def reason(self) -> str:
+        where = region_words(self.region)
+        text = f"{where} contains '{_short(self.found)}'"
+        if self.score is not None:
+            return f"{text} ≈ '{self.term}' (fuzzy {self.score:.0f})"
+        return text
+
+
+def region_words(region: str) -> str:
+    if region.startswith("field:"):
+        name = region.removeprefix("field:")
+        return FIELD_WORDS.get(name, f"field '{name}'")
+    return REGIONS[region]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class Regions:
+    """The texts a rule can look at, computed once per document when first needed."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._cache: dict[str, str] = {}
+
+    def text(self, region: str) -> str:
+        if region not in self._cache:
+            self._cache[region] = self._compute(region)
+        return self._cache[region]
+
+    def _compute(self, region: str) -> str:
+        doc = self.document
+        if region.startswith("field:"):
+            return doc.fields.get(region.removeprefix("field:"), "")
+        pages = doc.content_pages
+        compute: dict[str, Callable[[], str]] = {
+            "text": lambda: doc.text,
+            "first_page": lambda: pages[0].text if pages else "",
+            "header": lambda: header_text(doc),
+            "subject": lambda: doc.fields.get("subject", ""),
+            "filename": lambda: doc.source.name,
+            "source": lambda: doc.source_folder,
+        }
+        return compute[region]()
+
+
+def header_text(document: Document) -> str:
+    """Address block / routing slip region: top of page 1 by word boxes, else its first lines."""
+    pages = document.content_pages
+    if not pages:
+        return ""
+    page = pages[0]
+    height = page.size[1]
+    if page.words and height > 0:
+        limit = height * HEADER_SHARE
+        lines: list[list[str]] = []
+        last_top = -1.0
+        for word in page.words:
+            _, top, _, word_height = word.box
+            if top >= limit:
+                continue
+            if not lines or abs(top - last_top) > max(word_height, 1) * 0.6:
+                lines.append([])
+            lines[-1].append(word.text)
+            last_top = top
+        return "\n".join(" ".join(line) for line in lines)
+    subject = document.fields.get("subject", "").strip()
+    head: list[str] = []
+    for line in page.text.splitlines()[:HEADER_MAX_LINES]:
+        if SUBJECT_LINE.match(line) or (subject and subject in line):
+            break
+        head.append(line)
+    return "\n".join(head)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _search(
+    pattern: regex.Pattern[str], text: str, rule: ClassRule, doc_id: str
+) -> regex.Match[str] | None:
+    try:
+        return pattern.search(text, timeout=rule.timeout_ms / 1000)
+    except TimeoutError:
+        log.warning(
+            "rules.regex_timeout",
+            rule_id=rule.id,
+            doc_id=doc_id[:12],
+            timeout_ms=rule.timeout_ms,
+            hint="simplify the regex (avoid nested repetition such as (a+)+)",
+        )
+        return None
+
+
+def _windows(text: str, sizes: tuple[int, ...]) -> Iterator[tuple[str, int, int]]:
+    """Runs of ``size`` consecutive tokens with their character span."""
+    tokens = list(TOKEN.finditer(text))
+    for size in sizes:
+        for i in range(len(tokens) - size + 1):
+            first, last = tokens[i], tokens[i + size - 1]
+            yield " ".join(t.group() for t in tokens[i : i + size]), first.start(), last.end()
+
+
+def fuzzy_allowed(term: str) -> bool:
+    """Numbers are never guessed; short terms are too many OCR errors from other words."""
+    return len(term) >= MIN_FUZZY_LENGTH and not any(c.isdigit() for c in term)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    label: str
+    term: str
+    found: str
+    start: int
+    end: int
+    score: float | None
+
+
+def fuzzy_candidates(
+    text: str, terms: Mapping[str, tuple[str, ...]], min_score: float, case_sensitive: bool
+) -> list[Candidate]:
+    """Fuzzy occurrences of each label's terms, as (label, term, found, span, score)."""
+    fold: Callable[[str], str] = (lambda s: s) if case_sensitive else str.casefold
+    found: list[Candidate] = []
+    by_size: dict[int, list[tuple[str, int, int]]] = {}
+    for label, label_terms in terms.items():
+        for term in filter(fuzzy_allowed, label_terms):
+            size = len(term.split())
+            sizes = (size, size + 1)
+            windows = [w for s in sizes for w in by_size.setdefault(s, list(_windows(text, (s,))))]
+            matches = process.extract(
+                fold(term),
+                [fold(w[0]) for w in windows],
+                scorer=fuzz.ratio,
+                score_cutoff=min_score,
+                limit=None,
+            )
+            for _, score, index in matches:
+                window, start, end = windows[index]
+                found.append(Candidate(label, term, window, start, end, score))
+    return found
+
+
+def _best_without_overlap(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the best candidate for every stretch of text (exact beats fuzzy, longer wins)."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (c.score is None, c.score or 0, c.end - c.start),
+        reverse=True,
+    )
+    kept: list[Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return kept
+
+
+def _office_names(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
+    candidates = [
+        Candidate(dep.id, m.group(), m.group(), m.start(), m.end(), None)
+        for dep in ruleset.departments
+        for m in ruleset.office_patterns[dep.id].finditer(text)
+    ]
+    names = {dep.id: dep.names for dep in ruleset.departments}
+    candidates += fuzzy_candidates(text, names, rule.min_score, rule.case_sensitive)
+    best: dict[str, Candidate] = {}
+    for cand in _best_without_overlap(candidates):
+        current = best.get(cand.label)
+        if current is None or (current.score or 100) < (cand.score or 100):
+            best[cand.label] = cand
+    return [
+        Evidence(region, c.found, c.score, c.term, label=c.label)
+        for c in sorted(best.values(), key=lambda c: c.start)
+    ]
+
+
+def _fuzzy(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
+    for source in rule_patterns(rule):
+        match = ruleset.pattern(source).search(text)
+        if match:
+            return [Evidence(region, match.group())]
+    terms = {"": tuple(rule.fuzzy or ())}
+    candidates = fuzzy_candidates(text, terms, rule.min_score, rule.case_sensitive)
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda c: c.score or 0)
+    return [Evidence(region, best.found, best.score, best.term)]
+
+
+def _patterns(
+    rule: ClassRule, region: str, text: str, ruleset: RuleSet, doc_id: str
+) -> list[Evidence]:
+    found: list[str] = []
+    groups: dict[str, str] = {}
+    for source in rule_patterns(rule):
+        match = _search(ruleset.pattern(source), text, rule, doc_id)
+        if match is None:
+            return []  # every pattern must match ("all"); the others have one pattern
+        found.append(match.group())
+        groups.update({k: v for k, v in match.groupdict().items() if v is not None})
+    return [Evidence(region, "', '".join(found), groups=frozen_map(groups))]
+
+
+def find(rule: ClassRule, regions: Regions, ruleset: RuleSet) -> list[Evidence]:
+    """Evidence for ``rule`` in the first of its regions that has any."""
+    doc_id = regions.document.id
+    for region in rule.in_:
+        text = regions.text(region)
+        if not text.strip():
+            continue
+        if rule.office_name:
+            evidence = _office_names(rule, region, text, ruleset)
+        elif rule.fuzzy is not None:
+            evidence = _fuzzy(rule, region, text, ruleset)
+        else:
+            evidence = _patterns(rule, region, text, ruleset, doc_id)
+        if evidence:
+            return evidence
+    return []
+
+
+# --------------------------------------------------------------------------- hits
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    priority: int
+    hit: RuleHit
+
+
+def _hits(rule: ClassRule, evidence: Evidence, ruleset: RuleSet) -> list[RuleHit]:
+    fields = {k: render_template(v, evidence.groups) for k, v in rule.fields.items()}
+    fields = {**evidence.groups, **fields}
+    hits = []
+    department = evidence.label or (
+        render_template(rule.department, evidence.groups) if rule.department else None
+    )
+    if department is not None:
+        if department in ruleset.department_ids:
+            hits.append(
+                RuleHit(
+                    rule.id,
+                    "department",
+                    department,
+                    rule.weight,
+                    evidence.reason(),
+                    frozen_map(fields),
+                )
+            )
+        else:
+            log.debug("rules.unknown_label", rule_id=rule.id, facet="department")
+    if rule.doctype is not None:
+        doctype = render_template(rule.doctype, evidence.groups)
+        if doctype and (not ruleset.doctypes or doctype in ruleset.doctypes):
+            hits.append(
+                RuleHit(
+                    rule.id, "doctype", doctype, rule.weight, evidence.reason(), frozen_map(fields)
+                )
+            )
+    return hits
+
+
+def _outranked(ranked: list[_Ranked]) -> tuple[RuleHit, ...]:
+    """Zero the weight of lower-priority hits that vote against a higher-priority label."""
+    result = []
+    for item in ranked:
+        hit = item.hit
+        rivals = [
+            r
+            for r in ranked
+            if r.hit.facet == hit.facet and r.priority > item.priority and r.hit.label != hit.label
+        ]
+        supported = any(
+            r.hit.facet == hit.facet and r.hit.label == hit.label and r.priority > item.priority
+            for r in ranked
+        )
+        if rivals and not supported and hit.weight > 0:
+            top = max(rivals, key=lambda r: r.priority)
+            hit = RuleHit(
+                hit.rule_id,
+                hit.facet,
+                hit.label,
+                0.0,
+                f"{hit.reason} (outranked by rule '{top.hit.rule_id}', priority {top.priority})",
+                hit.fields,
+            )
+        result.append(hit)
+    return tuple(result)
+
+
+def evaluate(document: Document, ruleset: RuleSet) -> tuple[RuleHit, ...]:
+    """Every hit of the voting rules, highest priority first, each with its reason."""
+    regions = Regions(document)
+    ranked: list[_Ranked] = []
+    ordered = sorted(ruleset.rules, key=lambda r: -r.priority)
+    for rule in ordered:
+        if not rule.votes:
+            continue
+        for evidence in find(rule, regions, ruleset):
+            ranked += [_Ranked(rule.priority, hit) for hit in _hits(rule, evidence, ruleset)]
+    return _outranked(ranked)
+
+
+def rule_fields(document: Document, ruleset: RuleSet) -> Mapping[str, str]:
+    """Fields set by the rules that only set fields (regex groups and ``fields:``)."""
+    regions = Regions(document)
+    fields: dict[str, str] = {}
+    for rule in ruleset.rules:
+        if rule.votes:
+            continue
+        for evidence in find(rule, regions, ruleset):
+            fields.update(evidence.groups)
+            fields.update({k: render_template(v, evidence.groups) for k, v in rule.fields.items()})
+    return frozen_map(fields)
