@@ -1,0 +1,186 @@
+"""Compare candidate classifiers for the department facet and write a Markdown table.
+
+Usage (see benchmarks/results/model_comparison.md for the run that chose the model):
+
+    .venv/bin/python benchmarks/bench_models.py --train DIR [DIR ...] --test DIR [DIR ...] \
+        [--out benchmarks/results/model_comparison.md]
+
+Each DIR is a labelled folder (labels.csv); file rows are read through the production
+stages, with their OCR cached as ``<file>.ocr.json``. Every candidate is scored on the
+model alone (no rules) with the thresholds of config.yaml, so the figures show what
+the model contributes where no office is named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import Pipeline
+
+from semantha.cli.model_cmd import Example, read_examples
+from semantha.config import AppConfig, load_config
+from semantha.evaluation import Scored, summary
+from semantha.model import UNROUTABLE, TextClassifier, document_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def paperless_baseline() -> Pipeline:
+    """paperless-ngx's document classifier: word 1–2-gram counts, min_df=0.01, an MLP."""
+    return Pipeline(
+        [
+            ("counts", CountVectorizer(ngram_range=(1, 2), min_df=0.01)),
+            ("mlp", MLPClassifier(tol=0.01, random_state=0)),
+        ]
+    )
+
+
+CANDIDATES: dict[str, Callable[[], Any]] = {
+    "paperless baseline: counts word 1-2 (min_df 0.01) + MLP": paperless_baseline,
+    "tf-idf word 1-2 + logistic regression": lambda: TextClassifier(
+        estimator="logreg", C=10.0, char_ngrams=None
+    ),
+    "tf-idf word 1-2 + char 3-5 + logistic regression": lambda: TextClassifier(
+        estimator="logreg", C=10.0
+    ),
+    "tf-idf word 1-2 + char 3-5 + linear SVM, temperature": lambda: TextClassifier(
+        calibration="temperature"
+    ),
+    "tf-idf word 1-2 + char 3-5 + linear SVM, Platt (chosen)": lambda: TextClassifier(),
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    overall: dict[str, Any]
+    no_office: dict[str, Any]
+    fit_s: float
+    ms_per_doc: float
+    size_kb: float
+
+
+def scored(
+    classes: Sequence[str],
+    proba: np.ndarray,
+    truth: Sequence[str],
+    groups: Sequence[str],
+    config: AppConfig,
+) -> list[Scored]:
+    """Model-only decisions at the configured thresholds, as classify.decide_facet takes them."""
+    limits = config.classify
+    items = []
+    for row, label, group in zip(proba, truth, groups, strict=True):
+        order = np.argsort(-row)
+        best = str(classes[order[0]])
+        margin = float(row[order[0]] - (row[order[1]] if len(order) > 1 else 0.0))
+        sure = row[order[0]] >= limits.min_confidence and margin >= limits.min_margin
+        routed = best if sure and best != UNROUTABLE else None
+        items.append(Scored(label, best, routed, float(row[order[0]]), margin, group))
+    return items
+
+
+def measure(
+    name: str,
+    factory: Callable[[], Any],
+    train: list[Example],
+    test: list[Example],
+    config: AppConfig,
+) -> Result:
+    train_texts = [document_text(e.document) for e in train]
+    test_texts = [document_text(e.document) for e in test]
+    start = time.perf_counter()
+    model = factory().fit(train_texts, [e.department for e in train])
+    fit_s = time.perf_counter() - start
+    proba = model.predict_proba(test_texts)
+    repeats = test_texts[:200]
+    start = time.perf_counter()
+    for text in repeats:
+        model.predict_proba([text])
+    ms_per_doc = 1000 * (time.perf_counter() - start) / len(repeats)
+    buffer = io.BytesIO()
+    joblib.dump(model, buffer, compress=3)
+    groups = [e.group for e in test]
+    items = scored(list(model.classes_), proba, [e.department for e in test], groups, config)
+    return Result(
+        name,
+        summary(items),
+        summary([i for i in items if i.group == "no_office"]),
+        fit_s,
+        ms_per_doc,
+        buffer.tell() / 1024,
+    )
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.2f}"
+
+
+def markdown(
+    results: Sequence[Result], command: str, train_n: int, test_n: int, config: AppConfig
+) -> str:
+    lines = [
+        "# Model comparison (department facet, model alone)",
+        "",
+        f"Produced by `{command}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"Training documents: {train_n}; test documents: {test_n} (generated with another seed).",
+        f"Thresholds from config.yaml: min_confidence {config.classify.min_confidence}, "
+        f"min_margin {config.classify.min_margin}. No rules: this is what the model adds.",
+        "",
+        "| candidate | accuracy % | macro-F1 % | coverage % | precision auto % "
+        "| no-office precision auto % | no-office coverage % | fit s | ms/doc | size KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.name} | {_pct(r.overall['accuracy'])} | {_pct(r.overall['macro_f1'])} "
+            f"| {_pct(r.overall['coverage'])} | {_pct(r.overall['precision_auto'])} "
+            f"| {_pct(r.no_office['precision_auto'])} | {_pct(r.no_office['coverage'])} "
+            f"| {r.fit_s:.1f} | {r.ms_per_doc:.2f} | {r.size_kb:.0f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", type=Path, nargs="+", required=True)
+    parser.add_argument("--test", type=Path, nargs="+", required=True)
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yaml")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/model_comparison.md")
+    parser.add_argument(
+        "--notes", type=Path, default=None, help="Markdown appended below the table"
+    )
+    args = parser.parse_args(argv)
+    config = load_config(args.config)
+    train = [e for folder in args.train for e in read_examples(folder, config)]
+    test = [e for folder in args.test for e in read_examples(folder, config)]
+    results = []
+    for name, factory in CANDIDATES.items():
+        print(f"{name} ...", file=sys.stderr)
+        results.append(measure(name, factory, train, test, config))
+        print(f"  {results[-1]}", file=sys.stderr)
+    command = "python benchmarks/bench_models.py " + " ".join(
+        sys.argv[1:] if argv is None else argv
+    )
+    text = markdown(results, command, len(train), len(test), config)
+    if args.notes is not None:
+        text += "\n" + args.notes.read_text(encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
