@@ -1,0 +1,76 @@
+"""Atomic writes leave either the old or the new file, never a half-written one or litter."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from semantha import fsutil
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{fsutil.TEMP_PREFIX}*"))
+
+
+def test_atomic_write_bytes_creates_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "index.dat"
+    fsutil.atomic_write_bytes(target, b"first")
+    fsutil.atomic_write_bytes(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert leftovers(tmp_path) == []
+
+
+def test_failed_copy_keeps_old_content_and_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(FileNotFoundError):
+        fsutil.atomic_copy(tmp_path / "missing.pdf", target)
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_write_interrupted_inside_the_temp_file_is_rolled_back(tmp_path: Path) -> None:
+    target = tmp_path / "data.json"
+    target.write_text("{}")
+    with pytest.raises(TypeError):
+        fsutil.atomic_write_bytes(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_text() == "{}"
+    assert leftovers(tmp_path) == []
+
+
+def test_atomic_copy_keeps_bytes_and_mtime(tmp_path: Path) -> None:
+    source = tmp_path / "scan.tif"
+    source.write_bytes(os.urandom(3 * (1 << 20) + 17))  # several copy chunks
+    os.utime(source, (1_700_000_000, 1_700_000_000))
+    target = tmp_path / "out" / "scan.tif"
+    target.parent.mkdir()
+    fsutil.atomic_copy(source, target)
+    assert target.read_bytes() == source.read_bytes()
+    assert target.stat().st_mtime == pytest.approx(1_700_000_000)
+    assert leftovers(target.parent) == []
+
+
+def test_atomic_write_json_keeps_umlauts_readable(tmp_path: Path) -> None:
+    target = tmp_path / "brief.pdf.json"
+    fsutil.atomic_write_json(target, {"subject": "Anhörung Bußgeld", "pages": 2})
+    text = target.read_text(encoding="utf-8")
+    assert "Anhörung Bußgeld" in text
+    assert json.loads(text) == {"subject": "Anhörung Bußgeld", "pages": 2}
+
+
+def test_unique_path_counts_up(tmp_path: Path) -> None:
+    wanted = tmp_path / "brief.pdf"
+    assert fsutil.unique_path(wanted) == wanted
+    wanted.write_bytes(b"1")
+    assert fsutil.unique_path(wanted) == tmp_path / "brief (2).pdf"
+    (tmp_path / "brief (2).pdf").write_bytes(b"2")
+    assert fsutil.unique_path(wanted) == tmp_path / "brief (3).pdf"
+
+
+def test_missing_folder_is_an_error_not_a_silent_create(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        fsutil.atomic_write_bytes(tmp_path / "absent" / "x", b"data")
+    assert not (tmp_path / "absent").exists()
