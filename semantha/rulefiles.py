@@ -395,8 +395,6 @@ class RouteAction(_Strict):
         # "- deliver:" with nothing after it means "deliver with the default layout".
         if isinstance(data, dict):
             return {k: ({} if v is None else v) for k, v in data.items()}
-        if isinstance(data, str):
-            return {data: {}}
         return data
 
     @model_validator(mode="after")
