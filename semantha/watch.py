@@ -225,6 +225,11 @@ class InboxWatcher:
         self._queued.discard(path)
         self._tracker.forget(path)
 
+    def defer(self, path: Path) -> None:
+        """The service could not take ``path`` now: watch it again from the start."""
+        self.release(path)
+        self._consider(path)
+
     def rescan_now(self) -> None:
         self._next_scan = 0.0
 

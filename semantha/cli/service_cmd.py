@@ -1,9 +1,156 @@
-"""Placeholder: commands of this group are being written."""
+"""The service commands: run (until stopped, or --once) and status (from the journal)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from semantha.cli.common import load_and_log
+from semantha.cli.logsetup import configure_logging
+from semantha.config import config_path, load_config
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the parser."""
+    run = subparsers.add_parser("run", help="watch the inbox and process documents until stopped")
+    run.add_argument(
+        "--once",
+        action="store_true",
+        help="process everything in the inbox, print a summary line, then exit",
+    )
+    run.set_defaults(handler=run_service)
+
+    status = subparsers.add_parser("status", help="documents per state, queue depth, last errors")
+    status.add_argument("--json", action="store_true", help="one JSON object (with documents)")
+    status.add_argument(
+        "--documents", action="store_true", help="also list documents, newest first"
+    )
+    status.add_argument(
+        "--limit", type=int, default=50, help="how many documents to list (0: all; default 50)"
+    )
+    status.set_defaults(handler=run_status)
+
+
+def run_service(args: argparse.Namespace) -> int:
+    from semantha.errors import DeliveryError
+    from semantha.service import create_service, stop_on_signals
+
+    config = load_config(config_path(args.config))
+    level = "DEBUG" if args.verbose else config.logging.level
+    # --once prints only its summary line; the log file still gets everything.
+    console = "DEBUG" if args.verbose else (None if args.once else level)
+    configure_logging(config.logging.file, level, console_level=console)
+    log_setup = partial(configure_logging, config.logging.file, level, console_level=console)
+    service = create_service(config, log_setup=log_setup)
+    with stop_on_signals(service):
+        summary = service.run(once=args.once)
+    if args.once:
+        counts = summary.counts
+        print(
+            f"{summary.total} documents: {counts.get('delivered', 0)} delivered, "
+            f"{counts.get('review', 0)} review, {counts.get('quarantined', 0)} quarantined, "
+            f"{counts.get('skipped', 0)} skipped duplicates; "
+            f"{summary.waiting} waiting for a retry"
+        )
+        # Documents left waiting are safe in work/; the exit code tells a script to look.
+        return DeliveryError.exit_code if summary.waiting else 0
+    return 0
+
+
+def _iso(stamp: float | None) -> str | None:
+    return (
+        None if stamp is None else datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds")
+    )
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from semantha import journal
+    from semantha.service import journal_path
+
+    config = load_and_log(args)
+    path = journal_path(config)
+    if not path.exists():
+        report = _report(journal.Summary(dict.fromkeys(journal.STATES, 0), 0, None, ()), [])
+    else:
+        db = journal.Journal(path, readonly=True)
+        try:
+            wanted = args.json or args.documents
+            rows = db.documents(args.limit or None) if wanted else []
+            report = _report(db.summary(), rows)
+        finally:
+            db.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_text(report, args.documents)
+    return 0
+
+
+def _report(summary: Any, rows: list[Any]) -> dict[str, Any]:
+    now = datetime.now(UTC).timestamp()
+    oldest = summary.oldest_waiting_at
+    return {
+        "counts": summary.counts,
+        "queue_depth": summary.queue_depth,
+        "oldest_waiting": _iso(oldest),
+        "oldest_waiting_s": None if oldest is None else round(now - oldest, 1),
+        "last_errors": [
+            {
+                "id": e.id,
+                "sha256": e.sha256,
+                "state": e.state,
+                "error": e.last_error,
+                "at": _iso(e.updated_at),
+            }
+            for e in summary.last_errors
+        ],
+        "documents": [_document(e) for e in rows],
+    }
+
+
+def _document(entry: Any) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "file": entry.source,
+        "source_folder": entry.source_folder,
+        "sha256": entry.sha256,
+        "state": entry.state,
+        "department": entry.department,
+        "doctype": entry.doctype,
+        "confidence": entry.confidence,
+        "method": entry.method,
+        "destinations": list(entry.destinations),
+        "attempts": entry.attempts,
+        "error": entry.last_error,
+        "duplicate_of": entry.duplicate_of,
+        "archived": entry.archive_path or None,
+        "received_at": _iso(entry.received_at),
+        "updated_at": _iso(entry.updated_at),
+    }
+
+
+def _print_text(report: dict[str, Any], documents: bool) -> None:
+    out = sys.stdout
+    counts = ", ".join(f"{state} {n}" for state, n in report["counts"].items())
+    print(f"documents: {counts}", file=out)
+    waiting = report["oldest_waiting"]
+    since = (
+        f" (oldest waiting since {waiting}, {report['oldest_waiting_s']:.0f} s)" if waiting else ""
+    )
+    print(f"queue depth: {report['queue_depth']}{since}", file=out)
+    if report["last_errors"]:
+        print("last errors:", file=out)
+        for e in report["last_errors"]:
+            print(f"  #{e['id']} {e['state']} {e['at']}: {e['error']}", file=out)
+    if documents:
+        print(f"{'id':>6}  {'state':<16} {'dept':<5} {'doctype':<18} {'conf':>5}  file", file=out)
+        for d in report["documents"]:
+            conf = "" if d["confidence"] is None else f"{d['confidence']:.2f}"
+            print(
+                f"{d['id']:>6}  {d['state']:<16} {d['department'] or '-':<5} "
+                f"{d['doctype'] or '-':<18} {conf:>5}  {d['file']}",
+                file=out,
+            )

@@ -1,0 +1,288 @@
+"""Workers behind a small interface: submit a job, collect results, shut down.
+
+``ProcessExecutor`` runs documents in a pool of worker processes. Each worker sets
+``OMP_THREAD_LIMIT=1`` (tesseract's own threads make a page slower here), builds its
+state (the pipeline Context) once, and is replaced when it dies, when a document
+exceeds the time limit (it is killed) or after ``max_jobs`` documents (slow leaks in
+native libraries stay bounded over months). One bad document never stops the others:
+it comes back as a ``crashed`` or ``timeout`` result and the service decides.
+
+The interface is deliberately small so that a queue-based executor (Celery + Redis
+for shared service centres) can take its place: ``start() / free() / submit() /
+collect() / running() / shutdown()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, Literal, Protocol, TypeVar
+
+import structlog
+
+from semantha.errors import StartupError
+
+log = structlog.get_logger(__name__)
+
+JobMode = Literal["process", "final", "review", "quarantine"]
+ResultStatus = Literal["delivered", "review", "quarantined", "retry", "timeout", "crashed"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document for a worker. ``mode``: process normally; ``final`` = last attempt
+    (a delivery failure goes to review); ``review`` / ``quarantine`` with ``reason``."""
+
+    doc: int
+    path: str
+    sha256: str
+    source_folder: str = ""
+    mode: JobMode = "process"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What a worker reports; small and picklable (no page images)."""
+
+    doc: int
+    status: ResultStatus
+    department: str | None = None
+    doctype: str | None = None
+    confidence: float | None = None
+    method: str | None = None
+    destinations: tuple[str, ...] = ()
+    error: str = ""
+
+
+class Executor(Protocol):
+    def start(self) -> None: ...
+
+    def free(self) -> int:
+        """How many more jobs can be submitted now."""
+
+    def submit(self, job: Job) -> None: ...
+
+    def collect(self, timeout: float) -> list[JobResult]:
+        """Results that arrived within ``timeout`` seconds (possibly none)."""
+
+    def running(self) -> list[Job]: ...
+
+    def shutdown(self, grace_s: float) -> list[JobResult]:
+        """Finish running jobs within ``grace_s``; returns their results. Jobs still
+        running afterwards are abandoned (their workers are killed)."""
+
+
+State = TypeVar("State")
+Setup = Callable[[], Any]
+Work = Callable[[Any, Job], JobResult]
+
+
+def _die_with_parent() -> None:
+    """A worker must not outlive a killed service and deliver behind its successor's back."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
+    """Entry point of a worker process."""
+    _die_with_parent()
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    signal.signal(
+        signal.SIGINT, signal.SIG_IGN
+    )  # Ctrl-C reaches the whole group; the parent decides
+    try:
+        state = setup()
+    except BaseException as exc:
+        conn.send(("setup_failed", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            result = work(state, job)
+        except Exception as exc:
+            # A bug or an unexpected library error: report it, keep the worker alive.
+            frames = traceback.extract_tb(exc.__traceback__)
+            where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
+            result = JobResult(job.doc, "crashed", error=f"{type(exc).__name__}: {exc}{where}")
+        conn.send(("result", result))
+
+
+@dataclass
+class _Slot:
+    process: BaseProcess
+    conn: Connection
+    job: Job | None = None
+    started: float = 0.0
+    done: int = 0
+    ready: bool = False
+
+
+class ProcessExecutor(Generic[State]):
+    """A pool of worker processes; one job per worker at a time."""
+
+    def __init__(
+        self,
+        workers: int,
+        setup: Callable[[], State],
+        work: Callable[[State, Job], JobResult],
+        timeout_s: float,
+        max_jobs: int = 500,
+    ) -> None:
+        self._size = workers
+        self._setup = setup
+        self._work = work
+        self._timeout_s = timeout_s
+        self._max_jobs = max_jobs
+        # spawn: a fresh interpreter, safe next to the watcher's threads (fork is not).
+        self._mp = multiprocessing.get_context("spawn")
+        self._slots: list[_Slot] = []
+
+    def start(self) -> None:
+        self._slots = [self._spawn() for _ in range(self._size)]
+
+    def _spawn(self) -> _Slot:
+        parent, child = self._mp.Pipe()
+        process = self._mp.Process(
+            target=worker_main,
+            args=(child, self._setup, self._work),
+            name="semantha-worker",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def free(self) -> int:
+        return sum(1 for slot in self._slots if slot.job is None)
+
+    def running(self) -> list[Job]:
+        return [slot.job for slot in self._slots if slot.job is not None]
+
+    def submit(self, job: Job) -> None:
+        slot = next(s for s in self._slots if s.job is None)
+        slot.job = job
+        slot.started = time.monotonic()
+        with contextlib.suppress(OSError):  # a dead worker: collect() reports the job
+            slot.conn.send(job)
+
+    def collect(self, timeout: float) -> list[JobResult]:
+        deadline = self._nearest_deadline()
+        wait_s = max(0.0, min(timeout, deadline - time.monotonic()))
+        handles: list[Any] = [s.conn for s in self._slots] + [
+            s.process.sentinel for s in self._slots
+        ]
+        wait(handles, timeout=wait_s)
+        results: list[JobResult] = []
+        for index, slot in enumerate(self._slots):
+            result, alive = self._read(slot)
+            if result is not None:
+                results.append(result)
+            if not alive:
+                results.extend(self._replace(index, "crashed", self._exit_reason(slot)))
+            elif slot.job is not None and time.monotonic() - slot.started > self._timeout_s:
+                log.warning("worker.timeout", doc=slot.job.doc, limit_s=self._timeout_s)
+                results.extend(
+                    self._replace(index, "timeout", f"took longer than {self._timeout_s:g} s")
+                )
+            elif slot.job is None and slot.done >= self._max_jobs:
+                self._replace(index, "crashed", "")  # recycle an idle worker
+        return results
+
+    def _read(self, slot: _Slot) -> tuple[JobResult | None, bool]:
+        """Drain one message from the worker; (result or None, worker still usable)."""
+        try:
+            if not slot.conn.poll():
+                return None, slot.process.is_alive()
+            kind, payload = slot.conn.recv()
+        except (EOFError, OSError):
+            return None, False
+        if kind == "setup_failed":
+            raise StartupError(
+                f"a worker could not start: {payload}",
+                "run `semantha check` and fix what it reports",
+            )
+        if kind == "ready":
+            slot.ready = True
+            return None, True
+        slot.job = None
+        slot.done += 1
+        result: JobResult = payload
+        return result, True
+
+    def _exit_reason(self, slot: _Slot) -> str:
+        slot.process.join(timeout=1)
+        code = slot.process.exitcode
+        if code is not None and code < 0:
+            return f"worker killed by signal {-code}"
+        return f"worker exited with code {code}"
+
+    def _replace(self, index: int, status: ResultStatus, reason: str) -> list[JobResult]:
+        """Kill slot ``index`` and start a fresh worker; report its job, if any."""
+        slot = self._slots[index]
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(timeout=5)
+        slot.conn.close()
+        self._slots[index] = self._spawn()
+        if slot.job is None:
+            return []
+        log.warning("worker.replaced", doc=slot.job.doc, status=status)
+        return [JobResult(slot.job.doc, status, error=reason)]
+
+    def _nearest_deadline(self) -> float:
+        starts = [s.started for s in self._slots if s.job is not None]
+        return min(starts) + self._timeout_s if starts else float("inf")
+
+    def shutdown(self, grace_s: float) -> list[JobResult]:
+        results: list[JobResult] = []
+        end = time.monotonic() + grace_s
+        while self.running() and time.monotonic() < end:
+            for slot in self._slots:
+                result, _alive = self._read_quietly(slot)
+                if result is not None:
+                    results.append(result)
+            if self.running():
+                wait(
+                    [s.conn for s in self._slots if s.job], timeout=max(0.0, end - time.monotonic())
+                )
+        for slot in self._slots:
+            if slot.job is not None:
+                log.warning("worker.abandoned", doc=slot.job.doc)
+            with contextlib.suppress(OSError):
+                slot.conn.send(None)
+        for slot in self._slots:
+            slot.process.join(timeout=2 if slot.job is None else 0)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join(timeout=5)
+            slot.conn.close()
+        self._slots = []
+        return results
+
+    def _read_quietly(self, slot: _Slot) -> tuple[JobResult | None, bool]:
+        try:
+            return self._read(slot)
+        except StartupError:
+            return None, False

@@ -1,0 +1,538 @@
+"""The service: watch the inbox, journal every document, process it in workers.
+
+Life of one file (the original is never without a durable record):
+
+    inbox/a.pdf ─ ready ──> journal row "received" (original: inbox)
+                ─ move ───> work/inflight/<id>/a.pdf (original: work); the pipeline reads it
+                ─ worker ─> delivered | review | quarantined, recorded in the journal
+                ─ then ───> delivered: original moved to archive/<date>/ (may be shredded)
+                            review/quarantined: original removed, that copy is complete
+
+A crash at any arrow is repaired at start-up (``resume``): an interrupted move is
+finished, a document that was being processed is processed again (delivery
+recognises bytes it already delivered by sha256, so nothing lands twice), and an
+outcome that was recorded but whose original was not yet archived is archived.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import IO, TYPE_CHECKING
+
+import structlog
+
+from semantha import fsutil, journal
+from semantha.config import AppConfig
+from semantha.errors import DeliveryError, InputError, StartupError
+from semantha.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
+from semantha.journal import Journal
+from semantha.watch import Candidate, InboxWatcher, check_layout
+
+if TYPE_CHECKING:
+    from semantha.pipeline import Context
+    from semantha.records import Outcome
+    from semantha.rulefiles import RuleStore
+
+log = structlog.get_logger(__name__)
+
+JOURNAL_NAME = "journal.sqlite"
+LOCK_NAME = "service.lock"
+INFLIGHT = "inflight"
+MAX_BACKOFF_S = 3600.0
+WORKER_FAILURES = ("crashed:", "timeout:")  # how _retry marks errors that count toward quarantine
+INTAKE_PER_ROUND = 50  # keep collecting results while a flood of files arrives
+
+
+def journal_path(config: AppConfig) -> Path:
+    return config.paths.work / JOURNAL_NAME
+
+
+# --- the pipeline seen from a worker ---------------------------------------------------
+
+
+def build_context(config: AppConfig) -> Context:
+    """Load rules, classifier (unless rules-only) and GUI runner: the pipeline's Context."""
+    from semantha import gui, model, rulefiles
+    from semantha.pipeline import Context
+
+    rules = rulefiles.load_ruleset(config.rules_dir)
+    classifier = (
+        None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
+    )
+    runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
+    return Context(config, rules, classifier, runner)
+
+
+@dataclass
+class WorkerState:
+    """What a worker process keeps between documents."""
+
+    ctx: Context
+    store: RuleStore
+
+
+def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None) -> WorkerState:
+    """Runs once in each worker process."""
+    from semantha.rulefiles import RuleStore
+
+    if log_setup is not None:
+        log_setup()
+    ctx = build_context(config)
+    return WorkerState(ctx, RuleStore(config.rules_dir))
+
+
+def worker_run(state: WorkerState, job: Job) -> JobResult:
+    """One document in a worker: the pipeline, with the service's retry and review wishes."""
+    from dataclasses import replace
+
+    from semantha import deliver, pipeline
+
+    rules = state.store.current()  # hot reload between documents
+    if rules is not state.ctx.rules:
+        state.ctx = replace(state.ctx, rules=rules)
+    ctx, path = state.ctx, Path(job.path)
+    try:
+        if job.mode == "quarantine":
+            error = InputError(
+                job.reason, "check the file; if it is fine, put it back into the inbox"
+            )
+            outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
+        elif job.mode == "review":
+            outcome = pipeline.process_file(
+                path, ctx, dry_run=True, source_folder=job.source_folder
+            )
+            if outcome.document is not None and outcome.decision is not None:
+                deliveries = deliver.to_review(
+                    outcome.document, outcome.decision, ctx.config.paths, job.reason
+                )
+                outcome = replace(outcome, status="review", deliveries=deliveries)
+            else:
+                outcome = pipeline.process_file(path, ctx, source_folder=job.source_folder)
+        else:
+            outcome = pipeline.process_file(
+                path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
+            )
+    except DeliveryError as exc:
+        return JobResult(job.doc, "retry", error=str(exc))
+    return result_of(job.doc, outcome)
+
+
+def result_of(doc: int, outcome: Outcome) -> JobResult:
+    if outcome.status == "dry_run":
+        raise ValueError("a dry run is no result for the journal")
+    decision = outcome.decision
+    return JobResult(
+        doc,
+        outcome.status,
+        department=decision.department if decision else None,
+        doctype=decision.doctype if decision else None,
+        confidence=decision.confidence if decision else None,
+        method=decision.method if decision else None,
+        destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
+        error=outcome.error,
+    )
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def move_file(src: Path, dst: Path) -> None:
+    """Move durably; across file systems (an SMB inbox, a local work/) copy, fsync, then delete."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        src.replace(dst)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        fsutil.atomic_copy(src, dst)
+        src.unlink()
+    fsutil.fsync_dir(dst.parent)
+
+
+def archive_folder(archive: Path, day: date) -> Path:
+    return archive / day.isoformat()
+
+
+def purge_archive(archive: Path, retention_days: int, today: date) -> int:
+    """Remove day folders of archive/ older than the retention; 0 days keeps everything."""
+    if retention_days == 0 or not archive.is_dir():
+        return 0
+    limit = today - timedelta(days=retention_days)
+    removed = 0
+    for folder in archive.iterdir():
+        try:
+            day = date.fromisoformat(folder.name)
+        except ValueError:
+            continue  # not ours
+        if day < limit and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder)
+            removed += 1
+    return removed
+
+
+@contextmanager
+def instance_lock(work: Path) -> Iterator[None]:
+    """One service per work/ folder: two would process the same journal twice."""
+    work.mkdir(parents=True, exist_ok=True)
+    handle: IO[str] = (work / LOCK_NAME).open("a+")
+    try:
+        _lock(handle)
+    except OSError as exc:
+        handle.close()
+        raise StartupError(
+            f"another semantha service is running on {work}",
+            "stop it first (systemctl stop semantha) or use a separate work folder",
+        ) from exc
+    try:
+        yield
+    finally:
+        handle.close()  # closing releases the lock
+
+
+def _lock(handle: IO[str]) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+# --- the service ---------------------------------------------------------------------------
+
+
+@dataclass
+class RunSummary:
+    """What one run recorded, for ``run --once``'s summary line."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    waiting: int = 0
+
+    def add(self, state: str) -> None:
+        self.counts[state] = self.counts.get(state, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(v for k, v in self.counts.items() if k in journal.FINAL_STATES)
+
+
+class Service:
+    """The run loop. Everything it touches is injected, so tests can drive it step by step."""
+
+    def __init__(
+        self,
+        config: AppConfig,
+        executor: Executor,
+        journal_db: Journal,
+        watcher: InboxWatcher,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self.settings = config.service
+        self.executor = executor
+        self.journal = journal_db
+        self.watcher = watcher
+        self.clock = clock
+        self.summary = RunSummary()
+        self._stop = threading.Event()
+        self._purged_on: date | None = None
+        self._backlog: list[Candidate] = []  # ready, not yet taken in (a flood arrives)
+
+    def stop(self) -> None:
+        """Ask the loop to stop after this round (safe from a signal handler)."""
+        self._stop.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    # -- start-up ----------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Check the folders, finish what a crash interrupted, purge old archive days."""
+        paths = self.config.paths
+        for folder in (paths.inbox, paths.work, paths.review, paths.quarantine, paths.archive):
+            folder.mkdir(parents=True, exist_ok=True)
+        paths.dms_root.mkdir(parents=True, exist_ok=True)
+        check_layout(paths)
+        self.resume()
+        self.housekeeping()
+
+    def resume(self) -> None:
+        for entry in self.journal.with_original("inbox"):
+            self._finish_intake(entry, self.watcher.inbox / entry.source)
+        for entry in self.journal.in_state(journal.PROCESSING):
+            log.info("document.resumed", doc=entry.id)
+            self.journal.requeue(entry.id)
+        for state in journal.FINAL_STATES:
+            for entry in self.journal.in_state(state):
+                if entry.original == "work":
+                    self._release_original(self.journal.get(entry.id))
+
+    def _finish_intake(self, entry: journal.Entry, source: Path) -> None:
+        work = Path(entry.work_path)
+        if source.exists() and not work.exists():
+            move_file(source, work)
+        elif source.exists() and work.exists():
+            source.unlink()  # the copy to work/ completed before the crash
+        if work.exists():
+            self.journal.set_original(entry.id, "work")
+            return
+        log.error("document.original_missing", doc=entry.id)
+        self.journal.finish(
+            entry.id,
+            journal.Result(
+                journal.QUARANTINED, error="the original vanished before intake finished"
+            ),
+        )
+        self.journal.set_original(entry.id, "removed")
+
+    def housekeeping(self) -> None:
+        today = datetime.now(UTC).date()
+        if self._purged_on == today:
+            return
+        removed = purge_archive(
+            self.config.paths.archive, self.settings.archive_retention_days, today
+        )
+        self._purged_on = today
+        if removed:
+            log.info("archive.purged", days=removed)
+
+    # -- the loop ------------------------------------------------------------------------
+
+    def run(self, once: bool = False) -> RunSummary:
+        """Run until stopped (or, with ``once``, until the inbox and the queue are empty)."""
+        with instance_lock(self.config.paths.work):
+            self.prepare()
+            self.executor.start()
+            if not once:
+                self.watcher.start()
+            log.info("service.started", workers=self.settings.workers, once=once)
+            try:
+                while not self._stop.is_set():
+                    self.step(self.settings.poll_interval_s)
+                    if once and self.idle():
+                        break
+            finally:
+                self.watcher.stop()
+                self._shutdown()
+        self.summary.waiting = self.journal.summary().queue_depth
+        log.info("service.stopped", **self.summary.counts, waiting=self.summary.waiting)
+        return self.summary
+
+    def step(self, wait_s: float) -> None:
+        """One round: take ready files in, hand due documents to workers, record results."""
+        self._backlog.extend(self.watcher.poll())
+        batch, self._backlog = self._backlog[:INTAKE_PER_ROUND], self._backlog[INTAKE_PER_ROUND:]
+        for candidate in batch:
+            self.intake(candidate)
+        self.dispatch()
+        for result in self.executor.collect(0.0 if self._backlog else wait_s):
+            self.record(result)
+        self.housekeeping()
+
+    def idle(self) -> bool:
+        """Nothing in the inbox, nothing new, nothing running (``run --once`` stops here).
+
+        Documents waiting for a delivery retry stay safe in work/ for the next run."""
+        if self.watcher.pending or self._backlog or self.executor.running():
+            return False
+        counts = self.journal.summary(errors=0).counts
+        return counts[journal.RECEIVED] == 0 and counts[journal.PROCESSING] == 0
+
+    # -- intake ----------------------------------------------------------------------------
+
+    def intake(self, candidate: Candidate) -> None:
+        """Record the file, then move it into work/; the journal row exists first."""
+        path = candidate.path
+        try:
+            sha256 = file_sha256(path)
+        except OSError as exc:
+            log.warning("document.intake_deferred", error=type(exc).__name__)
+            self.watcher.defer(path)
+            return
+        source = path.relative_to(self.watcher.inbox).as_posix()
+        entry = self.journal.add(
+            sha256, source, candidate.source_folder, self.config.paths.work / INFLIGHT, self.clock()
+        )
+        try:
+            move_file(path, Path(entry.work_path))
+        except OSError as exc:
+            # Locked by its writer (Windows) or gone: forget the row, take it in later.
+            log.warning("document.intake_deferred", doc=entry.id, error=type(exc).__name__)
+            self.journal.discard(entry.id)
+            self.watcher.defer(path)
+            return
+        self.journal.set_original(entry.id, "work")
+        self.watcher.release(path)
+        log.info("document.received", doc=entry.id, sha256=sha256[:12])
+        earlier = self.journal.earlier_copy(sha256, entry.id)
+        if earlier is not None:
+            self._duplicate(entry.id, earlier)
+
+    def _duplicate(self, doc: int, earlier: journal.Entry) -> None:
+        self.journal.mark_duplicate(doc, earlier.id)
+        policy = self.settings.duplicates
+        log.info("document.duplicate", doc=doc, of=earlier.id, policy=policy)
+        if policy == "skip":
+            self.journal.finish(
+                doc,
+                journal.Result(journal.SKIPPED, error=f"duplicate of document {earlier.id}"),
+            )
+            self.summary.add(journal.SKIPPED)
+            self._release_original(self.journal.get(doc))
+
+    # -- dispatch and results ------------------------------------------------------------------
+
+    def dispatch(self) -> None:
+        free = self.executor.free()
+        if free <= 0 or self._stop.is_set():
+            return
+        for entry in self.journal.due(self.clock(), free):
+            job = Job(
+                entry.id,
+                entry.work_path,
+                entry.sha256,
+                entry.source_folder,
+                *self._mode(entry),
+            )
+            self.journal.start(entry.id)
+            self.executor.submit(job)
+
+    def _mode(self, entry: journal.Entry) -> tuple[JobMode, str]:
+        if entry.duplicate_of is not None and self.settings.duplicates == "review":
+            return "review", f"duplicate of document {entry.duplicate_of} (same sha256)"
+        if entry.last_error.startswith(WORKER_FAILURES):
+            if entry.attempts >= self.settings.processing_attempts:
+                return "quarantine", f"processing failed {entry.attempts} times: {entry.last_error}"
+        elif entry.attempts + 1 >= self.settings.delivery_attempts:
+            return "final", ""
+        return "process", ""
+
+    def record(self, result: JobResult) -> None:
+        doc = result.doc
+        if result.status in ("retry", "timeout", "crashed"):
+            self._retry(result)
+            return
+        state = {"delivered": journal.DELIVERED, "review": journal.REVIEW}.get(
+            result.status, journal.QUARANTINED
+        )
+        self.journal.finish(
+            doc,
+            journal.Result(
+                state,
+                result.department,
+                result.doctype,
+                result.confidence,
+                result.method,
+                result.destinations,
+                result.error,
+            ),
+        )
+        self.summary.add(state)
+        entry = self.journal.get(doc)
+        log.info(
+            f"document.{state}",
+            doc=doc,
+            sha256=entry.sha256[:12],
+            department=result.department,
+            doctype=result.doctype,
+            destinations=len(result.destinations),
+        )
+        self._release_original(entry)
+
+    def _retry(self, result: JobResult) -> None:
+        entry = self.journal.get(result.doc)
+        error = result.error if result.status == "retry" else f"{result.status}: {result.error}"
+        delay = min(self.settings.retry_backoff_s * 2**entry.attempts, MAX_BACKOFF_S)
+        attempts = self.journal.retry(result.doc, error, self.clock() + delay)
+        log.warning(
+            "document.retry", doc=result.doc, status=result.status, attempt=attempts, delay_s=delay
+        )
+
+    def _release_original(self, entry: journal.Entry) -> None:
+        """After the outcome is recorded: archive a delivered original, drop the others."""
+        work = Path(entry.work_path)
+        if entry.state in (journal.DELIVERED, journal.SKIPPED):
+            day = archive_folder(self.config.paths.archive, datetime.now(UTC).date())
+            target = fsutil.unique_path(day / entry.source)
+            if work.exists():
+                move_file(work, target)
+            self.journal.set_original(entry.id, "archived", str(target))
+        else:
+            work.unlink(missing_ok=True)
+            self.journal.set_original(entry.id, "removed")
+        with contextlib.suppress(OSError):  # not empty or already gone
+            work.parent.rmdir()
+
+    # -- stop ----------------------------------------------------------------------------------
+
+    def _shutdown(self) -> None:
+        """Finish running documents within the grace time; the rest resume next start."""
+        for result in self.executor.shutdown(self.settings.stop_grace_s):
+            self.record(result)
+
+
+@contextmanager
+def stop_on_signals(service: Service) -> Iterator[None]:
+    """SIGTERM (systemd) and SIGINT (Ctrl-C) ask for a graceful stop."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        log.info("service.stopping", signal=signal.Signals(signum).name)
+        service.stop()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def create_service(
+    config: AppConfig,
+    log_setup: Callable[[], None] | None = None,
+) -> Service:
+    """The production wiring: real watcher, journal and process pool on ``config``."""
+    from functools import partial
+
+    build_context(config)  # fail at start-up, with the operator's message, not in a worker
+    settings = config.service
+    executor: ProcessExecutor[WorkerState] = ProcessExecutor(
+        settings.workers,
+        partial(worker_setup, config, log_setup),
+        worker_run,
+        settings.document_timeout_s,
+        settings.worker_max_documents,
+    )
+    watcher = InboxWatcher(
+        config.paths.inbox,
+        settings.stable_after_s,
+        settings.rescan_interval_s,
+        polling=settings.polling,
+        poll_interval_s=settings.poll_interval_s,
+    )
+    return Service(config, executor, Journal(journal_path(config)), watcher)

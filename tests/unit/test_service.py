@@ -1,0 +1,410 @@
+"""The service loop with a fake pipeline at the executor seam, and the real process pool.
+
+``InlineExecutor`` stands where production puts the process pool: the service's
+journal, intake, retries, duplicates, resume and archive run for real on disk.
+The pool itself is tested with real worker processes (crash, hang, recycle).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from semantha import journal
+from semantha.config import AppConfig, Paths, ServiceSettings
+from semantha.errors import StartupError
+from semantha.executor import Job, JobResult, ProcessExecutor
+from semantha.journal import Journal
+from semantha.service import Service, instance_lock, journal_path, purge_archive
+from semantha.watch import InboxWatcher
+
+Work = Callable[[Job], JobResult]
+
+
+class InlineExecutor:
+    """Runs each job in this process when results are collected."""
+
+    def __init__(self, work: Work, slots: int = 2) -> None:
+        self.work = work
+        self.slots = slots
+        self.jobs: list[Job] = []
+        self.seen: list[Job] = []
+
+    def start(self) -> None:
+        pass
+
+    def free(self) -> int:
+        return self.slots - len(self.jobs)
+
+    def submit(self, job: Job) -> None:
+        self.jobs.append(job)
+        self.seen.append(job)
+
+    def running(self) -> list[Job]:
+        return list(self.jobs)
+
+    def collect(self, timeout: float) -> list[JobResult]:
+        jobs, self.jobs = self.jobs, []
+        return [self.work(job) for job in jobs]
+
+    def shutdown(self, grace_s: float) -> list[JobResult]:
+        return self.collect(0)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_config(tmp_path: Path, **service: object) -> AppConfig:
+    names = ("inbox", "work", "dms_root", "review", "quarantine", "archive")
+    paths = Paths(**{name: tmp_path / name for name in names})
+    settings = ServiceSettings.model_validate(
+        {"poll_interval_s": 0.01, "stable_after_s": 0.0, **service}
+    )
+    return AppConfig(paths=paths, service=settings)
+
+
+def make_service(
+    tmp_path: Path, work: Work, **service: object
+) -> tuple[Service, InlineExecutor, Clock]:
+    config = make_config(tmp_path, **service)
+    clock = Clock()
+    executor = InlineExecutor(work)
+    config.paths.inbox.mkdir(parents=True, exist_ok=True)
+    watcher = InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock)
+    return Service(config, executor, Journal(journal_path(config)), watcher, clock), executor, clock
+
+
+def delivered(job: Job) -> JobResult:
+    return JobResult(job.doc, "delivered", "63", "Antrag", 0.93, "rule", (f"/dms/63/{job.doc}",))
+
+
+def archived_files(config: AppConfig) -> dict[str, bytes]:
+    day = config.paths.archive / datetime.now(UTC).date().isoformat()
+    return {p.relative_to(day).as_posix(): p.read_bytes() for p in day.rglob("*") if p.is_file()}
+
+
+def states(service: Service) -> list[str]:
+    return [e.state for e in reversed(service.journal.documents())]
+
+
+def test_once_processes_the_inbox_and_archives_delivered_originals(tmp_path: Path) -> None:
+    service, executor, _ = make_service(tmp_path, delivered)
+    inbox = service.config.paths.inbox
+    (inbox / "Hauspost").mkdir()
+    (inbox / "a.pdf").write_bytes(b"%PDF a")
+    (inbox / "Hauspost" / "b.pdf").write_bytes(b"%PDF b")
+    (inbox / "Thumbs.db").write_bytes(b"junk")
+    summary = service.run(once=True)
+    assert summary.counts == {journal.DELIVERED: 2}
+    assert sorted(j.source_folder for j in executor.seen) == ["", "Hauspost"]
+    assert archived_files(service.config) == {"a.pdf": b"%PDF a", "Hauspost/b.pdf": b"%PDF b"}
+    assert sorted(p.name for p in inbox.rglob("*") if p.is_file()) == ["Thumbs.db"]
+    assert not any((service.config.paths.work / "inflight").iterdir())
+    entry = service.journal.documents()[0]
+    assert (entry.department, entry.doctype, entry.original) == ("63", "Antrag", "archived")
+    assert Path(entry.archive_path).is_file()
+
+
+def test_the_worker_reads_the_copy_in_work_while_the_inbox_is_already_empty(tmp_path: Path) -> None:
+    seen: list[tuple[bool, bytes]] = []
+
+    def work(job: Job) -> JobResult:
+        seen.append((any(inbox.iterdir()), Path(job.path).read_bytes()))
+        return delivered(job)
+
+    service, _, _ = make_service(tmp_path, work)
+    inbox = service.config.paths.inbox
+    (inbox / "scan.pdf").write_bytes(b"%PDF scan")
+    service.run(once=True)
+    assert seen == [(False, b"%PDF scan")]
+
+
+@pytest.mark.parametrize("status", ["review", "quarantined"])
+def test_review_and_quarantine_remove_the_original_once_recorded(
+    tmp_path: Path, status: str
+) -> None:
+    def work(job: Job) -> JobResult:
+        return JobResult(job.doc, status, error="unreadable" if status == "quarantined" else "")  # type: ignore[arg-type]
+
+    service, _, _ = make_service(tmp_path, work)
+    (service.config.paths.inbox / "x.pdf").write_bytes(b"x")
+    service.run(once=True)
+    entry = service.journal.documents()[0]
+    assert (entry.state, entry.original) == (status, "removed")
+    assert archived_files(service.config) == {}
+    assert not Path(entry.work_path).exists()
+
+
+def test_delivery_failures_back_off_then_succeed_without_losing_the_document(
+    tmp_path: Path,
+) -> None:
+    failures = [2]
+
+    def work(job: Job) -> JobResult:
+        if failures[0]:
+            failures[0] -= 1
+            return JobResult(job.doc, "retry", error="dms_root is not a folder")
+        return delivered(job)
+
+    service, executor, clock = make_service(tmp_path, work, retry_backoff_s=10.0)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    for _ in range(3):
+        service.step(0)
+    entry = service.journal.documents()[0]
+    assert (entry.state, entry.attempts, entry.last_error) == (
+        journal.RETRYING,
+        1,
+        "dms_root is not a folder",
+    )
+    assert Path(entry.work_path).read_bytes() == b"a"  # safe in work/ meanwhile
+    service.step(0)
+    assert len(executor.seen) == 1  # backing off
+    clock.now += 10
+    service.step(0)
+    assert service.journal.get(entry.id).attempts == 2
+    clock.now += 19
+    service.step(0)
+    assert len(executor.seen) == 2  # the second wait is twice as long
+    clock.now += 1
+    service.step(0)
+    assert states(service) == [journal.DELIVERED]
+    assert [j.mode for j in executor.seen] == ["process", "process", "process"]
+
+
+def test_after_the_last_delivery_attempt_the_document_goes_to_review(tmp_path: Path) -> None:
+    def work(job: Job) -> JobResult:
+        if job.mode == "final":
+            return JobResult(job.doc, "review", destinations=("/review/a.pdf",))
+        return JobResult(job.doc, "retry", error="disk full")
+
+    service, executor, clock = make_service(
+        tmp_path, work, delivery_attempts=3, retry_backoff_s=0.0
+    )
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    for _ in range(8):
+        service.step(0)
+        clock.now += 1
+    assert [j.mode for j in executor.seen] == ["process", "process", "final"]
+    assert states(service) == [journal.REVIEW]
+
+
+def test_a_document_that_keeps_crashing_workers_is_quarantined(tmp_path: Path) -> None:
+    def work(job: Job) -> JobResult:
+        if job.mode == "quarantine":
+            assert "worker killed by signal 9" in job.reason
+            return JobResult(job.doc, "quarantined", error=job.reason)
+        return JobResult(job.doc, "crashed", error="worker killed by signal 9")
+
+    service, executor, clock = make_service(
+        tmp_path, work, processing_attempts=2, retry_backoff_s=0.0
+    )
+    (service.config.paths.inbox / "bomb.png").write_bytes(b"png")
+    (service.config.paths.inbox / "fine.pdf").write_bytes(b"pdf")
+    for _ in range(8):
+        service.step(0)
+        clock.now += 1
+    modes = [j.mode for j in executor.seen if j.path.endswith("bomb.png")]
+    assert modes == ["process", "process", "quarantine"]
+    assert sorted(states(service)) == [journal.QUARANTINED, journal.QUARANTINED]
+
+
+@pytest.mark.parametrize(
+    ("policy", "second_state", "second_mode"),
+    [
+        ("skip", journal.SKIPPED, None),
+        ("review", journal.DELIVERED, "review"),
+        ("deliver", journal.DELIVERED, "process"),
+    ],
+)
+def test_duplicates_follow_the_configured_policy(
+    tmp_path: Path, policy: str, second_state: str, second_mode: str | None
+) -> None:
+    service, executor, _ = make_service(tmp_path, delivered, duplicates=policy)
+    inbox = service.config.paths.inbox
+    (inbox / "first.pdf").write_bytes(b"same bytes")
+    service.run(once=True)
+    (inbox / "again.pdf").write_bytes(b"same bytes")
+    service.watcher.rescan_now()
+    service.run(once=True)
+    first, second = reversed(service.journal.documents())
+    assert second.duplicate_of == first.id
+    assert second.state == second_state
+    modes = [j.mode for j in executor.seen if j.doc == second.id]
+    assert modes == ([] if second_mode is None else [second_mode])
+    if second_mode == "review":
+        assert str(first.id) in executor.seen[-1].reason
+    assert "again.pdf" in archived_files(service.config)  # nothing vanishes
+
+
+def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
+    service, executor, _ = make_service(tmp_path, delivered)
+    paths = service.config.paths
+    db = service.journal
+    inflight = paths.work / "inflight"
+    # 1. crashed between journal row and move: the file is still in the inbox
+    (paths.inbox / "a.pdf").write_bytes(b"a")
+    moving = db.add("1" * 64, "a.pdf", "", inflight, 1.0)
+    # 2. crashed while a worker processed it
+    busy = db.add("2" * 64, "b.pdf", "", inflight, 2.0)
+    Path(busy.work_path).parent.mkdir(parents=True)
+    Path(busy.work_path).write_bytes(b"b")
+    db.set_original(busy.id, "work")
+    db.start(busy.id)
+    # 3. crashed after recording the delivery, before archiving the original
+    done = db.add("3" * 64, "c.pdf", "", inflight, 3.0)
+    Path(done.work_path).parent.mkdir(parents=True)
+    Path(done.work_path).write_bytes(b"c")
+    db.set_original(done.id, "work")
+    db.finish(done.id, journal.Result(journal.DELIVERED, destinations=("/dms/c.pdf",)))
+    service.run(once=True)
+    assert sorted(j.doc for j in executor.seen) == [moving.id, busy.id]
+    assert states(service) == [journal.DELIVERED] * 3
+    assert archived_files(service.config) == {"a.pdf": b"a", "b.pdf": b"b", "c.pdf": b"c"}
+    assert not any(paths.inbox.iterdir())
+
+
+def test_a_file_that_cannot_be_moved_stays_in_the_inbox_for_later(tmp_path: Path) -> None:
+    service, _, _ = make_service(tmp_path, delivered)
+    paths = service.config.paths
+    (paths.inbox / "a.pdf").write_bytes(b"a")
+    (paths.work / "inflight").parent.mkdir(parents=True, exist_ok=True)
+    (paths.work / "inflight").write_bytes(b"a file where a folder belongs")
+    service.step(0)
+    service.step(0)
+    assert (paths.inbox / "a.pdf").exists()
+    assert service.journal.documents() == []
+    (paths.work / "inflight").unlink()
+    service.step(0)
+    service.step(0)
+    service.step(0)
+    assert states(service) == [journal.DELIVERED]
+
+
+def test_stop_ends_the_loop(tmp_path: Path) -> None:
+    def work(job: Job) -> JobResult:
+        service.stop()
+        return delivered(job)
+
+    service, _, _ = make_service(tmp_path, work)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    service.run()
+    assert service.stopping
+    assert states(service) == [journal.DELIVERED]
+
+
+def test_purge_archive_keeps_the_retention_period(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    for day in ("2026-01-01", "2026-03-01", "2026-03-30", "notes"):
+        (archive / day).mkdir(parents=True)
+        (archive / day / "x.pdf").write_bytes(b"x")
+    assert purge_archive(archive, 0, date(2026, 4, 1)) == 0
+    assert purge_archive(archive, 30, date(2026, 4, 1)) == 2
+    assert sorted(p.name for p in archive.iterdir()) == ["2026-03-30", "notes"]
+
+
+def test_only_one_service_per_work_folder(tmp_path: Path) -> None:
+    with (
+        instance_lock(tmp_path),
+        pytest.raises(StartupError, match="another semantha service"),
+        instance_lock(tmp_path),
+    ):
+        pass
+    with instance_lock(tmp_path):
+        pass  # released again
+
+
+# --- the real process pool -------------------------------------------------------------------
+
+
+def pool_setup() -> dict[str, str]:
+    return {"pid": str(os.getpid()), "omp": os.environ.get("OMP_THREAD_LIMIT", "")}
+
+
+def pool_work(state: dict[str, str] | None, job: Job) -> JobResult:
+    assert state is not None
+    if job.path == "crash":
+        os._exit(3)
+    if job.path == "hang":
+        time.sleep(60)
+    if job.path == "raise":
+        raise RuntimeError("bug in a stage")
+    if job.path == "slow":
+        time.sleep(0.5)
+    return JobResult(job.doc, "delivered", method=state["pid"], error=state["omp"])
+
+
+def failing_setup() -> None:
+    raise RuntimeError("model file is corrupt")
+
+
+def collect_all(pool: ProcessExecutor[dict[str, str]], n: int) -> dict[int, JobResult]:
+    results: dict[int, JobResult] = {}
+    deadline = time.monotonic() + 60
+    while len(results) < n and time.monotonic() < deadline:
+        results.update((r.doc, r) for r in pool.collect(0.5))
+    return results
+
+
+def test_pool_survives_crashing_hanging_and_raising_documents() -> None:
+    pool = ProcessExecutor(2, pool_setup, pool_work, timeout_s=3.0)
+    pool.start()
+    try:
+        for doc, kind in enumerate(["crash", "hang"], start=1):
+            pool.submit(Job(doc, kind, "0" * 64))
+        assert pool.free() == 0
+        results = collect_all(pool, 2)
+        pool.submit(Job(3, "raise", "0" * 64))
+        pool.submit(Job(4, "ok", "0" * 64))
+        results.update(collect_all(pool, 2))
+    finally:
+        pool.shutdown(1.0)
+    assert results[1].status == "crashed" and "code 3" in results[1].error
+    assert results[2].status == "timeout"
+    assert results[3].status == "crashed" and "RuntimeError: bug in a stage" in results[3].error
+    assert (results[4].status, results[4].error) == ("delivered", "1")  # OMP_THREAD_LIMIT=1
+
+
+def test_pool_replaces_a_worker_after_max_jobs() -> None:
+    pool = ProcessExecutor(1, pool_setup, pool_work, timeout_s=30.0, max_jobs=2)
+    pool.start()
+    pids = []
+    try:
+        for doc in range(1, 4):
+            pool.submit(Job(doc, "ok", "0" * 64))
+            pids.append(collect_all(pool, 1)[doc].method)
+    finally:
+        pool.shutdown(1.0)
+    assert pids[0] == pids[1] != pids[2]
+
+
+def test_pool_reports_a_worker_that_cannot_start() -> None:
+    pool: ProcessExecutor[None] = ProcessExecutor(1, failing_setup, pool_work, timeout_s=30.0)
+    pool.start()
+    try:
+        with pytest.raises(StartupError, match="model file is corrupt"):
+            for _ in range(40):
+                pool.collect(0.5)
+    finally:
+        pool.shutdown(0)
+
+
+def test_pool_shutdown_waits_for_running_documents_within_the_grace_time() -> None:
+    pool = ProcessExecutor(2, pool_setup, pool_work, timeout_s=30.0)
+    pool.start()
+    pool.submit(Job(1, "slow", "0" * 64))
+    pool.submit(Job(2, "hang", "0" * 64))
+    started = time.monotonic()
+    results = pool.shutdown(3.0)
+    assert [r.doc for r in results] == [1]  # finished; the hanging one is abandoned
+    assert time.monotonic() - started < 10
+    assert pool.running() == []
