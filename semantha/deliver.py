@@ -111,7 +111,7 @@ def quarantine(
 ) -> Outcome:
     """Copy an unreadable file into quarantine next to ``<name>.error.json`` (what to do)."""
     folder = _ensure_folder(paths.quarantine, paths.quarantine, "quarantine folder")
-    dest, already = _place(path, folder / path.name, doc_id)
+    dest, _ = _copy_once(path, folder / path.name, doc_id, "copy the file into quarantine")
     report = {
         "schema": SIDECAR_SCHEMA,
         "file": dest.name,
@@ -124,15 +124,13 @@ def quarantine(
         "quarantined_at": _now(),
         "timings": dict(timings),
     }
-    if not already:
-        _guarded(lambda: fsutil.atomic_copy(path, dest), dest, "copy the file into quarantine")
     _guarded(lambda: fsutil.atomic_write_json(error_path(dest), report), dest, "write error.json")
     log.warning("document.quarantined", doc_id=doc_id[:12], error=type(error).__name__)
     return Outcome(doc_id, path, "quarantined", error=str(error), timings=dict(timings))
 
 
 def status_of(deliveries: tuple[Delivery, ...]) -> Status:
-    """ "delivered" only when every action succeeded and none of them was a review."""
+    """Delivered only when every action succeeded and none of them was a review."""
     if deliveries and all(d.ok and d.action.kind != "review" for d in deliveries):
         return "delivered"
     return "review"
@@ -156,9 +154,12 @@ def _to_dms(
     else:
         folder, name = target, document.source.name
     folder = _ensure_folder(folder, root, "DMS import folder")
-    dest, already = _place(document.source, folder / name, document.id)
+    dest, already = _copy_once(document.source, folder / name, document.id, "copy the document")
     sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
-    return _write_with_sidecar(action, document, dest, already, sidecar)
+    # An index the DMS may already have imported is left alone on redelivery.
+    if not already or not sidecar_path(dest).exists():
+        _write_sidecar(dest, sidecar)
+    return _delivered(action, document, dest, already)
 
 
 def _review(
@@ -173,28 +174,22 @@ def _review(
     _guarded(lambda: paths.review.mkdir(parents=True, exist_ok=True), paths.review, "create it")
     root = paths.review.resolve()
     folder = _ensure_folder(_confined(root, action.target), root, "review folder")
-    dest, already = _place(document.source, folder / document.source.name, document.id)
+    source = document.source
+    dest, already = _copy_once(source, folder / source.name, document.id, "copy the document")
     sidecar = _sidecar(document, decision, route_id, "review", dest)
     sidecar["review_reason"] = reason
-    delivery = _write_with_sidecar(action, document, dest, already, sidecar)
-    return replace(delivery, detail=reason)
+    _write_sidecar(dest, sidecar)  # always: the newest reason is what the reviewer needs
+    return replace(_delivered(action, document, dest, already), detail=reason)
 
 
-def _write_with_sidecar(
-    action: Action, document: Document, dest: Path, already: bool, sidecar: dict[str, Any]
-) -> Delivery:
-    if not already:
-        _guarded(lambda: fsutil.atomic_copy(document.source, dest), dest, "copy the document")
+def _write_sidecar(dest: Path, sidecar: dict[str, Any]) -> None:
     index = sidecar_path(dest)
-    if not already or not index.exists():
-        _guarded(lambda: fsutil.atomic_write_json(index, sidecar), index, "write the sidecar")
-    log.info(
-        "document.delivered",
-        doc_id=document.id[:12],
-        kind=action.kind,
-        already=already,
-    )
-    log.debug("document.destination", doc_id=document.id[:12], destination=str(dest))
+    _guarded(lambda: fsutil.atomic_write_json(index, sidecar), index, "write the sidecar")
+
+
+def _delivered(action: Action, document: Document, dest: Path, already: bool) -> Delivery:
+    log.info("delivery.written", doc_id=document.id[:12], kind=action.kind, already=already)
+    log.debug("delivery.destination", doc_id=document.id[:12], destination=str(dest))
     return Delivery(action, True, "already delivered" if already else "delivered", dest)
 
 
@@ -327,13 +322,26 @@ def _ensure_folder(folder: Path, root: Path, what: str) -> Path:
     return folder
 
 
-def _place(source: Path, wanted: Path, sha256: str) -> tuple[Path, bool]:
-    """Where to write ``source``: (path, True) when identical bytes are already there."""
+def _copy_once(source: Path, wanted: Path, sha256: str, what: str) -> tuple[Path, bool]:
+    """Copy ``source`` to ``wanted`` or the first free ``wanted (n)``; never overwrite.
+
+    Returns (path, True) without copying when identical bytes are already there.
+    """
     for candidate in _candidates(wanted):
-        if not candidate.exists():
-            return candidate, False
-        if candidate.is_file() and _same_content(candidate, source, sha256):
-            return candidate, True
+        if candidate.exists():
+            if candidate.is_file() and _same_content(candidate, source, sha256):
+                return candidate, True
+            continue
+        try:
+            fsutil.atomic_copy(source, candidate, exclusive=True)
+        except FileExistsError:
+            # Another worker took this name a moment ago: it may hold the same bytes.
+            if candidate.is_file() and _same_content(candidate, source, sha256):
+                return candidate, True
+            continue
+        except OSError as exc:
+            raise _delivery_error(exc, what, candidate) from exc
+        return candidate, False
     raise AssertionError("unreachable: _candidates is endless")
 
 
@@ -377,9 +385,11 @@ def _guarded(step: Callable[[], object], where: Path, what: str) -> None:
     try:
         step()
     except OSError as exc:
-        raise DeliveryError(
-            f"could not {what} at {where}: {exc.strerror or exc}", _hint(exc)
-        ) from exc
+        raise _delivery_error(exc, what, where) from exc
+
+
+def _delivery_error(exc: OSError, what: str, where: Path) -> DeliveryError:
+    return DeliveryError(f"could not {what} at {where}: {exc.strerror or exc}", _hint(exc))
 
 
 def _hint(exc: OSError) -> str:

@@ -7,6 +7,7 @@ system (a rename across devices would not be atomic).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -18,6 +19,7 @@ from typing import IO, Any
 
 TEMP_PREFIX = ".semantha-"
 TEMP_SUFFIX = ".part"
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
 def fsync_dir(folder: Path) -> None:
@@ -35,8 +37,12 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def _atomic_target(path: Path) -> Iterator[IO[bytes]]:
-    """Yield a temp file next to ``path``; on success it replaces ``path`` atomically."""
+def _atomic_target(path: Path, exclusive: bool = False) -> Iterator[IO[bytes]]:
+    """Yield a temp file next to ``path``; on success it becomes ``path`` atomically.
+
+    ``exclusive`` never replaces an existing ``path`` (FileExistsError instead), even
+    when another process creates it at the same moment.
+    """
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -44,11 +50,26 @@ def _atomic_target(path: Path) -> Iterator[IO[bytes]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException:
+        if exclusive:
+            _link_new(tmp, path)
+        else:
+            tmp.replace(path)
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
     fsync_dir(path.parent)
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    """Give ``tmp`` the name ``path`` unless that name exists (link(2) refuses atomically)."""
+    try:
+        os.link(tmp, path)
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # File systems without hard links (some SMB/FAT mounts): check, then rename.
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "file exists", str(path)) from exc
+        tmp.replace(path)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -56,9 +77,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def atomic_copy(src: Path, dst: Path) -> None:
-    """Copy ``src`` to ``dst`` atomically; the modification time is kept."""
-    with src.open("rb") as source, _atomic_target(dst) as handle:
+def atomic_copy(src: Path, dst: Path, exclusive: bool = False) -> None:
+    """Copy ``src`` to ``dst`` atomically; the modification time is kept.
+
+    With ``exclusive`` an existing ``dst`` is never replaced: FileExistsError.
+    """
+    with src.open("rb") as source, _atomic_target(dst, exclusive) as handle:
         shutil.copyfileobj(source, handle, 1 << 20)
     shutil.copystat(src, dst, follow_symlinks=True)
 

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -62,7 +63,11 @@ def paths(tmp_path: Path) -> Paths:
 
 
 def make_document(paths: Paths, name: str = "scan_0001.pdf", label: str = "Bauantrag") -> Document:
-    source = make_pdf(paths.inbox / name, label)
+    return make_document_in(paths.inbox, label, name)
+
+
+def make_document_in(folder: Path, label: str, name: str = "scan_0001.pdf") -> Document:
+    source = make_pdf(folder / name, label)
     pages = (
         Page(0, None, 300, (2480, 3508), text="Bauantrag", confidence=91.0),
         Page(1, None, 300, (2480, 3508), blank=True),
@@ -383,3 +388,32 @@ def test_status_of() -> None:
     assert deliver.status_of((ok, review)) == "review"
     assert deliver.status_of((failed_gui, review)) == "review"
     assert deliver.status_of(()) == "review"
+
+
+def test_concurrent_deliveries_with_one_name_never_overwrite(paths: Paths) -> None:
+    docs = []
+    for n in range(6):
+        folder = paths.inbox / f"scanner{n}"
+        folder.mkdir()
+        docs.append(make_document_in(folder, f"Brief Nummer {n}"))
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(
+            pool.map(
+                lambda d: deliver.execute(plan(Action("deliver", "63")), d, paths, None, DECISION),
+                docs,
+            )
+        )
+    destinations = {r[0].destination for r in results}
+    assert len(destinations) == 6
+    delivered = {file_sha256(p) for p in (paths.dms_root / "63").glob("*.pdf")}
+    assert delivered == {d.id for d in docs}
+
+
+def test_review_sidecar_keeps_the_newest_reason(paths: Paths) -> None:
+    doc = make_document(paths)
+    deliver.to_review(doc, UNSURE, paths, reason="first attempt: DMS share offline")
+    (again,) = deliver.to_review(doc, UNSURE, paths, reason="second attempt: still offline")
+    assert again.destination is not None
+    sidecar = json.loads(deliver.sidecar_path(again.destination).read_text(encoding="utf-8"))
+    assert sidecar["review_reason"] == "second attempt: still offline"
+    assert files_under(paths.review) == ["scan_0001.pdf", "scan_0001.pdf.json"]

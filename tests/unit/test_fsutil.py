@@ -74,3 +74,17 @@ def test_missing_folder_is_an_error_not_a_silent_create(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         fsutil.atomic_write_bytes(tmp_path / "absent" / "x", b"data")
     assert not (tmp_path / "absent").exists()
+
+
+def test_exclusive_copy_never_replaces(tmp_path: Path) -> None:
+    source = tmp_path / "new.pdf"
+    source.write_bytes(b"new")
+    target = tmp_path / "taken.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(FileExistsError):
+        fsutil.atomic_copy(source, target, exclusive=True)
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+    fresh = tmp_path / "fresh.pdf"
+    fsutil.atomic_copy(source, fresh, exclusive=True)
+    assert fresh.read_bytes() == b"new"
