@@ -210,9 +210,15 @@ def _notify(
         "doctype": decision.doctype,
         "route": plan.route_id,
         "channel": action.target,
+        # Only what the administrator's template in routes.yaml puts there; no OCR text.
+        "message": action.params.get("message", ""),
     }
     dest = folder / f"{action.target}.jsonl"
-    _guarded(lambda: _append_line(dest, json.dumps(line) + "\n"), dest, "append the notification")
+    _guarded(
+        lambda: _append_line(dest, json.dumps(line, ensure_ascii=False) + "\n"),
+        dest,
+        "append the notification",
+    )
     log.info("document.notified", doc_id=document.id[:12], channel=action.target)
     return Delivery(action, True, "notified", dest)
 

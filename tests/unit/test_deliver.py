@@ -288,6 +288,15 @@ def test_notify_appends_one_line_per_document_without_personal_data(paths: Paths
     assert not any("Schulstraße" in line or "63-602.14" in line for line in lines)
 
 
+def test_notify_carries_the_route_message(paths: Paths) -> None:
+    doc = make_document(paths)
+    action = Action("notify", "rechtsamt", {"message": "Gerichtspost für Rechtsamt"})
+    (result,) = deliver.execute(plan(action), doc, paths, None, DECISION)
+    assert result.destination is not None
+    (row,) = [json.loads(line) for line in result.destination.read_text().splitlines()]
+    assert row["message"] == "Gerichtspost für Rechtsamt" and row["channel"] == "rechtsamt"
+
+
 @pytest.mark.parametrize("channel", ["../x", "", ".hidden", "a/b"])
 def test_notify_channel_must_be_a_plain_name(paths: Paths, channel: str) -> None:
     doc = make_document(paths)
