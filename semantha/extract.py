@@ -37,9 +37,9 @@ _STAMP = re.compile(
 )
 _PLZ_LINE = re.compile(rf"^\W{{0,2}}(?:D\s?-\s?)?{_D}{{5}}\s+[A-ZÄÖÜ]")
 _HAS_PLZ = re.compile(rf"(?<![\w.]){_D}{{5}}\s+[A-ZÄÖÜ]")
-_RETURN_SEPARATOR = re.compile(r"\s[·•|∙]\s|\s[-–]\s.*\d{5}")
+_RETURN_SEPARATOR = re.compile(r"\s[·•|∙]\s|\s[-–—]\s.*\d{5}")
 _STREET = re.compile(
-    r"(?i)^(?:Postfach\b.*|.*[a-zäöüß.]\s+[0-9Il|]{1,4}\s?[a-z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-z]?)?)$"
+    r"(?i)^(?:Postfach\b.*|.*[a-zäöüß.]\s+[0-9Il|]{1,4}\s?[a-z]?(?:\s?[-–—/]\s?\d{1,4}\s?[a-z]?)?)$"
 )
 _OFFICE_WORD = re.compile(r"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB|Abteilung|Referat|Dezernat)\b")
 _VERMERK = re.compile(
@@ -47,7 +47,7 @@ _VERMERK = re.compile(
     r"Per\s+(?:Fax|E-?Mail|Boten)|Entgelt|Frankier|Deutsche\s+Post|Infopost"
 )
 _SLIP = re.compile(
-    r"^\W{0,2}(?:An|Empf\S{1,2}nger|To)\s*[:;]\s*(?P<value>\S.*)$",
+    r"^\W{0,2}(?:An|Empf\S{1,2}nger|To)\s*[:;]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _ATTENTION = re.compile(r"(?i)(?:\bz\.\s?H(?:d|nd)?\.|\bzu\s+H\S{1,2}nden\b|\bz\.\s?Hd\b)")
@@ -79,7 +79,7 @@ _OFFICE_SHAPED = re.compile(r"^\d{2}(?:\.\d{1,2})?\s?[-/]")
 _AMT = re.compile(
     rf"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB)\s*(?:Nr\.?\s*)?({_D}{{2}})(?:[.,]\d{{1,2}})?(?!\d)"
 )
-_LEADING_OFFICE = re.compile(rf"^\W{{0,2}}({_D}{{2}})(?:\.\d{{1,2}})?\s*[-–]\s*\S")
+_LEADING_OFFICE = re.compile(rf"^\W{{0,2}}({_D}{{2}})(?:\.\d{{1,2}})?\s*[-–—]\s*\S")
 
 _MONTHS = (
     r"Januar|J\S{0,2}nner|Jan|Februar|Feb|M\S{1,2}rz|Mrz|April|Apr|Mai|Juni|Jun|Juli|Jul|"
@@ -240,8 +240,8 @@ def _left_column(lines: Iterable[Line]) -> list[Line]:
 def find_recipient(layout: Layout) -> list[str]:
     """Routing-slip "An:" values, else the address block after the return line; plus z. Hd."""
     slip = [
-        _cut_value(m.group("value"), comma=False)
-        for line in layout.head
+        _cut_value(m.group("value") or _beside(layout.head, index), comma=False)
+        for index, line in enumerate(layout.head)
         if (m := _SLIP.match(line.text))
     ]
     names = [s for s in slip if s] or _address_block(layout.head)
@@ -317,7 +317,11 @@ def find_aktenzeichen(layout: Layout, later: Sequence[Line] = ()) -> str:
     for lines, bonus in sources:
         for index, line in enumerate(lines):
             for match in _AZ_LABEL.finditer(line.text):
-                value = _az_value(line.text[match.end() :]) or _az_value(_below(lines, index))
+                value = (
+                    _az_value(line.text[match.end() :])
+                    or _az_value(_beside(lines, index))
+                    or _az_value(_below(lines, index))
+                )
                 if not value:
                     continue
                 score = _AZ_PRIORITY[match.lastgroup or "plain"] + bonus
@@ -325,6 +329,15 @@ def find_aktenzeichen(layout: Layout, later: Sequence[Line] = ()) -> str:
                 if best is None or score > best[0]:
                     best = (score, value)
     return best[1] if best else ""
+
+
+def _beside(lines: Sequence[Line], index: int) -> str:
+    """The segment right of a label on the same row (forms: label cell, value cell)."""
+    label = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or abs(following.top - label.top) > 0.5 * label.height:
+        return ""
+    return following.text
 
 
 def _below(lines: Sequence[Line], index: int) -> str:
@@ -345,7 +358,7 @@ def _az_value(rest: str) -> str:
         if len(re.sub(r"[^A-Za-zÄÖÜäöüß]", "", token)) >= 4 and not re.search(r"\d", token):
             break  # free text after the reference
         kept.append(token)
-    value = _fix_digits(" ".join(kept).replace("–", "-")).strip(" .,;:")
+    value = _fix_digits(" ".join(kept).replace("–", "-").replace("—", "-")).strip(" .,;:")
     if not re.search(r"\d", value) or len(value) < 3 or len(value) > MAX_AZ_LENGTH:
         return ""
     return value

@@ -427,3 +427,26 @@ def test_date_right_aligned_above_subject_with_word_boxes() -> None:
     assert fields["subject"] == "Verlust meines Personalausweises"
     assert fields["recipient"] == "Stadt Musterstadt, Bürgeramt"
     assert "office_number" not in fields
+
+
+FORM_HAUSMITTEILUNG = """\
+STADT MUSTERSTADT                         Hausmitteilung
+Von:          Amt 21 — Stadtkasse
+An:           Amt 20 — Kämmerei
+Az.:          21.2-0815/2025
+Datum:        l4.11.2O25
+Betreff:      Niederschlagung uneinbringlicher Forderungen
+
+Die Liste der Forderungen liegt bei.
+"""
+
+
+def test_form_cells_label_left_value_right_with_word_boxes() -> None:
+    fields = extract_fields([word_page(FORM_HAUSMITTEILUNG, jitter=4)])
+    assert fields == {
+        "recipient": "Amt 20 — Kämmerei",
+        "office_number": "20",
+        "aktenzeichen": "21.2-0815/2025",
+        "date": "2025-11-14",
+        "subject": "Niederschlagung uneinbringlicher Forderungen",
+    }
