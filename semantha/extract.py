@@ -221,10 +221,13 @@ def blocks(lines: Sequence[Line]) -> list[list[Line]]:
     """Split lines (top to bottom) into paragraphs where the vertical gap is a blank line."""
     if not lines:
         return []
-    unit = statistics.median(line.height for line in lines) or 1.0
+    height = statistics.median(line.height for line in lines) or 1.0
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top - a.top > 0.5 * height]
+    # The usual line pitch, measured: box heights say little about the spacing a letter uses.
+    pitch = min(max(statistics.median(steps), height), 3.0 * height) if steps else height
     result: list[list[Line]] = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
-        if line.top - previous.top > 1.9 * unit:
+        if line.top - previous.top > 1.6 * pitch:
             result.append([])
         result[-1].append(line)
     return result

@@ -18,7 +18,7 @@ def text_page(text: str, index: int = 0, blank: bool = False) -> Page:
     return Page(index, None, 300, A4_300DPI, text=text, blank=blank, text_source="pdf")
 
 
-def word_page(layout: str, jitter: int = 0) -> Page:
+def word_page(layout: str, jitter: int = 0, line_h: int = LINE_H) -> Page:
     """Word boxes as OCR gives them, from a monospace layout (one char = 20 px, line = 50 px).
 
     ``jitter`` moves every other word up and down a little, as a slightly skewed scan does.
@@ -29,7 +29,7 @@ def word_page(layout: str, jitter: int = 0) -> Page:
             shift = jitter if n % 2 else -jitter
             box = (
                 MARGIN + match.start() * CHAR_W,
-                MARGIN + row * LINE_H + shift,
+                MARGIN + row * line_h + shift,
                 len(match.group()) * CHAR_W,
                 WORD_H,
             )
@@ -392,9 +392,10 @@ zu Ihrem Schreiben vom 02.11.2025 nehmen wir wie folgt Stellung.
 """
 
 
-@pytest.mark.parametrize("jitter", [0, 6])
-def test_word_boxes_split_address_and_info_block(jitter: int) -> None:
-    fields = extract_fields([word_page(GEOMETRIC_LETTER, jitter=jitter)])
+@pytest.mark.parametrize(("jitter", "line_h"), [(0, 50), (6, 50), (0, 42), (4, 80)])
+def test_word_boxes_split_address_and_info_block(jitter: int, line_h: int) -> None:
+    # line_h 42..80 px for 36 px word boxes: tight to generous line spacing
+    fields = extract_fields([word_page(GEOMETRIC_LETTER, jitter=jitter, line_h=line_h)])
     assert fields == {
         "recipient": "Stadt Musterstadt, Amt 61 – Stadtplanungsamt",
         "aktenzeichen": "61-22.1/2025",
