@@ -74,6 +74,9 @@ class ServiceSettings(Strict):
     retry_backoff_s: float = Field(5.0, ge=0)
     duplicates: Literal["deliver", "skip", "review"] = "review"
     archive_retention_days: int = Field(90, ge=0)
+    processing_attempts: int = Field(2, ge=1)
+    stop_grace_s: float = Field(30.0, ge=0)
+    worker_max_documents: int = Field(500, ge=1)
 
 
 class LoggingSettings(Strict):
