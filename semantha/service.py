@@ -276,7 +276,10 @@ class Service:
         paths = self.config.paths
         for folder in (paths.inbox, paths.work, paths.review, paths.quarantine, paths.archive):
             folder.mkdir(parents=True, exist_ok=True)
-        paths.dms_root.mkdir(parents=True, exist_ok=True)
+        if not paths.dms_root.is_dir():
+            # Usually an unmounted share; creating it here would fill the local disk.
+            # Documents wait in work/ and are retried (`semantha check` creates it).
+            log.warning("service.target_missing", folder="dms_root")
         check_layout(paths)
         self.resume()
         self.housekeeping()
