@@ -262,6 +262,11 @@ class ClassRule(_Strict):
 class ClassesFile(_Strict):
     rules: tuple[ClassRule, ...] = ()
 
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _empty(cls, value: Any) -> Any:
+        return () if value is None else value  # "rules:" with nothing below it
+
 
 class Bounds(_Strict):
     at_least: float | None = None
@@ -657,7 +662,8 @@ def _label_check(
     if value.casefold() in by_name:
         file.at(loc, f"'{value}' is a name; use the {what} id '{by_name[value.casefold()]}'")
         return
-    file.at(loc, f"unknown {what} '{value}'{did_you_mean(value, known)}")
+    hint = did_you_mean(value, known) or f" — known: {', '.join(known)}"
+    file.at(loc, f"unknown {what} '{value}'{hint}")
 
 
 def _check_departments(parsed: DepartmentsFile, file: _File) -> None:

@@ -7,14 +7,15 @@ a department and/or doctype with its weight. Every hit says why, in words a pers
 understands. Regexes run with a timeout: a pattern that backtracks for too long is
 reported (event "rules.regex_timeout") and counts as no match.
 
-Priority: when rules of different priority vote for different labels of one facet,
-the higher priority wins; the outranked hits stay in the trace with weight 0.
+Priority: when the rules of some priority (with those above it) decide a facet
+(summed weight >= 1.0), lower-priority votes for other labels stay in the trace with
+weight 0, so a routing slip naming Amt 63 is not put in conflict by weaker rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 import structlog
@@ -32,6 +33,8 @@ from semantha.rulefiles import (
 
 log = structlog.get_logger(__name__)
 
+DECIDING_WEIGHT = 1.0
+"""Summed weight at which a label is decided by rule (the contract with classify)."""
 HEADER_SHARE = 0.4
 """The header region is the top 40 % of the first page (address block, routing slip)."""
 HEADER_MAX_LINES = 25
@@ -322,29 +325,32 @@ def _hits(rule: ClassRule, evidence: Evidence, ruleset: RuleSet) -> list[RuleHit
     return hits
 
 
+def _deciding_level(ranked: list[_Ranked], facet: str) -> tuple[int, set[str]] | None:
+    """The highest priority at which some label of ``facet`` reaches the deciding weight."""
+    levels = sorted({r.priority for r in ranked if r.hit.facet == facet}, reverse=True)
+    for level in levels:
+        totals: dict[str, float] = {}
+        for r in ranked:
+            if r.hit.facet == facet and r.priority >= level:
+                totals[r.hit.label] = totals.get(r.hit.label, 0.0) + r.hit.weight
+        winners = {label for label, total in totals.items() if total >= DECIDING_WEIGHT}
+        if winners:
+            return level, winners
+    return None
+
+
 def _outranked(ranked: list[_Ranked]) -> tuple[RuleHit, ...]:
-    """Zero the weight of lower-priority hits that vote against a higher-priority label."""
+    """Zero lower-priority votes against the labels a higher priority already decided."""
+    deciding = {facet: _deciding_level(ranked, facet) for facet in ("department", "doctype")}
     result = []
     for item in ranked:
-        hit = item.hit
-        rivals = [
-            r
-            for r in ranked
-            if r.hit.facet == hit.facet and r.priority > item.priority and r.hit.label != hit.label
-        ]
-        supported = any(
-            r.hit.facet == hit.facet and r.hit.label == hit.label and r.priority > item.priority
-            for r in ranked
-        )
-        if rivals and not supported and hit.weight > 0:
-            top = max(rivals, key=lambda r: r.priority)
-            hit = RuleHit(
-                hit.rule_id,
-                hit.facet,
-                hit.label,
-                0.0,
-                f"{hit.reason} (outranked by rule '{top.hit.rule_id}', priority {top.priority})",
-                hit.fields,
+        hit, decided = item.hit, deciding[item.hit.facet]
+        if decided is not None and item.priority < decided[0] and hit.label not in decided[1]:
+            by = ", ".join(sorted(decided[1]))
+            hit = replace(
+                hit,
+                weight=0.0,
+                reason=f"{hit.reason} (outranked: priority {decided[0]} chose {by})",
             )
         result.append(hit)
     return tuple(result)

@@ -165,10 +165,10 @@ def _text_case(case: TestCase, text: str, context: _Setup) -> tuple[Decision, Pl
 
 
 def _file_case(case: TestCase, path: Path, setup: _Setup) -> tuple[Decision, Plan] | str:
-    from semantha.pipeline import Context, process_file
-
     if not path.is_file():
         return f"sample file {path} not found"
+    from semantha.pipeline import Context, process_file
+
     context = Context(setup.config, setup.rules, setup.model, None)
     outcome = process_file(path, context, dry_run=True, source_folder=case.source)
     if outcome.decision is None or outcome.plan is None:

@@ -1,0 +1,371 @@
+"""rulefiles: schema, cross-file checks with file:line:col messages, and hot reload."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import structlog
+from structlog.testing import capture_logs
+
+from semantha import rulefiles
+from semantha.errors import ConfigError
+from semantha.rulefiles import RuleStore, check_rules, load_ruleset
+
+REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+DEPARTMENTS = """\
+organisation: Stadt Musterstadt
+doctypes: [Rechnung, Antrag, Sonstiges]
+departments:
+  - id: "20"
+    name: Kämmerei
+  - id: "63"
+    name: Baurechtsamt
+    aliases: [Bauaufsicht]
+  - id: "66"
+    name: Tiefbauamt
+"""
+CLASSES = """\
+rules:
+  - id: recipient
+    in: field:recipient
+    office_name: true
+    weight: 1.0
+"""
+ROUTES = """\
+routes:
+  - id: review
+    when: {department: null}
+    actions:
+      - review: {reason: none}
+  - id: deliver
+    actions:
+      - deliver:
+"""
+
+
+def write_rules(
+    folder: Path,
+    departments: str = DEPARTMENTS,
+    classes: str = CLASSES,
+    routes: str = ROUTES,
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "departments.yaml").write_text(departments, encoding="utf-8")
+    (folder / "classes.yaml").write_text(classes, encoding="utf-8")
+    (folder / "routes.yaml").write_text(routes, encoding="utf-8")
+    return folder
+
+
+def messages(folder: Path) -> list[str]:
+    return [str(p) for p in check_rules(folder).problems]
+
+
+def test_default_rules_load_with_the_twenty_offices() -> None:
+    ruleset = load_ruleset(REPO_RULES)
+    assert len(ruleset.departments) == 20
+    assert ruleset.department("63") is not None
+    assert ruleset.department("63").delivery_folder == "63-Baurechtsamt"  # type: ignore[union-attr]
+    assert "Rechnung" in ruleset.doctypes
+    assert check_rules(REPO_RULES).problems == ()
+
+
+def test_minimal_rules_are_valid(tmp_path: Path) -> None:
+    result = check_rules(write_rules(tmp_path))
+    assert result.problems == ()
+    assert result.ruleset is not None
+    assert [r.id for r in result.ruleset.routes] == ["review", "deliver"]
+
+
+def test_unknown_action_names_line_column_and_suggestion(tmp_path: Path) -> None:
+    routes = ROUTES.replace("      - deliver:\n", "      - delivr:\n")
+    found = messages(write_rules(tmp_path, routes=routes))
+    line = routes.splitlines().index("      - delivr:") + 1
+    assert (
+        f"{tmp_path / 'routes.yaml'}:{line}:9: unknown action 'delivr' — did you mean 'deliver'?"
+        in found
+    )
+
+
+def test_unknown_condition_is_named_as_such(tmp_path: Path) -> None:
+    routes = ROUTES.replace("{department: null}", "{departmnet: null}")
+    found = messages(write_rules(tmp_path, routes=routes))
+    assert any(
+        ":3:" in m and "unknown condition 'departmnet'" in m and "'department'" in m for m in found
+    )
+
+
+def test_load_ruleset_raises_config_error_listing_every_problem(tmp_path: Path) -> None:
+    routes = ROUTES.replace("      - deliver:\n", "      - delivr:\n")
+    classes = CLASSES.replace("field:recipient", "hedaer")
+    write_rules(tmp_path, classes=classes, routes=routes)
+    with pytest.raises(ConfigError) as caught:
+        load_ruleset(tmp_path)
+    text = caught.value.message
+    assert "classes.yaml:3:" in text and "unknown region 'hedaer' — did you mean 'header'?" in text
+    assert "routes.yaml:" in text and "unknown action 'delivr'" in text
+    assert "rules check" in caught.value.hint
+
+
+def test_unknown_department_id_with_suggestion(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: bau
+    any: [Bauantrag]
+    department: "633"
+"""
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert any(
+        "classes.yaml:4:5: unknown department '633' — did you mean '63'?" in m for m in found
+    )
+    found = messages(write_rules(tmp_path, classes=classes.replace('"633"', '"99"')))
+    assert any("unknown department '99' — known: 20, 63, 66" in m for m in found)
+
+
+def test_department_name_instead_of_id_says_which_id(tmp_path: Path) -> None:
+    routes = ROUTES.replace("{department: null}", "{department: Baurechtsamt}")
+    found = messages(write_rules(tmp_path, routes=routes))
+    assert any("'Baurechtsamt' is a name; use the department id '63'" in m for m in found)
+
+
+def test_unknown_doctype_in_rule(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: r
+    any: [Rechnungsnummer]
+    doctype: Rechnug
+"""
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert any(
+        "classes.yaml:4:5: unknown doctype 'Rechnug' — did you mean 'Rechnung'?" in m for m in found
+    )
+
+
+def test_regex_that_does_not_compile(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: broken
+    regex: 'Az\\.: (63'
+    department: "63"
+"""
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert any("classes.yaml:3:5: regex does not compile" in m for m in found)
+
+
+def test_regex_matching_the_empty_text_is_refused(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: everything
+    regex: '(?:Bau)*'
+    department: "63"
+"""
+    result = check_rules(write_rules(tmp_path, classes=classes))
+    assert result.ruleset is None
+    assert any("matches the empty text" in str(p) for p in result.errors)
+
+
+def test_catastrophic_regex_is_a_warning(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: slow
+    regex: '(a|aa)+$'
+    department: "63"
+"""
+    result = check_rules(write_rules(tmp_path, classes=classes))
+    assert result.ruleset is not None
+    assert any("nested repetition" in str(p) for p in result.warnings)
+
+
+@pytest.mark.parametrize("word", ["GmbH", "Stadt", "Musterstadt"])
+def test_any_word_that_matches_far_too_much_is_warned(tmp_path: Path, word: str) -> None:
+    classes = f"""\
+rules:
+  - id: broad
+    any: [Bauantrag, {word}]
+    department: "63"
+    weight: 0.3
+"""
+    result = check_rules(write_rules(tmp_path, classes=classes))
+    assert result.ruleset is not None
+    warned = [str(p) for p in result.warnings]
+    assert len(warned) == 1
+    assert f"classes.yaml:3:22: warning: '{word}' appears in almost every letter" in warned[0]
+
+
+def test_route_after_a_catch_all_is_unreachable(tmp_path: Path) -> None:
+    routes = (
+        ROUTES
+        + """\
+  - id: invoices
+    when: {doctype: Rechnung}
+    actions:
+      - review:
+"""
+    )
+    found = messages(write_rules(tmp_path, routes=routes))
+    line = routes.splitlines().index("  - id: invoices") + 1
+    assert any(
+        f"routes.yaml:{line}:5: route 'invoices' can never be reached: route 'deliver'" in m
+        for m in found
+    )
+
+
+def test_route_shadowed_by_a_more_general_earlier_route(tmp_path: Path) -> None:
+    routes = """\
+routes:
+  - id: bau
+    when: {department: "63"}
+    actions: [review: {}]
+  - id: bau-invoices
+    when: {department: "63", doctype: Rechnung}
+    actions: [deliver: {}]
+  - id: rest
+    actions: [deliver: {}]
+"""
+    found = messages(write_rules(tmp_path, routes=routes))
+    assert any("route 'bau-invoices' can never be reached: route 'bau'" in m for m in found)
+
+
+def test_catch_all_with_continue_shadows_nothing(tmp_path: Path) -> None:
+    routes = """\
+routes:
+  - id: log-everything
+    continue: true
+    actions: [notify: {channel: all}]
+  - id: rest
+    actions: [deliver: {}]
+"""
+    assert check_rules(write_rules(tmp_path, routes=routes)).problems == ()
+
+
+def test_rule_with_two_match_kinds(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: two
+    any: [Bauantrag]
+    regex: 'Bau'
+    department: "63"
+"""
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert any("classes.yaml:2:5:" in m and "exactly one of any, all" in m for m in found)
+
+
+def test_template_must_stay_below_dms_root(tmp_path: Path) -> None:
+    routes = ROUTES.replace(
+        "      - deliver:\n", "      - deliver: {folder: '/etc/{department}'}\n"
+    )
+    found = messages(write_rules(tmp_path, routes=routes))
+    assert any("must be relative" in m for m in found)
+    routes = ROUTES.replace("      - deliver:\n", "      - deliver: {folder: 'a/../../b'}\n")
+    assert any("must not contain '..'" in m for m in messages(write_rules(tmp_path, routes=routes)))
+
+
+def test_unknown_template_value_is_warned_with_suggestion(tmp_path: Path) -> None:
+    routes = ROUTES.replace(
+        "      - deliver:\n", "      - deliver: {name: '{aktenzeichn}.{ext}'}\n"
+    )
+    result = check_rules(write_rules(tmp_path, routes=routes))
+    assert result.ruleset is not None
+    assert any(
+        "'{aktenzeichn}' is never set — did you mean 'aktenzeichen'?" in str(w)
+        for w in result.warnings
+    )
+
+
+def test_group_used_as_department_must_exist_in_the_regex(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: amt
+    regex: 'Amt (?P<nummer>\\d\\d)'
+    department: "{office}"
+"""
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert any("'{office}' is not a named group" in m for m in found)
+
+
+def test_gui_script_must_exist_in_gui_yaml(tmp_path: Path) -> None:
+    routes = ROUTES.replace("      - deliver:\n", "      - gui: {script: dms-imprt}\n")
+    folder = write_rules(tmp_path, routes=routes)
+    (folder / "gui.yaml").write_text("scripts:\n  dms-import:\n    steps: []\n", encoding="utf-8")
+    found = messages(folder)
+    assert any("unknown GUI script 'dms-imprt' — did you mean 'dms-import'?" in m for m in found)
+
+
+def test_invalid_yaml_names_the_position(tmp_path: Path) -> None:
+    found = messages(write_rules(tmp_path, classes="rules:\n  - id: x\n   any: [a]\n"))
+    assert any(
+        m.startswith(f"{tmp_path / 'classes.yaml'}:3:") and "not valid YAML" in m for m in found
+    )
+
+
+def test_duplicate_ids_are_errors(tmp_path: Path) -> None:
+    classes = CLASSES + CLASSES.removeprefix("rules:\n")
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert any("rule id 'recipient' is used twice" in m for m in found)
+
+
+def test_name_shared_by_two_departments_is_an_error(tmp_path: Path) -> None:
+    departments = DEPARTMENTS.replace("aliases: [Bauaufsicht]", "aliases: [Tiefbauamt]")
+    found = messages(write_rules(tmp_path, departments=departments))
+    assert any("'Tiefbauamt' belongs to both 63 and 66" in m for m in found)
+
+
+def test_json_schemas_describe_every_rule_file() -> None:
+    schemas = rulefiles.json_schemas()
+    assert set(schemas) == {
+        "departments.schema.json",
+        "classes.schema.json",
+        "routes.schema.json",
+        "tests.schema.json",
+    }
+    rule = schemas["classes.schema.json"]["$defs"]["ClassRule"]
+    assert "in" in rule["properties"] and rule["additionalProperties"] is False
+
+
+# --------------------------------------------------------------------------- hot reload
+
+
+def touch_later(path: Path, text: str) -> None:
+    """Write and move the mtime forward, so that the change is seen on coarse clocks."""
+    before = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+
+def test_store_reloads_a_good_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_rules(tmp_path)
+    store = RuleStore(folder)
+    first = store.current()
+    assert store.current() is first  # unchanged files: same object, no reload
+    with capture_logs() as logs:
+        monkeypatch.setattr(rulefiles, "log", structlog.get_logger("semantha.rulefiles"))
+        touch_later(folder / "routes.yaml", ROUTES.replace("id: deliver", "id: deliver-all"))
+        second = store.current()
+    assert second is not first
+    assert [r.id for r in second.routes] == ["review", "deliver-all"]
+    assert [e["event"] for e in logs] == ["rules.reloaded"]
+
+
+def test_store_keeps_last_good_rules_on_a_bad_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_rules(tmp_path)
+    store = RuleStore(folder)
+    good = store.current()
+    with capture_logs() as logs:
+        monkeypatch.setattr(rulefiles, "log", structlog.get_logger("semantha.rulefiles"))
+        touch_later(folder / "routes.yaml", ROUTES.replace("- deliver:", "- delivr:"))
+        assert store.current() is good
+        assert store.current() is good  # not retried until the files change again
+    assert [e["event"] for e in logs] == ["rules.reload_failed"]
+    assert "unknown action 'delivr'" in logs[0]["error"]
+    touch_later(folder / "routes.yaml", ROUTES)
+    assert store.current() is not good
+
+
+def test_store_refuses_to_start_on_broken_rules(tmp_path: Path) -> None:
+    folder = write_rules(tmp_path, classes="rules: [{id: x}]\n")
+    with pytest.raises(ConfigError):
+        RuleStore(folder)
