@@ -312,9 +312,10 @@ def _office_in(text: str, leading: bool) -> str:
 def find_aktenzeichen(layout: Layout, later: Sequence[Line] = ()) -> str:
     """The city's file reference; "Ihr Zeichen" and office-shaped values win."""
     best: tuple[float, str] | None = None
+    head = set(layout.head)
     sources = (
         (layout.head, 0.0),
-        (tuple(line for line in layout.lines if line not in layout.head), -1.0),
+        (tuple(line for line in layout.lines if line not in head), -1.0),
         (tuple(later), -1.5),
     )
     for lines, bonus in sources:
