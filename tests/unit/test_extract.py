@@ -451,3 +451,62 @@ def test_form_cells_label_left_value_right_with_word_boxes() -> None:
         "date": "2025-11-14",
         "subject": "Niederschlagung uneinbringlicher Forderungen",
     }
+
+
+AUTHORITY_LETTER = """\
+Landratsamt Musterkreis · Postfach 10 01 · 12300 Musterkreis
+Stadt Musterstadt
+Amt für Klimaschutz und Umwelt
+Am Markt 2
+12345 Musterstadt
+                                         Geschäftszeichen: 4.2-106.12/25
+                                         Bearbeiterin: Frau Weber
+                                         Telefon: 07000 123-456
+                                         Musterkreis, 7. Okt. 2025
+
+Altlastenverdachtsfläche Gewerbegebiet Nord
+hier: Ergebnis der orientierenden Untersuchung
+
+Sehr geehrte Damen und Herren,
+die Untersuchung vom 15.09.2025 hat ergeben ...
+"""
+
+EMAIL_PRINTOUT = """\
+Von: Petra Schmitt <p.schmitt@mail.example>
+Gesendet: Mittwoch, 12. November 2025 10:15
+An: poststelle@musterstadt.example
+Betreff: Frage zur Hundesteuer für zwei Hunde
+
+Guten Tag,
+ich habe seit dem 1.10.2025 einen zweiten Hund.
+"""
+
+ADVERT = """\
+SUPER-ANGEBOT NUR BIS 30.11.2025!
+Büromöbel zu Bestpreisen – jetzt 30 % sparen
+Besuchen Sie unseren Ausstellungsraum in der Industriestraße 7.
+"""
+
+
+def test_authority_letter_with_geschaeftszeichen_and_two_line_subject() -> None:
+    fields = fields_of(AUTHORITY_LETTER)
+    assert fields["aktenzeichen"] == "4.2-106.12/25"
+    assert "office_number" not in fields  # "4.2-..." is the district's numbering
+    assert fields["date"] == "2025-10-07"
+    assert fields["recipient"] == "Stadt Musterstadt, Amt für Klimaschutz und Umwelt"
+    assert fields["subject"] == (
+        "Altlastenverdachtsfläche Gewerbegebiet Nord hier: Ergebnis der orientierenden Untersuchung"
+    )
+
+
+def test_printed_email_uses_header_fields() -> None:
+    fields = fields_of(EMAIL_PRINTOUT)
+    assert fields["recipient"] == "poststelle@musterstadt.example"
+    assert fields["subject"] == "Frage zur Hundesteuer für zwei Hunde"
+    assert fields["date"] == "2025-11-12"
+    assert "aktenzeichen" not in fields and "office_number" not in fields
+
+
+def test_advert_gives_no_recipient_office_or_reference() -> None:
+    fields = fields_of(ADVERT)
+    assert set(fields) <= {"date"}  # a deadline is all there is
