@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Mapping
 
@@ -510,3 +511,17 @@ def test_printed_email_uses_header_fields() -> None:
 def test_advert_gives_no_recipient_office_or_reference() -> None:
     fields = fields_of(ADVERT)
     assert set(fields) <= {"date"}  # a deadline is all there is
+
+
+def test_garbage_never_raises_and_values_are_well_formed() -> None:
+    rng = random.Random(7)
+    alphabet = "AaZz0123456789Ol|.:;,-–/ \n\tÄäÖöÜüß·•EINGANGBetreff Az Amt den "
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        fields = fields_of(text) if rng.random() < 0.5 else extract_fields([word_page(text)])
+        assert set(fields) <= {"recipient", "office_number", "aktenzeichen", "date", "subject"}
+        if "office_number" in fields:
+            assert re.fullmatch(r"[1-9]\d", fields["office_number"])
+        if "date" in fields:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["date"])
+        assert all(value.strip() == value and value for value in fields.values())
