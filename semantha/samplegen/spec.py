@@ -42,3 +42,4 @@ class LetterSpec:
     table: tuple[tuple[str, ...], ...] = ()  # invoice rows, first row is the header
     routing_slip: tuple[str, ...] = ()  # internal mail: "An: Amt 63 – Baurechtsamt", ...
     mentions: tuple[str, ...] = ()  # office ids named in passing (not the recipient)
+    date_text: str = ""  # the date line as printed ("Musterstadt, den 3.2.2026"); "" = dd.mm.yyyy

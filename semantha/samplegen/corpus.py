@@ -1,0 +1,552 @@
+"""Realistic municipal mail for Stadt Musterstadt: ``LetterSpec`` records with ground truth.
+
+``generate_letters`` picks an office (by how much mail it gets), one of its topics,
+a sender role the topic allows, then writes the letter: sender and address block,
+info block with references, subject, body from the topic's phrasings and shared
+phrases, closing, an item table for invoices and a routing slip for internal mail.
+The office responsible for the matter is the label (see ``corpus_topics``);
+other offices named on the page are listed in ``mentions``.
+
+``plain_text`` gives the page's text in reading order for text-only training
+rows; ``ocr_noise`` degrades such text the way OCR does.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from semantha.samplegen import corpus_org as org
+from semantha.samplegen import corpus_people as people
+from semantha.samplegen import corpus_phrases as phrases
+from semantha.samplegen.corpus_ocr import ocr_noise
+from semantha.samplegen.corpus_senders import Sender, make_sender
+from semantha.samplegen.corpus_slots import LetterContext, Slots
+from semantha.samplegen.corpus_topics import Topic, topics_by_office
+from semantha.samplegen.spec import LetterKind, LetterSpec
+
+__all__ = ["generate_letters", "ocr_noise", "plain_text"]
+
+ROLE_KIND: dict[str, LetterKind] = {
+    "citizen": "citizen",
+    "company": "company",
+    "lawyer": "company",
+    "authority": "authority",
+    "internal": "internal",
+    "invoice": "invoice",
+    "court": "court",
+    "advert": "advert",
+    "private": "private",
+}
+SINGULAR_ROLES = frozenset({"citizen", "private"})
+FIRST_DAY = date(2024, 1, 2)
+LAST_DAY = date(2026, 11, 20)
+TOPICS = topics_by_office()
+
+_CHOICE = re.compile(r"\[([^\[\]]*)\]")
+_NUMBER = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+
+
+@dataclass(frozen=True)
+class Mix:
+    """Distribution of the generated mail; the defaults give the realistic mix."""
+
+    unroutable_share: float = 0.05  # adverts, private and misdirected letters
+    names_office_share: float = 0.42  # external letters whose address block names the office
+    internal_names_office_share: float = 0.9  # internal letters whose routing slip names it
+    aktenzeichen_share: float = 0.55  # letters (other than invoices) citing the city's file number
+    long_share: float = 0.12  # letters long enough to need a second page
+    mention_share: float = 0.35  # letters naming another office in passing, when the topic has one
+
+
+class _Writer:
+    """Fills templates for one letter: variants, singular/plural and slots."""
+
+    def __init__(self, rng: random.Random, slots: Slots, plural: bool) -> None:
+        self.rng = rng
+        self.slots = slots
+        self.plural = plural
+
+    def fill(self, template: str) -> str:
+        text = _CHOICE.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
+        text = _NUMBER.sub(self._number, text)
+        return text.format_map(self.slots)
+
+    def _number(self, match: re.Match[str]) -> str:
+        singular, plural = match.group(1), match.group(2)
+        if plural is None:  # "<n>": a suffix only the plural has
+            return match.group(1) if self.plural else ""
+        return plural if self.plural else singular
+
+
+def generate_letters(seed: int, count: int, mix: Mix | None = None) -> list[LetterSpec]:
+    """``count`` letters, the same for the same seed; each letter has its own random stream."""
+    mix = mix or Mix()
+    master = random.Random(seed)
+    return [_letter(random.Random(master.getrandbits(64)), mix) for _ in range(count)]
+
+
+def _choose_office(rng: random.Random, mix: Mix) -> str:
+    if rng.random() < mix.unroutable_share:
+        return ""
+    ids = list(org.OFFICE_WEIGHTS)
+    return rng.choices(ids, weights=[org.OFFICE_WEIGHTS[i] for i in ids])[0]
+
+
+def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
+    office = _choose_office(rng, mix)
+    topic = rng.choice(TOPICS[office])
+    role = rng.choice(topic.roles)
+    kind = ROLE_KIND[role]
+    letter_date = people.day_between(rng, FIRST_DAY, LAST_DAY)
+    other = rng.choice([i for i in org.OFFICE_IDS if i != office])
+    sender = make_sender(rng, role, office, other)
+    ctx = LetterContext(letter_date, rng.randrange(4), sender.name, sender.female, other)
+    writer = _Writer(rng, Slots(rng, ctx), plural=role not in SINGULAR_ROLES)
+    names_office = _names_office(rng, mix, office, role)
+    mentions: list[str] = [other] if role == "internal" else []
+
+    subject = writer.fill(rng.choice(topic.subjects))
+    body = _body(rng, writer, topic, mix, mentions, kind)
+    if "office_other" in writer.slots and other not in mentions:
+        mentions.append(other)
+    aktenzeichen = (
+        _aktenzeichen(rng, office, letter_date) if _has_az(rng, mix, office, role) else ""
+    )
+    recipient, salutation = _recipient(rng, office, role, names_office)
+    references, subject = _references(rng, writer, sender, aktenzeichen, subject, role)
+    date_text = _date_text(rng, letter_date, ctx.date_style, sender, role)
+    table = _table(rng, writer, office, role, topic)
+    slip = (
+        _routing_slip(rng, office, other, names_office, date_text, subject, aktenzeichen)
+        if role == "internal"
+        else ()
+    )
+    if role in ("court",) and rng.random() < 0.6:
+        salutation = ""
+    if not salutation and body:
+        body = (body[0][:1].upper() + body[0][1:], *body[1:])
+    return LetterSpec(
+        kind=kind,
+        department=office,
+        doctype=topic.doctype,
+        names_office=names_office,
+        sender=sender.lines,
+        recipient=recipient,
+        letter_date=letter_date,
+        aktenzeichen=aktenzeichen,
+        references=references,
+        subject=subject,
+        salutation=salutation,
+        body=body,
+        closing=sender.closing,
+        table=table,
+        routing_slip=slip,
+        mentions=tuple(dict.fromkeys(m for m in mentions if m != office)),
+        date_text=date_text,
+    )
+
+
+def _names_office(rng: random.Random, mix: Mix, office: str, role: str) -> bool:
+    if not office or role in ("advert", "private"):
+        return False
+    share = mix.internal_names_office_share if role == "internal" else mix.names_office_share
+    return rng.random() < share
+
+
+def _has_az(rng: random.Random, mix: Mix, office: str, role: str) -> bool:
+    if not office:
+        return False
+    share = mix.aktenzeichen_share * (0.35 if role == "invoice" else 1.0)
+    return rng.random() < share
+
+
+# ----------------------------------------------------------------------------- body
+
+
+def _body(
+    rng: random.Random, writer: _Writer, topic: Topic, mix: Mix, mentions: list[str], kind: str
+) -> tuple[str, ...]:
+    long = rng.random() < mix.long_share
+    details = list(topic.details)
+    rng.shuffle(details)
+    n_details = len(details) if long else rng.choice((1, 1, 2, 2, 2, 3, 3, 4))
+    chosen = [writer.fill(d) for d in details[:n_details]]
+
+    paragraphs: list[list[str]] = [[writer.fill(rng.choice(topic.intros))]]
+    if chosen and rng.random() < 0.3:
+        paragraphs[0].append(chosen.pop(0))
+    while chosen:
+        take = rng.randint(1, 3)
+        paragraphs.append(chosen[:take])
+        chosen = chosen[take:]
+    _add_mention(rng, writer, topic, mix, mentions, kind, paragraphs)
+    generic = phrases.BY_DOCTYPE.get(topic.doctype, ())
+    if generic and rng.random() < (0.9 if long else 0.4):
+        paragraphs[-1].append(writer.fill(rng.choice(generic)))
+    if long:  # a second page: background before the details, more reasons after them
+        fillers = [writer.fill(f) for f in rng.sample(phrases.LONG_FILLERS, rng.randint(7, 10))]
+        paragraphs.insert(1, fillers[:3])
+        paragraphs.insert(len(paragraphs) // 2 + 1, fillers[3:5])
+        paragraphs.append(fillers[5:])
+    closing = [writer.fill(rng.choice(topic.asks))]
+    if kind in ("citizen", "company", "authority") and rng.random() < 0.5:
+        closing.append(writer.fill(rng.choice(phrases.CLOSERS)))
+    paragraphs.append(closing)
+    text = [" ".join(p) for p in paragraphs if p]
+    if long or rng.random() < 0.15:
+        attachments = rng.sample(phrases.ANLAGEN, rng.randint(1, 4))
+        text.append("Anlagen: " + ", ".join(attachments))
+    return tuple(text)
+
+
+def _add_mention(
+    rng: random.Random,
+    writer: _Writer,
+    topic: Topic,
+    mix: Mix,
+    mentions: list[str],
+    kind: str,
+    paragraphs: list[list[str]],
+) -> None:
+    if topic.mentions and rng.random() < mix.mention_share:
+        office, sentence = rng.choice(topic.mentions)
+    elif topic.office and kind in ("citizen", "company") and rng.random() < 0.08:
+        office = rng.choice([i for i in org.OFFICE_IDS if i != topic.office])
+        named = org.OFFICE_BY_ID[office]
+        sentence = rng.choice(phrases.GENERIC_MENTIONS).replace(
+            "{M_nom}", named.nominative.capitalize()
+        )
+        sentence = sentence.replace("{m_nom}", named.nominative).replace("{m_dat}", named.dative)
+    else:
+        return
+    mentions.append(office)
+    target = paragraphs[rng.randrange(1, len(paragraphs))] if len(paragraphs) > 1 else paragraphs[0]
+    target.append(writer.fill(sentence))
+
+
+# ------------------------------------------------------------------- aktenzeichen
+
+AZ_CODES: dict[str, tuple[str, ...]] = {
+    "10": ("GR", "OR", "PS"),
+    "11": ("PA", "BW", "AU"),
+    "12": ("IT", "TK"),
+    "20": ("HH", "RE", "FM"),
+    "21": ("KA", "VS", "MA"),
+    "22": ("GS", "GW", "HS"),
+    "30": ("RA", "KL", "VF"),
+    "32": ("BG", "GW", "SN", "OW"),
+    "33": ("MW", "PA"),
+    "34": ("GR", "EH", "ST"),
+    "37": ("BS", "VB"),
+    "40": ("SA", "SP"),
+    "50": ("WG", "GS", "BT"),
+    "51": ("KT", "UV", "JH"),
+    "61": ("BP", "FN"),
+    "63": ("BA", "BV", "AB"),
+    "66": ("AG", "SB"),
+    "67": ("BF", "FH"),
+    "70": ("AW", "IM", "KS"),
+    "80": ("WF", "GF", "MA"),
+}
+
+
+def _aktenzeichen(rng: random.Random, office: str, day: date) -> str:
+    """A city file number starting with the office number ("63-602.14/2025")."""
+    code = rng.choice(AZ_CODES[office])
+    year, yy = day.year - rng.choice((0, 0, 0, 1)), f"{day.year % 100:02d}"
+    forms = (
+        f"{office}-{rng.randint(100, 999)}.{rng.randint(10, 99)}/{year}",
+        f"{office}.{rng.randint(1, 4)}-{code}-{rng.randint(1000, 9999)}/{yy}",
+        f"{office}.{rng.randint(1, 4)}-{code}-{year}-{rng.randint(1, 9999):04d}",
+        f"{office}/{code}/{rng.randint(1, 9999):04d}/{year}",
+        f"{office}-{code}-{people.digits(rng, 5)}",
+        f"{office}.{rng.randint(1, 4)}.{rng.randint(1, 9)}-{rng.randint(100, 999)}/{yy}",
+    )
+    return rng.choice(forms)
+
+
+# ---------------------------------------------------------------- address, references
+
+POSTFACH = ("Postfach 10 20 30", "34561 Musterstadt")
+RATHAUS = ("Rathausplatz 1", f"{people.CITY_PLZ} {people.CITY}")
+
+
+def _recipient(
+    rng: random.Random, office: str, role: str, names: bool
+) -> tuple[tuple[str, ...], str]:
+    """Address block lines and the salutation that fits them."""
+    formal = "Sehr geehrte Damen und Herren,"
+    if role == "internal":
+        return _internal_recipient(rng, office, names)
+    if role == "private":
+        gender, first, last = people.person(rng)
+        title = "Frau" if gender == "f" else "Herrn"
+        greeting = f"Liebe {first}," if gender == "f" else f"Lieber {first},"
+        return (
+            "Stadt Musterstadt",
+            f"{title} {first} {last}",
+            "– persönlich –",
+            *RATHAUS,
+        ), greeting
+    note = (
+        (rng.choice(("Einschreiben", "Per Fax vorab", "Vertraulich", "Eilt!")),)
+        if rng.random() < 0.07
+        else ()
+    )
+    if names:
+        block, salutation = _named_block(rng, org.OFFICE_BY_ID[office])
+    else:
+        block, salutation = _unnamed_block(rng)
+    return (*note, *block), salutation or formal
+
+
+def _street_lines(rng: random.Random, named: org.Office | None) -> tuple[str, ...]:
+    if rng.random() < 0.25:
+        return POSTFACH
+    if named is not None and rng.random() < 0.6:
+        return (named.building.split(", ")[-1], RATHAUS[1])
+    return RATHAUS
+
+
+def _contact(rng: random.Random) -> tuple[str, str]:
+    gender, _, last = people.person(rng)
+    return (
+        f"z. Hd. {'Frau' if gender == 'f' else 'Herrn'} {last}",
+        f"Sehr geehrte{'' if gender == 'f' else 'r'} {'Frau' if gender == 'f' else 'Herr'} {last},",
+    )
+
+
+def _named_block(rng: random.Random, named: org.Office) -> tuple[tuple[str, ...], str]:
+    alias = rng.choice(named.aliases)
+    style = rng.randrange(7)
+    streets = _street_lines(rng, named)
+    if style == 0:
+        return ("Stadt Musterstadt", alias, *streets), ""
+    if style == 1:
+        return ("Stadtverwaltung Musterstadt", f"– Amt {named.id} –", *streets), ""
+    if style == 2:
+        return ("Stadt Musterstadt", f"Amt {named.id} – {named.name}", *streets), ""
+    if style == 3:
+        return ("Stadtverwaltung Musterstadt", f"z. Hd. {alias}", *streets), ""
+    if style == 4:
+        line, salutation = _contact(rng)
+        return ("Stadt Musterstadt", alias, line, *streets), salutation
+    if style == 5:
+        return (f"{alias} der Stadt Musterstadt", *streets), ""
+    return ("Stadt Musterstadt", "Der Oberbürgermeister", alias, *streets), ""
+
+
+def _unnamed_block(rng: random.Random) -> tuple[tuple[str, ...], str]:
+    streets = _street_lines(rng, None)
+    style = rng.randrange(6)
+    if style == 0:
+        return ("Stadtverwaltung Musterstadt", *streets), ""
+    if style == 1:
+        return ("Stadt Musterstadt", *streets), ""
+    if style == 2:
+        return ("Stadt Musterstadt", "Der Oberbürgermeister", *streets), ""
+    if style == 3:
+        return ("An den Oberbürgermeister", "der Stadt Musterstadt", *streets), ""
+    if style == 4:
+        line, salutation = _contact(rng)
+        return ("Stadt Musterstadt", line, *streets), salutation
+    return ("Rathaus Musterstadt", "Bürgermeisteramt", *streets), ""
+
+
+def _internal_recipient(
+    rng: random.Random, office: str, names: bool
+) -> tuple[tuple[str, ...], str]:
+    gender, _, last = people.person(rng)
+    person = f"{'Frau' if gender == 'f' else 'Herrn'} {last}"
+    salutation = rng.choice(
+        (
+            "Liebe Kolleginnen und Kollegen,",
+            "Sehr geehrte Damen und Herren,",
+            f"{'Liebe Frau' if gender == 'f' else 'Lieber Herr'} {last},",
+            "",
+        )
+    )
+    if names:
+        named = org.OFFICE_BY_ID[office]
+        return ("Hauspost", f"Amt {office} – {rng.choice(named.aliases)}", person), salutation
+    return ("Hauspost", person, "Rathaus"), salutation
+
+
+def _references(
+    rng: random.Random, writer: _Writer, sender: Sender, aktenzeichen: str, subject: str, role: str
+) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Info-block references; the city's Aktenzeichen goes here or into the subject line."""
+    refs: list[tuple[str, str]] = list(sender.references)
+    slots = writer.slots
+    for key, label in (
+        ("kassenzeichen", "Kassenzeichen"),
+        ("steuernr", "Steuernummer"),
+        ("kundennr", "Kundennummer"),
+        ("invoice_no", "Rechnungsnummer"),
+        ("vertragsnr", "Vertragsnummer"),
+        ("pnr", "Personalnummer"),
+    ):
+        if key in slots and rng.random() < 0.6 and label not in dict(refs):
+            refs.append((label, slots[key]))
+    if role == "invoice":
+        for label, key in (
+            ("Rechnungsnummer", "invoice_no"),
+            ("Kundennummer", "kundennr"),
+            ("Bestellnummer", "bestellnr"),
+        ):
+            if label not in dict(refs) and (label == "Rechnungsnummer" or rng.random() < 0.6):
+                refs.append((label, slots[key]))
+    if aktenzeichen:
+        if rng.random() < 0.3 and role != "internal":
+            label = rng.choice(("Az.:", "Az.", "Ihr Zeichen:", "Aktenzeichen"))
+            subject = f"{subject} – {label} {aktenzeichen}"
+        else:
+            label = rng.choice(
+                ("Ihr Zeichen", "Ihr Aktenzeichen", "Aktenzeichen", "Az.", "Ihr Az.")
+            )
+            refs.insert(0, (label, aktenzeichen))
+            if rng.random() < 0.4:
+                refs.insert(1, ("Ihr Schreiben vom", slots["date_past"]))
+    if rng.random() < 0.2:
+        rng.shuffle(refs)
+    return tuple(refs), subject
+
+
+def _date_text(rng: random.Random, day: date, style: int, sender: Sender, role: str) -> str:
+    text = people.format_date(day, rng.randrange(4) if rng.random() < 0.3 else style)
+    place = sender.town or "Musterstadt"
+    form = rng.randrange(5)
+    if role == "internal":
+        return rng.choice((text, f"Musterstadt, {text}"))
+    if form == 1:
+        return f"{place}, {text}"
+    if form == 2:
+        return f"{place}, den {text}"
+    if form == 3:
+        return f"Datum: {text}"
+    return text
+
+
+# ------------------------------------------------------------------ table, routing slip
+
+
+def _table(
+    rng: random.Random, writer: _Writer, office: str, role: str, topic: Topic
+) -> tuple[tuple[str, ...], ...]:
+    if role == "invoice":
+        return _invoice_table(rng, office)
+    if topic.doctype == "Mahnung" and role == "company" and rng.random() < 0.6:
+        rows: list[tuple[str, ...]] = [("Rechnung", "Datum", "Betrag", "fällig seit")]
+        first = writer.slots["invoice_no"]
+        for i in range(rng.randint(1, 3)):
+            number = first if i == 0 else writer.fill("{count}") + people.digits(rng, 4)
+            rows.append(
+                (
+                    number,
+                    writer.slots["date_past2"],
+                    people.money(rng, 40, 4000),
+                    writer.slots["date_past"],
+                )
+            )
+        return tuple(rows)
+    return ()
+
+
+def _euro(value: float) -> str:
+    text = f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{text} €"
+
+
+def _invoice_table(rng: random.Random, office: str) -> tuple[tuple[str, ...], ...]:
+    pool = phrases.INVOICE_ITEMS.get(office, ()) + phrases.INVOICE_ITEMS[""]
+    items = rng.sample(pool, min(len(pool), rng.randint(1, 5)))
+    rows: list[tuple[str, ...]] = [
+        ("Pos.", "Bezeichnung", "Menge", "Einheit", "Einzelpreis", "Gesamt")
+    ]
+    net = 0.0
+    for pos, (text, unit, low, high) in enumerate(items, start=1):
+        quantity = rng.randint(1, 40) if unit not in ("pausch.",) else 1
+        price = round(rng.uniform(low, high), 2)
+        net += quantity * price
+        rows.append((str(pos), text, str(quantity), unit, _euro(price), _euro(quantity * price)))
+    vat = round(net * 0.19, 2)
+    rows.append(("", "Nettobetrag", "", "", "", _euro(net)))
+    rows.append(("", "zzgl. 19 % USt.", "", "", "", _euro(vat)))
+    rows.append(("", "Rechnungsbetrag", "", "", "", _euro(net + vat)))
+    return tuple(rows)
+
+
+def _routing_slip(
+    rng: random.Random,
+    office: str,
+    sender_office: str,
+    names: bool,
+    date_text: str,
+    subject: str,
+    aktenzeichen: str,
+) -> tuple[str, ...]:
+    target = org.OFFICE_BY_ID[office]
+    source = org.OFFICE_BY_ID[sender_office]
+    gender, _, last = people.person(rng)
+    if names:
+        to = rng.choice(
+            (
+                f"An: Amt {office} – {target.name}",
+                f"An: {office} – {target.name}",
+                f"An: {rng.choice(target.aliases)}",
+                f"An: Amt {office}",
+            )
+        )
+    else:
+        to = f"An: {'Frau' if gender == 'f' else 'Herrn'} {last}"
+    lines = [
+        to,
+        rng.choice(
+            (
+                f"Von: {sender_office} – {source.name}",
+                f"Von: Amt {sender_office}",
+                f"Von: {source.name}",
+            )
+        ),
+    ]
+    lines.append(f"Datum: {date_text.removeprefix('Musterstadt, ')}")
+    lines.append(f"Betreff: {subject}")
+    if aktenzeichen:
+        lines.append(f"Az.: {aktenzeichen}")
+    lines.append(
+        rng.choice(
+            (
+                "[x] zur Erledigung",
+                "[x] zur Kenntnisnahme",
+                "[x] zur Stellungnahme",
+                "[x] mit der Bitte um Rückgabe",
+            )
+        )
+    )
+    return tuple(lines)
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def plain_text(spec: LetterSpec) -> str:
+    """The letter's text in reading order, as a clean page would show it."""
+    blocks: list[str] = ["\n".join(spec.sender), "\n".join(spec.recipient)]
+    if spec.references:
+        blocks.append(
+            "\n".join(f"{label}: {value}" if value else label for label, value in spec.references)
+        )
+    blocks.append(spec.date_text or spec.letter_date.strftime("%d.%m.%Y"))
+    blocks.append(spec.subject)
+    if spec.salutation:
+        blocks.append(spec.salutation)
+    blocks.extend(spec.body)
+    blocks.append("\n".join(spec.closing))
+    if spec.table:
+        blocks.append("\n".join("  ".join(cell for cell in row if cell) for row in spec.table))
+    if spec.routing_slip:
+        blocks.append("\n".join(spec.routing_slip))
+    return "\n\n".join(block for block in blocks if block)

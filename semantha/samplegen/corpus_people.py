@@ -1,0 +1,452 @@
+"""Fictional people, places, companies and numbers for generated letters.
+
+Everything here is invented: the city is Musterstadt, the towns around it,
+the streets and the companies do not exist. Every generator takes the
+letter's own ``random.Random`` so that a seed reproduces a letter exactly.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, timedelta
+
+CITY = "Musterstadt"
+CITY_PLZ = "34567"
+
+FIRST_FEMALE = (
+    "Anna",
+    "Birgit",
+    "Claudia",
+    "Doris",
+    "Elke",
+    "Franziska",
+    "Gabriele",
+    "Hanna",
+    "Ilse",
+    "Jana",
+    "Katrin",
+    "Lena",
+    "Monika",
+    "Nadine",
+    "Olga",
+    "Petra",
+    "Renate",
+    "Sabine",
+    "Tanja",
+    "Ursula",
+    "Vanessa",
+    "Waltraud",
+    "Yvonne",
+    "Zeynep",
+    "Aylin",
+    "Marta",
+    "Sophie",
+    "Emilia",
+    "Johanna",
+    "Luisa",
+    "Melanie",
+    "Christiane",
+    "Ingrid",
+    "Heike",
+    "Nicole",
+    "Svetlana",
+    "Agnieszka",
+    "Fatma",
+    "Leonie",
+    "Maria",
+    "Karin",
+    "Dagmar",
+)
+FIRST_MALE = (
+    "Andreas",
+    "Bernd",
+    "Christian",
+    "Dieter",
+    "Erik",
+    "Frank",
+    "Günter",
+    "Hans",
+    "Ingo",
+    "Jürgen",
+    "Klaus",
+    "Lukas",
+    "Markus",
+    "Norbert",
+    "Oliver",
+    "Peter",
+    "Rainer",
+    "Stefan",
+    "Thomas",
+    "Uwe",
+    "Volker",
+    "Werner",
+    "Yusuf",
+    "Mehmet",
+    "Jan",
+    "Tobias",
+    "Felix",
+    "Maximilian",
+    "Jonas",
+    "Matthias",
+    "Sebastian",
+    "Dirk",
+    "Holger",
+    "Wolfgang",
+    "Ralf",
+    "Piotr",
+    "Dimitri",
+    "Ahmet",
+    "Karl-Heinz",
+    "Hans-Peter",
+    "Michael",
+    "Florian",
+)
+LAST_NAMES = (
+    "Albrecht",
+    "Bauer",
+    "Becker",
+    "Berger",
+    "Brandt",
+    "Dietrich",
+    "Engel",
+    "Fischer",
+    "Frank",
+    "Friedrich",
+    "Fuchs",
+    "Graf",
+    "Günther",
+    "Hahn",
+    "Hartmann",
+    "Heinrich",
+    "Herrmann",
+    "Hoffmann",
+    "Horn",
+    "Huber",
+    "Jung",
+    "Kaiser",
+    "Keller",
+    "Klein",
+    "Koch",
+    "Köhler",
+    "König",
+    "Krämer",
+    "Krause",
+    "Kuhn",
+    "Lang",
+    "Lehmann",
+    "Lorenz",
+    "Ludwig",
+    "Maier",
+    "Martin",
+    "Meyer",
+    "Möller",
+    "Müller",
+    "Neumann",
+    "Otto",
+    "Peters",
+    "Pohl",
+    "Richter",
+    "Roth",
+    "Sauer",
+    "Schäfer",
+    "Scholz",
+    "Schreiber",
+    "Schubert",
+    "Schulz",
+    "Schwarz",
+    "Seidel",
+    "Sommer",
+    "Stein",
+    "Thomas",
+    "Vogel",
+    "Vogt",
+    "Wagner",
+    "Walter",
+    "Weber",
+    "Weiß",
+    "Werner",
+    "Winkler",
+    "Wolf",
+    "Zimmermann",
+    "Yılmaz",
+    "Kaya",
+    "Nowak",
+    "Kowalski",
+    "Petrović",
+    "Schmidt-Rauch",
+    "Özdemir",
+    "Haberkorn",
+    "Mittelstädt",
+    "Brückner",
+    "Lindemann",
+    "Ebersbach",
+    "Kürschner",
+    "Tannhäuser",
+    "Wiesinger",
+)
+TITLES = ("", "", "", "", "", "", "", "Dr. ", "Dipl.-Ing. ", "Prof. Dr. ")
+
+STREETS = (
+    "Lindenstraße",
+    "Bahnhofstraße",
+    "Hauptstraße",
+    "Schillerstraße",
+    "Goethestraße",
+    "Mühlweg",
+    "Am Mühlbach",
+    "Kirchgasse",
+    "Gartenstraße",
+    "Bergstraße",
+    "Rosenweg",
+    "Ahornallee",
+    "Birkenweg",
+    "Eichendorffstraße",
+    "Feldstraße",
+    "Friedhofstraße",
+    "Gerberstraße",
+    "Hafenstraße",
+    "Im Wiesengrund",
+    "Kastanienweg",
+    "Lerchenfeld",
+    "Marktplatz",
+    "Neue Straße",
+    "Obere Torstraße",
+    "Parkstraße",
+    "Querweg",
+    "Ringstraße",
+    "Schulstraße",
+    "Talstraße",
+    "Uhlandstraße",
+    "Vogelsang",
+    "Waldstraße",
+    "Zeppelinstraße",
+    "Am Sportplatz",
+    "Brunnenstraße",
+    "Dorfstraße",
+    "Fliederweg",
+    "Grüner Weg",
+    "Hinterm Schloss",
+    "Industriestraße",
+    "Jahnstraße",
+    "Kapellenweg",
+    "Lange Gasse",
+    "Mozartstraße",
+    "Nordring",
+    "Ostendstraße",
+    "Pappelallee",
+    "Rathausgasse",
+    "Sonnenhalde",
+    "Turmstraße",
+    "Ulmenweg",
+    "Weinbergstraße",
+    "Wilhelm-Busch-Straße",
+    "Zum Steinbruch",
+    "Auf der Höhe",
+    "Kleiststraße",
+    "Heckenrosenweg",
+    "Am Bahndamm",
+    "Gewerbepark Süd",
+    "Hohlweg",
+)
+TOWNS = (
+    ("34567", "Musterstadt"),
+    ("34567", "Musterstadt"),
+    ("34567", "Musterstadt"),
+    ("34568", "Musterstadt-Nord"),
+    ("34569", "Musterstadt-Altheim"),
+    ("34571", "Beispielhausen"),
+    ("34573", "Neudorf am See"),
+    ("34575", "Kleinmusterbach"),
+    ("34577", "Oberfeldingen"),
+    ("34579", "Wiesental"),
+    ("34580", "Steinach-Musterberg"),
+    ("34582", "Rabenau-Hofstetten"),
+)
+FAR_TOWNS = (
+    ("10115", "Berlin"),
+    ("20095", "Hamburg"),
+    ("50667", "Köln"),
+    ("80331", "München"),
+    ("70173", "Stuttgart"),
+    ("04109", "Leipzig"),
+    ("60311", "Frankfurt am Main"),
+    ("90402", "Nürnberg"),
+    ("30159", "Hannover"),
+    ("01067", "Dresden"),
+)
+GEMARKUNGEN = (
+    "Musterstadt",
+    "Altheim",
+    "Musterstadt-Nord",
+    "Hofstetten",
+    "Lerchenfeld",
+    "Talheim",
+)
+
+TRADES = (
+    ("Bauunternehmen", "Hoch- und Tiefbau"),
+    ("Elektro", "Elektroinstallationen"),
+    ("Sanitär", "Sanitär- und Heizungstechnik"),
+    ("Malerbetrieb", "Maler- und Lackierarbeiten"),
+    ("Gartenbau", "Garten- und Landschaftsbau"),
+    ("Büroservice", "Bürobedarf und Druck"),
+    ("IT-Systemhaus", "IT-Dienstleistungen"),
+    ("Reinigungsdienst", "Gebäudereinigung"),
+    ("Autohaus", "Kraftfahrzeuge und Service"),
+    ("Dachdeckerei", "Dach und Fassade"),
+    ("Ingenieurbüro", "Tragwerksplanung und Bauleitung"),
+    ("Architekturbüro", "Architektur"),
+    ("Spedition", "Transporte und Logistik"),
+    ("Druckerei", "Offset- und Digitaldruck"),
+    ("Entsorgung", "Containerdienst und Recycling"),
+    ("Metallbau", "Schlosserei und Stahlbau"),
+    ("Verkehrstechnik", "Markierung und Beschilderung"),
+    ("Catering", "Veranstaltungsservice"),
+    ("Sicherheitstechnik", "Brandmelde- und Alarmanlagen"),
+    ("Baumpflege", "Baumpflege und Fällung"),
+    ("Software", "Fachverfahren für Kommunen"),
+    ("Kopiertechnik", "Drucker und Kopierer"),
+)
+FORMS = (
+    "GmbH",
+    "GmbH",
+    "GmbH",
+    "GmbH & Co. KG",
+    "KG",
+    "e.K.",
+    "AG",
+    "OHG",
+    "UG (haftungsbeschränkt)",
+)
+COMPANY_INVENTED = (
+    "Nordlicht",
+    "Lindwurm",
+    "Kappa",
+    "Talblick",
+    "Sonnenstein",
+    "Bergquell",
+    "Mustermann",
+    "Fabelhaft",
+    "Quadrat",
+    "Ostwind",
+    "Silberfisch",
+    "Kiebitz",
+    "Feldlerche",
+    "Rotfuchs",
+    "Weitblick",
+    "Grünspecht",
+    "Blauhaus",
+    "Tannenhof",
+)
+
+Rng = random.Random
+
+
+def pick(rng: Rng, items: tuple[str, ...] | list[str]) -> str:
+    """One element of ``items``."""
+    return items[rng.randrange(len(items))]
+
+
+def person(rng: Rng) -> tuple[str, str, str]:
+    """(gender "f"/"m", first name, last name) of a fictional person."""
+    gender = "f" if rng.random() < 0.5 else "m"
+    first = pick(rng, FIRST_FEMALE if gender == "f" else FIRST_MALE)
+    return gender, first, pick(rng, LAST_NAMES)
+
+
+def full_name(rng: Rng) -> str:
+    """ "Petra Hoffmann" style name, sometimes with an academic title."""
+    _, first, last = person(rng)
+    return f"{pick(rng, TITLES)}{first} {last}"
+
+
+def street_address(rng: Rng) -> str:
+    """A street and house number, e.g. "Lindenstraße 14a"."""
+    number = str(rng.randint(1, 140))
+    if rng.random() < 0.12:
+        number += rng.choice("abc")
+    return f"{pick(rng, STREETS)} {number}"
+
+
+def town(rng: Rng, far: float = 0.05) -> str:
+    """ "34567 Musterstadt" or a town nearby, rarely one far away."""
+    plz, name = rng.choice(FAR_TOWNS) if rng.random() < far else rng.choice(TOWNS)
+    return f"{plz} {name}"
+
+
+def company_name(rng: Rng) -> tuple[str, str]:
+    """(company name with legal form, line of business)."""
+    trade, business = rng.choice(TRADES)
+    form = pick(rng, FORMS)
+    style = rng.random()
+    if style < 0.45:
+        name = f"{trade} {pick(rng, LAST_NAMES)} {form}"
+    elif style < 0.75:
+        name = f"{pick(rng, COMPANY_INVENTED)} {trade} {form}"
+    else:
+        name = f"{pick(rng, LAST_NAMES)} & {pick(rng, LAST_NAMES)} {trade} {form}"
+    return name, business
+
+
+def money(rng: Rng, low: float, high: float) -> str:
+    """An amount in German notation, e.g. "1.234,56 €"."""
+    value = rng.uniform(low, high)
+    text = f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{text} €"
+
+
+def digits(rng: Rng, n: int) -> str:
+    """``n`` random digits, the first one not zero."""
+    return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(n - 1))
+
+
+def iban(rng: Rng) -> str:
+    """An IBAN-shaped number (not a valid account), grouped in fours."""
+    raw = "DE" + f"{rng.randint(10, 99)}" + digits(rng, 18)
+    return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def plate(rng: Rng) -> str:
+    """A vehicle registration in the fictional district "MU"."""
+    letters = "".join(rng.choice("ABCDEFGHKLMNPRSTUVWXYZ") for _ in range(rng.randint(1, 2)))
+    return f"{rng.choice(('MU', 'MU', 'MU', 'BH', 'NS'))}-{letters} {rng.randint(1, 9999)}"
+
+
+def flurstueck(rng: Rng) -> str:
+    """A plot number, e.g. "1234/5" or "87"."""
+    base = str(rng.randint(12, 4999))
+    return f"{base}/{rng.randint(1, 19)}" if rng.random() < 0.7 else base
+
+
+def day_between(rng: Rng, start: date, end: date) -> date:
+    """A uniformly chosen day in [start, end]."""
+    return start + timedelta(days=rng.randint(0, (end - start).days))
+
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+def format_date(day: date, style: int) -> str:
+    """A date in one of the formats German letters use."""
+    styles: tuple[Callable[[date], str], ...] = (
+        lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+        lambda d: f"{d.day}. {MONTHS[d.month - 1]} {d.year}",
+        lambda d: f"{d.day}.{d.month}.{d.year}",
+        lambda d: f"{d.day:02d}.{d.month:02d}.{d.year % 100:02d}",
+        lambda d: d.isoformat(),
+    )
+    return styles[style % len(styles)](day)

@@ -1,0 +1,244 @@
+"""Who writes a letter: the sender block, the signature and the sender's own references."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+from semantha.samplegen import corpus_org as org
+from semantha.samplegen import corpus_people as people
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The writing person or organisation as it appears on the page."""
+
+    lines: tuple[str, ...]  # letterhead / sender block
+    name: str  # used in the body ("Kontoinhaber ist …")
+    female: bool
+    closing: tuple[str, ...]
+    references: tuple[tuple[str, str], ...]  # the sender's own: "Unser Zeichen", "Kundennummer"
+    town: str  # for "Beispielhausen, den 3.2.2026"
+
+
+# Which authorities write to which office (substrings of name or unit); others write to any.
+AUTHORITY_HINTS: dict[str, tuple[str, ...]] = {
+    "10": ("Kommunalaufsicht", "Statistisches", "Gemeinde Beispielhausen"),
+    "11": ("AOK", "Techniker", "Rentenversicherung", "Versorgungsverband", "Unfallversicherung"),
+    "12": ("Digitalisierung",),
+    "20": ("Kommunalaufsicht", "Landesprüfungsamt", "Finanzamt"),
+    "21": ("Finanzamt", "Jobcenter", "Vollstreckung"),
+    "22": ("Finanzamt",),
+    "32": ("Polizei", "Straßenverkehrsbehörde"),
+    "33": ("Polizei", "Statistisches", "Gemeinde Beispielhausen", "Familienkasse", "Jobcenter"),
+    "34": ("Klinikum", "Gemeinde Beispielhausen"),
+    "37": ("Leitstelle", "Kreisbauamt", "Unfallversicherung"),
+    "40": ("Schulamt", "Grundschule", "Ausbildungsförderung"),
+    "50": ("Jobcenter", "Rentenversicherung", "Familienkasse"),
+    "51": ("Grundschule", "Gesundheitsamt", "Jobcenter", "Familienkasse"),
+    "61": ("Naturschutz", "Kreisbauamt", "Zweckverband", "Straßenverkehrsbehörde"),
+    "63": ("Kreisbauamt", "Naturschutz", "Straßenverkehrsbehörde"),
+    "66": ("Straßenverkehrsbehörde", "Zweckverband", "Polizei"),
+    "67": ("Naturschutz",),
+    "70": ("Gesundheitsamt", "Naturschutz", "Zweckverband"),
+    "80": ("Industrie- und Handelskammer", "Gemeinde Beispielhausen"),
+}
+COURT_HINTS: dict[str, tuple[str, ...]] = {
+    "21": ("Vollstreckungsgericht", "Amtsgericht Musterstadt"),
+    "30": (
+        "Verwaltungsgericht",
+        "Landgericht",
+        "Amtsgericht Musterstadt",
+        "Sozialgericht",
+        "Arbeitsgericht",
+    ),
+    "51": ("Amtsgericht Musterstadt",),
+}
+GREETINGS = (
+    "Mit freundlichen Grüßen",
+    "Mit freundlichen Grüßen",
+    "Freundliche Grüße",
+    "Mit freundlichem Gruß",
+    "Hochachtungsvoll",
+    "Viele Grüße",
+)
+
+
+def make_sender(rng: random.Random, role: str, office: str, other_office: str) -> Sender:
+    """A sender fitting ``role``; ``other_office`` is the writing office of internal mail."""
+    makers = {
+        "citizen": _citizen,
+        "private": _citizen,
+        "company": _company,
+        "invoice": _company,
+        "advert": _company,
+        "lawyer": _lawyer,
+        "authority": _authority,
+        "court": _court,
+    }
+    if role == "internal":
+        return _internal(rng, other_office)
+    return makers[role](rng, office)
+
+
+def _signer(rng: random.Random) -> tuple[str, bool]:
+    gender, first, last = people.person(rng)
+    return f"{people.pick(rng, people.TITLES)}{first} {last}", gender == "f"
+
+
+def _citizen(rng: random.Random, _office: str) -> Sender:
+    name, female = _signer(rng)
+    town = people.town(rng)
+    lines = [name, people.street_address(rng), town]
+    if rng.random() < 0.3:
+        lines.append(f"Tel. 0{rng.randint(3400, 3499)} {people.digits(rng, 5)}")
+    if rng.random() < 0.15:
+        lines.append(f"{name.split()[-1].lower()}@example.org")
+    closing = (rng.choice(GREETINGS), name)
+    refs: list[tuple[str, str]] = []
+    if rng.random() < 0.1:
+        refs.append(
+            (
+                "Geburtsdatum",
+                people.format_date(
+                    people.day_between(rng, date(1940, 1, 1), date(2005, 12, 31)), 0
+                ),
+            )
+        )
+    return Sender(tuple(lines), name, female, closing, tuple(refs), town.split(" ", 1)[1])
+
+
+def _company(rng: random.Random, _office: str) -> Sender:
+    company, business = people.company_name(rng)
+    town = people.town(rng, far=0.25)
+    signer, female = _signer(rng)
+    lines = [company]
+    if rng.random() < 0.5:
+        lines.append(business)
+    lines += [people.street_address(rng), town]
+    if rng.random() < 0.5:
+        lines.append(f"Telefon 0{rng.randint(3400, 3499)} {people.digits(rng, 4)}-0")
+    if rng.random() < 0.3:
+        lines.append(f"USt-IdNr. DE{people.digits(rng, 9)}")
+    if rng.random() < 0.3:
+        lines.append(f"Amtsgericht Mustertal HRB {people.digits(rng, 5)}")
+    role_line = rng.choice(
+        (
+            "Geschäftsführer" if not female else "Geschäftsführerin",
+            "Buchhaltung",
+            "Vertrieb",
+            "Projektleitung",
+            "Inhaber" if not female else "Inhaberin",
+        )
+    )
+    prefix = rng.choice(("", "", "i. A. ", "ppa. "))
+    closing = (rng.choice(GREETINGS[:3]), company, f"{prefix}{signer}", role_line)
+    refs: list[tuple[str, str]] = []
+    if rng.random() < 0.5:
+        initials = "".join(part[0] for part in signer.split()[-2:])
+        refs.append(("Unser Zeichen", f"{initials}/{people.digits(rng, 3)}"))
+    if rng.random() < 0.3:
+        refs.append(("Ansprechpartner", signer))
+    return Sender(tuple(lines), company, female, closing, tuple(refs), town.split(" ", 1)[1])
+
+
+def _lawyer(rng: random.Random, _office: str) -> Sender:
+    a, b = people.pick(rng, people.LAST_NAMES), people.pick(rng, people.LAST_NAMES)
+    signer, female = _signer(rng)
+    first = signer.split()[-2]
+    firm = rng.choice(org.LAW_FIRM_STYLES).format(a=a, b=b, first=first)
+    town = people.town(rng, far=0.2)
+    lines = (
+        firm,
+        people.street_address(rng),
+        town,
+        f"Telefon 0{rng.randint(3400, 3499)} {people.digits(rng, 5)}",
+    )
+    title = "Rechtsanwältin" if female else "Rechtsanwalt"
+    closing = (rng.choice(("Mit freundlichen Grüßen", "Mit kollegialen Grüßen")), signer, title)
+    year = rng.randint(24, 26)
+    refs = (("Unser Zeichen", f"{people.digits(rng, 3)}/{year} {signer.split()[-1][:2].upper()}"),)
+    return Sender(lines, firm, female, closing, refs, town.split(" ", 1)[1])
+
+
+def _authority(rng: random.Random, office: str) -> Sender:
+    hints = AUTHORITY_HINTS.get(office, ())
+    pool = [a for a in org.AUTHORITIES if any(h in " ".join(a) for h in hints)] or list(
+        org.AUTHORITIES
+    )
+    name, unit, street, town = rng.choice(pool)
+    signer, female = _signer(rng)
+    lines = (name, unit, street, town)
+    closing = (
+        rng.choice(("Mit freundlichen Grüßen", "Mit freundlichen Grüßen", "Freundliche Grüße")),
+        rng.choice(("Im Auftrag", "i. A.", "Im Auftrag")),
+        signer,
+    )
+    abbreviation = "".join(word[0] for word in name.split() if word[0].isupper())[:4]
+    refs = [("Unser Zeichen", f"{abbreviation}-{people.digits(rng, 4)}-{rng.randint(2024, 2026)}")]
+    if rng.random() < 0.6:
+        refs.append(("Bearbeitet von", signer))
+    if rng.random() < 0.4:
+        refs.append(
+            (
+                "Telefon",
+                f"0{rng.randint(3400, 3499)} {people.digits(rng, 4)}-{rng.randint(100, 999)}",
+            )
+        )
+    return Sender(lines, name, female, closing, tuple(refs), town.split(" ", 1)[1])
+
+
+def _court(rng: random.Random, office: str) -> Sender:
+    hints = COURT_HINTS.get(office, ())
+    pool = [c for c in org.COURTS if any(h in c[0] for h in hints)] or list(org.COURTS)
+    name, street, town = rng.choice(pool)
+    lines: tuple[str, ...] = (name, street, town)
+    if office == "51":
+        lines = (name, "– Familiengericht –", street, town)
+    signer, female = _signer(rng)
+    closing = rng.choice(
+        (
+            (
+                "Mit freundlichen Grüßen",
+                signer,
+                "Urkundsbeamtin der Geschäftsstelle"
+                if female
+                else "Urkundsbeamter der Geschäftsstelle",
+            ),
+            ("Auf Anordnung", signer, "Justizbeschäftigte" if female else "Justizbeschäftigter"),
+            (
+                signer,
+                "Richterin am Verwaltungsgericht" if female else "Richter am Verwaltungsgericht",
+            ),
+            ("Beglaubigt", signer, "Justizangestellte" if female else "Justizangestellter"),
+        )
+    )
+    year = rng.randint(24, 26)
+    label = rng.choice(("Aktenzeichen", "Geschäftszeichen", "Az."))
+    register = rng.choice(("K", "C", "O", "F", "M", "IN"))
+    ref = f"{rng.randint(1, 12)} {register} {rng.randint(10, 4999)}/{year}"
+    refs: tuple[tuple[str, str], ...] = ((label, ref),)
+    if rng.random() < 0.5:
+        refs += (("Bitte bei allen Schreiben angeben", ""),)
+    return Sender(lines, name, female, closing, refs, town.split(" ", 1)[1])
+
+
+def _internal(rng: random.Random, sender_office: str) -> Sender:
+    source = org.OFFICE_BY_ID[sender_office]
+    signer, female = _signer(rng)
+    lines = (
+        "Stadt Musterstadt",
+        rng.choice(source.aliases),
+        signer,
+        f"Durchwahl -{rng.randint(100, 899)}",
+    )
+    closing = rng.choice(
+        (
+            ("Mit freundlichen Grüßen", signer),
+            ("Viele Grüße", signer),
+            ("gez.", signer, "Amtsleiterin" if female else "Amtsleiter"),
+            ("Mit freundlichen Grüßen", "i. A.", signer),
+        )
+    )
+    return Sender(lines, signer, female, closing, (), "Musterstadt")

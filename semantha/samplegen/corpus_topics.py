@@ -1,0 +1,128 @@
+"""Topics of municipal mail: what a letter is about, which office handles it, and phrasings.
+
+The tables in ``corpus_topics_a`` and ``corpus_topics_b`` are written in a small
+line notation so that administrative prose stays readable and easy to extend::
+
+    == 63 | Antrag | citizen company | Bauantrag         office | doctype | sender roles | title
+    S: subject line                                       one of these is the subject
+    I: opening sentence                                   one opens the body
+    D: detail sentence                                    some of these follow
+    A: request or closing sentence                        one ends the body
+    M: 66 sentence that names office 66 in passing        optional, recorded in ``mentions``
+
+Office "-" marks unroutable mail (department ""). Inside a sentence ``{slot}`` is
+filled from ``corpus_slots``, ``[a|b|c]`` picks one variant, ``<sg|pl>`` picks by
+whether one person or an organisation writes, and ``<n>`` is a plural-only suffix.
+
+Which office is right when a letter names several: the office responsible for the
+matter the letter asks to be decided or paid. An invoice for goods the fire
+brigade ordered still goes to the Kämmerei (it pays incoming invoices); a
+Bauantrag that encloses the Tiefbauamt's opinion goes to the Baurechtsamt;
+a claim for damages caused by a pothole goes to the Rechtsamt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from semantha.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
+from semantha.samplegen.corpus_topics_a import TOPICS_A
+from semantha.samplegen.corpus_topics_b import TOPICS_B
+
+ROLES = (
+    "citizen",
+    "company",
+    "lawyer",
+    "authority",
+    "internal",
+    "invoice",
+    "court",
+    "advert",
+    "private",
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One kind of matter an office receives mail about, with its phrasings."""
+
+    office: str  # office id, "" for unroutable mail
+    doctype: str
+    roles: tuple[str, ...]
+    title: str
+    subjects: tuple[str, ...]
+    intros: tuple[str, ...]
+    details: tuple[str, ...]
+    asks: tuple[str, ...]
+    mentions: tuple[tuple[str, str], ...]  # (office id, sentence naming it)
+
+
+def _parse_header(line: str, lineno: int) -> tuple[str, str, tuple[str, ...], str]:
+    parts = [part.strip() for part in line[2:].split("|")]
+    if len(parts) != 4:
+        raise ValueError(f"topic table line {lineno}: expected 4 fields in {line!r}")
+    office, doctype, roles_text, title = parts
+    office = "" if office == "-" else office
+    roles = tuple(roles_text.split())
+    if office and office not in OFFICE_IDS:
+        raise ValueError(f"topic table line {lineno}: unknown office {office!r}")
+    if doctype not in DOCTYPES or not roles or not set(roles) <= set(ROLES):
+        raise ValueError(f"topic table line {lineno}: bad doctype or roles in {line!r}")
+    return office, doctype, roles, title
+
+
+def _build(header: tuple[str, str, tuple[str, ...], str], lines: dict[str, list[str]]) -> Topic:
+    office, doctype, roles, title = header
+    mentions: list[tuple[str, str]] = []
+    for text in lines["M"]:
+        mentioned, sentence = text.split(" ", 1)
+        if mentioned not in OFFICE_IDS or mentioned == office:
+            raise ValueError(f"topic {title!r}: bad mentioned office {mentioned!r}")
+        mentions.append((mentioned, sentence))
+    if not (lines["S"] and lines["I"] and lines["D"] and lines["A"]):
+        raise ValueError(f"topic {title!r}: needs S, I, D and A lines")
+    return Topic(
+        office,
+        doctype,
+        roles,
+        title,
+        tuple(lines["S"]),
+        tuple(lines["I"]),
+        tuple(lines["D"]),
+        tuple(lines["A"]),
+        tuple(mentions),
+    )
+
+
+def parse_topics(table: str) -> tuple[Topic, ...]:
+    """Parse the line notation described in the module docstring."""
+    topics: list[Topic] = []
+    header: tuple[str, str, tuple[str, ...], str] | None = None
+    lines: dict[str, list[str]] = {key: [] for key in "SIDAM"}
+    for lineno, raw in enumerate(table.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("=="):
+            if header is not None:
+                topics.append(_build(header, lines))
+            header = _parse_header(line, lineno)
+            lines = {key: [] for key in "SIDAM"}
+        elif header is not None and len(line) > 2 and line[0] in lines and line[1] == ":":
+            lines[line[0]].append(line[2:].strip())
+        else:
+            raise ValueError(f"topic table line {lineno}: cannot read {line!r}")
+    if header is not None:
+        topics.append(_build(header, lines))
+    return tuple(topics)
+
+
+TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_A) + parse_topics(TOPICS_B)
+
+
+def topics_by_office() -> dict[str, tuple[Topic, ...]]:
+    """Topics grouped by office id ("" for unroutable mail)."""
+    grouped: dict[str, list[Topic]] = {}
+    for topic in TOPICS:
+        grouped.setdefault(topic.office, []).append(topic)
+    return {office: tuple(items) for office, items in grouped.items()}

@@ -1,0 +1,228 @@
+"""The letter generator: determinism, realistic mix, ground truth consistency, OCR noise."""
+
+from __future__ import annotations
+
+import difflib
+import random
+import re
+import time
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from semantha.samplegen import corpus_org as org
+from semantha.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
+from semantha.samplegen.corpus_slots import LetterContext, Slots
+from semantha.samplegen.corpus_topics import TOPICS, parse_topics
+from semantha.samplegen.spec import LetterSpec
+
+AZ_SHAPE = re.compile(r"^(\d{2})[-./]\S+$")
+
+
+@pytest.fixture(scope="module")
+def letters() -> list[LetterSpec]:
+    return generate_letters(seed=20251112, count=3000)
+
+
+def test_same_seed_same_letters_and_other_seed_other_letters() -> None:
+    first = generate_letters(seed=5, count=60)
+    assert first == generate_letters(seed=5, count=60)
+    other = generate_letters(seed=6, count=60)
+    assert sum(a.body == b.body for a, b in zip(first, other, strict=True)) == 0
+
+
+def test_generation_does_not_touch_global_random() -> None:
+    random.seed(1)
+    expected = random.random()
+    random.seed(1)
+    generate_letters(seed=3, count=20)
+    assert random.random() == expected
+
+
+def test_all_offices_doctypes_and_kinds_appear(letters: list[LetterSpec]) -> None:
+    assert {spec.department for spec in letters} == {*org.OFFICE_IDS, ""}
+    assert {spec.doctype for spec in letters} == set(org.DOCTYPES)
+    kinds = Counter(spec.kind for spec in letters)
+    expected = (
+        "citizen",
+        "company",
+        "authority",
+        "internal",
+        "invoice",
+        "court",
+        "advert",
+        "private",
+    )
+    assert set(kinds) == set(expected)
+
+
+def test_every_office_gets_a_fair_share(letters: list[LetterSpec]) -> None:
+    counts = Counter(spec.department for spec in letters)
+    assert min(counts[office] for office in org.OFFICE_IDS) >= len(letters) * 0.02
+
+
+def test_share_of_letters_naming_the_office(letters: list[LetterSpec]) -> None:
+    share = sum(spec.names_office for spec in letters) / len(letters)
+    assert 0.38 <= share <= 0.52
+
+
+def test_unroutable_mail_is_about_five_percent_and_labelled_sonstiges(
+    letters: list[LetterSpec],
+) -> None:
+    unroutable = [spec for spec in letters if not spec.department]
+    assert 0.03 <= len(unroutable) / len(letters) <= 0.08
+    assert {spec.doctype for spec in unroutable} == {"Sonstiges"}
+    assert not any(spec.names_office or spec.aktenzeichen for spec in unroutable)
+    assert {"advert", "private"} <= {spec.kind for spec in unroutable}
+
+
+def test_doctype_follows_kind(letters: list[LetterSpec]) -> None:
+    by_kind: dict[str, Counter[str]] = {}
+    for spec in letters:
+        by_kind.setdefault(spec.kind, Counter())[spec.doctype] += 1
+    assert set(by_kind["invoice"]) == {"Rechnung"}
+    assert set(by_kind["court"]) <= {"Gerichtsschreiben", "Sonstiges"}
+    assert by_kind["court"]["Gerichtsschreiben"] > by_kind["court"]["Sonstiges"]
+    assert set(by_kind["advert"]) == set(by_kind["private"]) == {"Sonstiges"}
+    internal = by_kind["internal"]
+    assert internal.most_common(1)[0][0] == "Hausmitteilung"
+
+
+def test_aktenzeichen_starts_with_the_office_and_is_printed(letters: list[LetterSpec]) -> None:
+    with_az = [spec for spec in letters if spec.aktenzeichen]
+    assert 0.4 <= len(with_az) / len(letters) <= 0.6
+    for spec in with_az:
+        match = AZ_SHAPE.match(spec.aktenzeichen)
+        assert match is not None, spec.aktenzeichen
+        assert match.group(1) == spec.department
+        assert spec.aktenzeichen in plain_text(spec)
+
+
+def test_names_office_matches_the_address_block_or_routing_slip(
+    letters: list[LetterSpec],
+) -> None:
+    for spec in letters:
+        if not spec.department:
+            continue
+        office = org.OFFICE_BY_ID[spec.department]
+        where = "\n".join(spec.recipient + spec.routing_slip[:1])
+        named = any(alias in where for alias in office.aliases) or f"Amt {office.id}" in where
+        named = named or f"{office.id} – {office.name}" in where
+        assert named == spec.names_office, (spec.names_office, where)
+
+
+def test_mentions_name_other_offices_only(letters: list[LetterSpec]) -> None:
+    mentioned = [spec for spec in letters if spec.mentions]
+    assert len(mentioned) >= len(letters) * 0.1
+    for spec in mentioned:
+        assert spec.department not in spec.mentions
+        assert set(spec.mentions) <= set(org.OFFICE_IDS)
+
+
+def test_internal_mail_has_routing_slip(letters: list[LetterSpec]) -> None:
+    for spec in letters:
+        if spec.kind == "internal":
+            assert spec.routing_slip[0].startswith("An: ")
+            assert any(line.startswith("Betreff: ") for line in spec.routing_slip)
+
+
+def test_invoice_totals_add_up(letters: list[LetterSpec]) -> None:
+    def euros(cell: str) -> float:
+        return float(cell.removesuffix(" €").replace(".", "").replace(",", "."))
+
+    invoices = [spec for spec in letters if spec.kind == "invoice"]
+    assert invoices
+    for spec in invoices:
+        items = [row for row in spec.table[1:] if row[0]]
+        net = euros(spec.table[-3][-1])
+        assert abs(sum(euros(row[-1]) for row in items) - net) < 0.05 * len(items)
+        assert abs(euros(spec.table[-1][-1]) - net * 1.19) < 0.05
+
+
+def test_bodies_are_distinct_and_lengths_vary(letters: list[LetterSpec]) -> None:
+    sample = letters[:2000]
+    assert len({spec.body for spec in sample}) >= 0.95 * len(sample)
+    sentences = [sum(p.count(". ") + 1 for p in spec.body) for spec in sample]
+    assert min(sentences) <= 4 and max(sentences) >= 12
+    long_letters = [spec for spec in sample if len(plain_text(spec)) > 2000]
+    assert len(long_letters) >= 0.03 * len(sample)
+
+
+def test_dates_lie_between_2024_and_2026_and_formats_vary(letters: list[LetterSpec]) -> None:
+    assert all(date(2024, 1, 1) <= spec.letter_date <= date(2026, 12, 31) for spec in letters)
+    assert any(spec.date_text.startswith("Musterstadt, den ") for spec in letters)
+    assert any(re.search(r"\d\. [A-ZÄ][a-zä]+ 20\d\d", spec.date_text) for spec in letters)
+    assert any(re.fullmatch(r"\d\d\.\d\d\.20\d\d", spec.date_text) for spec in letters)
+
+
+def test_plain_text_shows_subject_recipient_and_body(letters: list[LetterSpec]) -> None:
+    for spec in letters[:300]:
+        text = plain_text(spec)
+        assert spec.subject in text
+        assert all(line in text for line in spec.recipient)
+        assert spec.body[0] in text
+        assert "{" not in text and "[" not in text.replace("[x]", "")
+
+
+def test_company_forms_appear_across_offices(letters: list[LetterSpec]) -> None:
+    offices = {spec.department for spec in letters if "GmbH" in plain_text(spec)}
+    assert len(offices) >= 15
+
+
+def test_every_template_of_every_topic_fills() -> None:
+    rng = random.Random(0)
+    ctx = LetterContext(date(2025, 3, 4), 1, "Erika Beispiel", True, "63")
+    for topic in TOPICS:
+        for template in topic.subjects + topic.intros + topic.details + topic.asks:
+            for plural in (False, True):
+                text = _Writer(rng, Slots(rng, ctx), plural).fill(template)
+                assert not re.search(r"[{}\[\]<>|]", text), (topic.title, text)
+
+
+def test_topic_table_errors_name_the_line() -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        parse_topics("\n== 99 | Antrag | citizen | Unknown office\n")
+
+
+def test_custom_mix_changes_the_distribution() -> None:
+    specs = generate_letters(seed=9, count=400, mix=Mix(unroutable_share=0.5, names_office_share=0))
+    unroutable = sum(not spec.department for spec in specs) / len(specs)
+    assert 0.4 <= unroutable <= 0.6
+    assert all(
+        spec.names_office == (spec.kind == "internal") or not spec.names_office for spec in specs
+    )
+
+
+def test_five_thousand_letters_take_seconds() -> None:
+    start = time.perf_counter()
+    generate_letters(seed=1, count=5000)
+    assert time.perf_counter() - start < 10
+
+
+def _changed_share(before: str, after: str) -> float:
+    old, new = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return 1 - kept / len(old)
+
+
+def test_ocr_noise_changes_about_rate_of_tokens(letters: list[LetterSpec]) -> None:
+    text = "\n\n".join(plain_text(spec) for spec in letters[:40])
+    for rate in (0.05, 0.2):
+        share = _changed_share(text, ocr_noise(text, random.Random(4), rate))
+        assert rate * 0.6 <= share <= rate * 1.6, (rate, share)
+
+
+def test_ocr_noise_is_deterministic_and_rate_zero_is_identity(letters: list[LetterSpec]) -> None:
+    text = plain_text(letters[0])
+    assert ocr_noise(text, random.Random(2), 0.0) == text
+    assert ocr_noise(text, random.Random(2), 0.3) == ocr_noise(text, random.Random(2), 0.3)
+    assert ocr_noise(text, random.Random(2), 0.3) != ocr_noise(text, random.Random(3), 0.3)
+
+
+def test_ocr_noise_produces_typical_confusions() -> None:
+    text = " ".join(["Grundsteuerbescheid", "Gemeinderat", "Müller", "Straße", "10.2025,"] * 200)
+    noisy = ocr_noise(text, random.Random(1), 0.5)
+    for damaged in ("Miiller", "StraBe", "Grundsteuer-"):
+        assert damaged in noisy
