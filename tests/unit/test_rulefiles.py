@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pydantic
 import pytest
 import structlog
+import yaml
 from structlog.testing import capture_logs
 
 from semantha import rulefiles
@@ -369,3 +371,37 @@ def test_store_refuses_to_start_on_broken_rules(tmp_path: Path) -> None:
     folder = write_rules(tmp_path, classes="rules: [{id: x}]\n")
     with pytest.raises(ConfigError):
         RuleStore(folder)
+
+
+# --------------------------------------------------------------------------- the README
+
+
+def readme_blocks() -> list[str]:
+    text = (REPO_RULES / "README.md").read_text(encoding="utf-8")
+    return [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]]
+
+
+@pytest.mark.parametrize("block", readme_blocks())
+def test_every_readme_example_is_valid(block: str) -> None:
+    """The examples administrators copy must pass validation."""
+    first = block.lstrip().split(":", 1)[0]
+    data = yaml.safe_load(block)
+    if first.startswith("#"):
+        assert data is None  # the schema line on its own
+        return
+    if first == "- id":
+        data = {"rules": data}
+        first = "rules"
+    models: dict[str, type[pydantic.BaseModel]] = {
+        "organisation": rulefiles.DepartmentsFile,
+        "rules": rulefiles.ClassesFile,
+        "routes": rulefiles.RoutesFile,
+        "cases": rulefiles.TestsFile,
+        "when": rulefiles.Condition,
+        "actions": rulefiles.Route,
+    }
+    if first == "when":
+        data = data["when"]
+    if first == "actions":
+        data = {"id": "example", **data}
+    models[first].model_validate(data)
