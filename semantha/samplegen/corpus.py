@@ -516,16 +516,6 @@ def _routing_slip(
     lines.append(f"Betreff: {subject}")
     if aktenzeichen:
         lines.append(f"Az.: {aktenzeichen}")
-    lines.append(
-        rng.choice(
-            (
-                "[x] zur Erledigung",
-                "[x] zur Kenntnisnahme",
-                "[x] zur Stellungnahme",
-                "[x] mit der Bitte um Rückgabe",
-            )
-        )
-    )
     return tuple(lines)
 
 
@@ -533,20 +523,21 @@ def _routing_slip(
 
 
 def plain_text(spec: LetterSpec) -> str:
-    """The letter's text in reading order, as a clean page would show it."""
-    blocks: list[str] = ["\n".join(spec.sender), "\n".join(spec.recipient)]
-    if spec.references:
-        blocks.append(
-            "\n".join(f"{label}: {value}" if value else label for label, value in spec.references)
-        )
-    blocks.append(spec.date_text or spec.letter_date.strftime("%d.%m.%Y"))
-    blocks.append(spec.subject)
-    if spec.salutation:
-        blocks.append(spec.salutation)
-    blocks.extend(spec.body)
-    blocks.append("\n".join(spec.closing))
-    if spec.table:
-        blocks.append("\n".join("  ".join(cell for cell in row if cell) for row in spec.table))
-    if spec.routing_slip:
-        blocks.append("\n".join(spec.routing_slip))
+    """The letter's text in reading order, as a clean page would show it.
+
+    Letters: sender, address block, references, date, subject, salutation, body with
+    the item table after the first paragraph, closing. Internal mail is a printed
+    "Hausmitteilung" form: the routing slip replaces sender, address and subject.
+    """
+    if spec.kind == "internal" and spec.routing_slip:
+        blocks = ["Stadt Musterstadt\nHausmitteilung", "\n".join(spec.routing_slip)]
+    else:
+        blocks = ["\n".join(spec.sender), "\n".join(spec.recipient)]
+        if spec.references:
+            refs = (f"{label}: {value}" if value else label for label, value in spec.references)
+            blocks.append("\n".join(refs))
+        blocks += [spec.date_text or spec.letter_date.strftime("%d.%m.%Y"), spec.subject]
+    blocks.append(spec.salutation)
+    table = "\n".join("  ".join(cell for cell in row if cell) for row in spec.table)
+    blocks += [*spec.body[:1], table, *spec.body[1:], "\n".join(spec.closing)]
     return "\n\n".join(block for block in blocks if block)

@@ -215,12 +215,10 @@ def _court(rng: random.Random, office: str) -> Sender:
         )
     )
     year = rng.randint(24, 26)
-    label = rng.choice(("Aktenzeichen", "Geschäftszeichen", "Az."))
+    label = rng.choice(("Geschäftsnummer", "Geschäftsnummer", "Aktenzeichen", "Geschäftszeichen"))
     register = rng.choice(("K", "C", "O", "F", "M", "IN"))
     ref = f"{rng.randint(1, 12)} {register} {rng.randint(10, 4999)}/{year}"
-    refs: tuple[tuple[str, str], ...] = ((label, ref),)
-    if rng.random() < 0.5:
-        refs += (("Bitte bei allen Schreiben angeben", ""),)
+    refs = ((label, ref),)
     return Sender(lines, name, female, closing, refs, town.split(" ", 1)[1])
 
 
