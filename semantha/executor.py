@@ -33,6 +33,7 @@ from semantha.errors import StartupError
 
 log = structlog.get_logger(__name__)
 
+MAX_FAILED_STARTS = 5
 JobMode = Literal["process", "final", "review", "quarantine"]
 ResultStatus = Literal["delivered", "review", "quarantined", "retry", "timeout", "crashed"]
 
@@ -95,7 +96,8 @@ def _die_with_parent() -> None:
         pr_set_pdeathsig = 1
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
-        if os.getppid() == 1:  # the parent died before prctl took effect
+        parent = multiprocessing.parent_process()
+        if parent is not None and os.getppid() != parent.pid:  # it died before prctl
             os._exit(1)
 
 
@@ -158,6 +160,7 @@ class ProcessExecutor(Generic[State]):
         # spawn: a fresh interpreter, safe next to the watcher's threads (fork is not).
         self._mp = multiprocessing.get_context("spawn")
         self._slots: list[_Slot] = []
+        self._failed_starts = 0
 
     def start(self) -> None:
         self._slots = [self._spawn() for _ in range(self._size)]
@@ -200,6 +203,7 @@ class ProcessExecutor(Generic[State]):
             if result is not None:
                 results.append(result)
             if not alive:
+                self._count_failed_start(slot)
                 results.extend(self._replace(index, "crashed", self._exit_reason(slot)))
             elif slot.job is not None and time.monotonic() - slot.started > self._timeout_s:
                 log.warning("worker.timeout", doc=slot.job.doc, limit_s=self._timeout_s)
@@ -225,11 +229,23 @@ class ProcessExecutor(Generic[State]):
             )
         if kind == "ready":
             slot.ready = True
+            self._failed_starts = 0
             return None, True
         slot.job = None
         slot.done += 1
         result: JobResult = payload
         return result, True
+
+    def _count_failed_start(self, slot: _Slot) -> None:
+        """Workers that die before they are ready (a broken install) would respawn forever."""
+        if slot.ready:
+            return
+        self._failed_starts += 1
+        if self._failed_starts > MAX_FAILED_STARTS:
+            raise StartupError(
+                f"worker processes keep dying while starting ({self._exit_reason(slot)})",
+                "run `semantha check`; look for errors above this message in the log",
+            )
 
     def _exit_reason(self, slot: _Slot) -> str:
         slot.process.join(timeout=1)

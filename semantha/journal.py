@@ -204,12 +204,12 @@ class Journal:
             (RECEIVED, RETRYING, now, limit),
         )
 
-    def next_due_at(self) -> float | None:
+    def active(self) -> int:
+        """Documents received or being processed (not those waiting for a retry)."""
         row = self._db.execute(
-            "SELECT MIN(next_attempt_at) FROM documents WHERE state IN (?, ?)",
-            (RECEIVED, RETRYING),
+            "SELECT COUNT(*) FROM documents WHERE state IN (?, ?)", (RECEIVED, PROCESSING)
         ).fetchone()
-        return None if row[0] is None else float(row[0])
+        return int(row[0])
 
     def start(self, doc: int) -> None:
         self._update(doc, state=PROCESSING)
@@ -249,13 +249,6 @@ class Journal:
 
     def with_original(self, original: Original) -> list[Entry]:
         return self._many("SELECT * FROM documents WHERE original = ? ORDER BY id", (original,))
-
-    def destinations_of_sha(self, sha256: str) -> set[str]:
-        """Everything already recorded as delivered for these bytes, by any row."""
-        found: set[str] = set()
-        for entry in self._many("SELECT * FROM documents WHERE sha256 = ?", (sha256,)):
-            found.update(entry.destinations)
-        return found
 
     # -- status ---------------------------------------------------------------------
 

@@ -290,10 +290,9 @@ class Service:
         for entry in self.journal.in_state(journal.PROCESSING):
             log.info("document.resumed", doc=entry.id)
             self.journal.requeue(entry.id)
-        for state in journal.FINAL_STATES:
-            for entry in self.journal.in_state(state):
-                if entry.original == "work":
-                    self._release_original(self.journal.get(entry.id))
+        for entry in self.journal.with_original("work"):
+            if entry.state in journal.FINAL_STATES:
+                self._release_original(entry)
 
     def _finish_intake(self, entry: journal.Entry, source: Path) -> None:
         work = Path(entry.work_path)
@@ -363,8 +362,7 @@ class Service:
         Documents waiting for a delivery retry stay safe in work/ for the next run."""
         if self.watcher.pending or self._backlog or self.executor.running():
             return False
-        counts = self.journal.summary(errors=0).counts
-        return counts[journal.RECEIVED] == 0 and counts[journal.PROCESSING] == 0
+        return self.journal.active() == 0
 
     # -- intake ----------------------------------------------------------------------------
 

@@ -230,9 +230,6 @@ class InboxWatcher:
         self.release(path)
         self._consider(path)
 
-    def rescan_now(self) -> None:
-        self._next_scan = 0.0
-
     def _consider(self, path: Path) -> None:
         if path in self._queued or not self._inside(path):
             return

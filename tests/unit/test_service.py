@@ -229,12 +229,12 @@ def test_a_document_that_keeps_crashing_workers_is_quarantined(tmp_path: Path) -
 def test_duplicates_follow_the_configured_policy(
     tmp_path: Path, policy: str, second_state: str, second_mode: str | None
 ) -> None:
-    service, executor, _ = make_service(tmp_path, delivered, duplicates=policy)
+    service, executor, clock = make_service(tmp_path, delivered, duplicates=policy)
     inbox = service.config.paths.inbox
     (inbox / "first.pdf").write_bytes(b"same bytes")
     service.run(once=True)
     (inbox / "again.pdf").write_bytes(b"same bytes")
-    service.watcher.rescan_now()
+    clock.now += 3600  # the next periodic rescan finds it
     service.run(once=True)
     first, second = reversed(service.journal.documents())
     assert second.duplicate_of == first.id
@@ -391,8 +391,9 @@ def test_pool_reports_a_worker_that_cannot_start() -> None:
     pool: ProcessExecutor[None] = ProcessExecutor(1, failing_setup, pool_work, timeout_s=30.0)
     pool.start()
     try:
+        deadline = time.monotonic() + 60
         with pytest.raises(StartupError, match="model file is corrupt"):
-            for _ in range(40):
+            while time.monotonic() < deadline:
                 pool.collect(0.5)
     finally:
         pool.shutdown(0)
@@ -408,3 +409,19 @@ def test_pool_shutdown_waits_for_running_documents_within_the_grace_time() -> No
     assert [r.doc for r in results] == [1]  # finished; the hanging one is abandoned
     assert time.monotonic() - started < 10
     assert pool.running() == []
+
+
+def dying_setup() -> None:
+    os._exit(7)  # e.g. a native library that cannot load
+
+
+def test_pool_gives_up_when_workers_die_while_starting() -> None:
+    pool: ProcessExecutor[None] = ProcessExecutor(1, dying_setup, pool_work, timeout_s=30.0)
+    pool.start()
+    try:
+        deadline = time.monotonic() + 60
+        with pytest.raises(StartupError, match="keep dying while starting"):
+            while time.monotonic() < deadline:
+                pool.collect(0.5)
+    finally:
+        pool.shutdown(0)
