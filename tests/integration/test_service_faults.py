@@ -398,3 +398,24 @@ def test_hostile_input_is_quarantined_or_processed_and_junk_ignored(station: Sta
         assert rows[name]["state"] in ("delivered", "review"), (name, rows[name])
     assert sorted(p.name for p in station.inbox.iterdir()) == sorted(JUNK)
     assert peak < 1_500_000, f"peak RSS {peak} kB"
+
+
+def test_run_once_processes_the_inbox_and_prints_one_summary_line(station: Station) -> None:
+    expected = {
+        drop(station.inbox, f"brief-{n}.pdf", letter_pdf(n)): f"brief-{n}.pdf" for n in range(3)
+    }
+    (station.inbox / "Thumbs.db").write_bytes(b"junk")
+    done = subprocess.run(
+        [sys.executable, "-m", "semantha", "--config", str(station.config), "run", "--once"],
+        cwd=station.root,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 1
+    assert done.stdout.startswith("3 documents: ")
+    assert station.final() == 3
+    assert_each_exactly_once(station, expected)
+    assert [p.name for p in station.inbox.iterdir()] == ["Thumbs.db"]

@@ -7,6 +7,7 @@ The pool itself is tested with real worker processes (crash, hang, recycle).
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from semantha import journal
+from semantha.cli import main
 from semantha.config import AppConfig, Paths, ServiceSettings
 from semantha.errors import StartupError
 from semantha.executor import Job, JobResult, ProcessExecutor
@@ -425,3 +427,73 @@ def test_pool_gives_up_when_workers_die_while_starting() -> None:
                 pool.collect(0.5)
     finally:
         pool.shutdown(0)
+
+
+# --- semantha status ---------------------------------------------------------------------------
+
+
+def write_config_file(tmp_path: Path) -> Path:
+    names = ("inbox", "work", "dms_root", "review", "quarantine", "archive")
+    lines = ["paths:", *(f"  {n}: {n}" for n in names), "logging:", "  file: log/s.jsonl"]
+    path = tmp_path / "config.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_status_without_a_journal_reports_an_empty_queue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_config_file(tmp_path)
+    assert main(["--config", str(config), "status", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["queue_depth"] == 0
+    assert report["documents"] == []
+    assert set(report["counts"]) == set(journal.STATES)
+
+
+def test_status_reports_states_errors_and_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_config_file(tmp_path)
+    db = Journal(tmp_path / "work" / "journal.sqlite")
+    done = db.add("a" * 64, "Hauspost/brief.pdf", "Hauspost", tmp_path / "work" / "inflight", 1.0)
+    db.set_original(done.id, "work")
+    db.finish(done.id, journal.Result(journal.DELIVERED, "63", "Antrag", 0.91, "rule", ("/d/x",)))
+    waiting = db.add("b" * 64, "scan.pdf", "", tmp_path / "work" / "inflight", time.time() - 90)
+    db.set_original(waiting.id, "work")
+    db.retry(waiting.id, "target root dms does not exist", time.time() + 60)
+    db.close()
+
+    assert main(["--config", str(config), "status", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"]["delivered"] == 1
+    assert report["counts"]["failed-retrying"] == 1
+    assert report["queue_depth"] == 1
+    assert report["oldest_waiting_s"] >= 90
+    assert report["last_errors"][0]["error"] == "target root dms does not exist"
+    rows = {d["file"]: d for d in report["documents"]}
+    assert rows["Hauspost/brief.pdf"] | {"updated_at": None, "received_at": None} == {
+        "id": done.id,
+        "file": "Hauspost/brief.pdf",
+        "source_folder": "Hauspost",
+        "sha256": "a" * 64,
+        "state": "delivered",
+        "department": "63",
+        "doctype": "Antrag",
+        "confidence": 0.91,
+        "method": "rule",
+        "destinations": ["/d/x"],
+        "attempts": 0,
+        "error": "",
+        "duplicate_of": None,
+        "archived": None,
+        "received_at": None,
+        "updated_at": None,
+    }
+
+    assert main(["--config", str(config), "status", "--documents"]) == 0
+    text = capsys.readouterr().out
+    assert "failed-retrying 1" in text
+    assert "queue depth: 1 (oldest waiting since" in text
+    assert "target root dms does not exist" in text
+    assert "Hauspost/brief.pdf" in text and "Antrag" in text
