@@ -26,9 +26,13 @@ from semantha.records import Page, Word, frozen_map
 _DIGITISH = "0-9OoIl|"
 _D = f"[{_DIGITISH}]"
 _TO_DIGIT = str.maketrans("OoIl|", "00111")
+_AZ_TO_DIGIT = str.maketrans("OoIl|S", "001115")
+_ALNUM_EDGES = re.compile(r"^[^0-9A-Za-zÄÖÜäöü]+|[^0-9A-Za-zÄÖÜäöü]+$")
 
 _SALUTATION = re.compile(
-    r"^\W{0,3}(?:Sehr\s+ge|Sehr\s+verehrt|Liebe[rs]?\s|Hallo\b|Guten\s+Tag|Moin\b|Servus\b)",
+    # "Liebe Grüße aus dem Urlaub" is a subject: the informal ones must end like a salutation.
+    r"^\W{0,3}(?:Sehr\s+ge|Sehr\s+verehrt|Guten\s+Tag"
+    r"|(?:Liebe[rs]?|Hallo|Moin|Servus)\b.{0,60}[,!]\s*$)",
     re.IGNORECASE,
 )
 _STAMP = re.compile(
@@ -67,14 +71,16 @@ _REFERENCE_LABEL = re.compile(
     r"Bearbeiter|Durchwahl|Zimmer|Sprechzeit|Internet|www\.)"
 )
 
+# "Zeichen" as OCR leaves it: "Zeicben", "Zeiche n"; "IhrAktenzeichen" lost its space.
+_ZEICHEN = r"(?:Ze\S{2,5}(?-i:\s[a-z]{1,2}\b)?|A[z2]\b\.?|Akt\S{1,10}|Gesch\S{0,2}ftsz\S{0,7})"
 _AZ_LABEL = re.compile(
-    r"(?i)(?P<theirs>\bIhr(?:e)?\s+(?:Zeichen|A[z2]\b\.?|Aktenzeichen|Gesch\S{0,2}ftszeichen))"
-    r"|(?P<ours>\bUnser(?:e)?\s+(?:Zeichen|A[z2]\b\.?|Aktenzeichen|Gesch\S{0,2}ftszeichen))"
+    rf"(?i)(?P<theirs>\bIhr(?:e)?\s*{_ZEICHEN})"
+    rf"|(?P<ours>\bUnser(?:e)?\s*{_ZEICHEN})"
     r"|(?P<plain>\bAktenz\S{0,7}|\bAkt\.?\s?-?\s?Z\.|\bGesch\S{0,2}ftsz\S{0,6}|\bGesch\.\s?-?\s?Z\."
     r"|\bA[zZ2]\b\s?\.?)"
 )
 _AZ_PRIORITY = {"theirs": 3.0, "plain": 2.0, "ours": 1.0}
-_OFFICE_SHAPED = re.compile(r"^\d{2}(?:\.\d{1,2})?\s?[-/]")
+_OFFICE_SHAPED = re.compile(r"^\d{2}(?:\.\d{1,2}){0,3}\s?[-/]")  # 63-…, 32.1-…, 30.2.7-…
 
 _AMT = re.compile(
     rf"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB)\s*(?:Nr\.?\s*)?({_D}{{2}})(?:[.,]\d{{1,2}})?(?!\d)"
@@ -223,8 +229,9 @@ def blocks(lines: Sequence[Line]) -> list[list[Line]]:
         return []
     height = statistics.median(line.height for line in lines) or 1.0
     steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top - a.top > 0.5 * height]
-    # The usual line pitch, measured: box heights say little about the spacing a letter uses.
-    pitch = min(max(statistics.median(steps), height), 3.0 * height) if steps else height
+    # The single line pitch, measured (the smallest step; blank lines may be the majority):
+    # box heights say little about the spacing a letter uses.
+    pitch = min(max(min(steps), height), 3.0 * height) if steps else height
     result: list[list[Line]] = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
         if line.top - previous.top > 1.6 * pitch:
@@ -361,8 +368,10 @@ def _az_value(rest: str) -> str:
     for token in value.split():
         if len(re.sub(r"[^A-Za-zÄÖÜäöüß]", "", token)) >= 4 and not re.search(r"\d", token):
             break  # free text after the reference
-        kept.append(token)
-    value = _fix_digits(" ".join(kept).replace("–", "-").replace("—", "-")).strip(" .,;:")
+        if re.search(r"[0-9A-Za-z]", token):  # OCR specks ("°", "'") are no part of it
+            kept.append(token)
+    value = _fix_digits(re.sub(r"[–—~]", "-", " ".join(kept)))
+    value = _ALNUM_EDGES.sub("", value)
     if not re.search(r"\d", value) or len(value) < 3 or len(value) > MAX_AZ_LENGTH:
         return ""
     return value
@@ -376,7 +385,7 @@ def _cut_value(text: str, comma: bool) -> str:
 
 
 def _fix_digits(text: str) -> str:
-    """O->0 and l/I->1 where the letter sits inside a number (e.g. "6O2.l4/2O25")."""
+    """O->0, l/I->1, S->5 where the letter sits inside a number (e.g. "6O2.l4/2O2S")."""
 
     def repair(match: re.Match[str]) -> str:
         left = text[match.start() - 1] if match.start() > 0 else ""
@@ -387,9 +396,9 @@ def _fix_digits(text: str) -> str:
         )
         between_marks = left in ".-/" and right in ".-/" and bool(left and right)  # "32.l-BG"
         repaired = fits and (near_digit or between_marks)
-        return match.group().translate(_TO_DIGIT) if repaired else match.group()
+        return match.group().translate(_AZ_TO_DIGIT) if repaired else match.group()
 
-    return re.sub(r"[OoIl|]+", repair, text)
+    return re.sub(r"[OoIl|S]+", repair, text)
 
 
 # --- date ----------------------------------------------------------------------------
@@ -491,21 +500,32 @@ def find_subject(layout: Layout) -> str:
             value = "" if _SALUTATION.match(following.text) else following.text.strip()
         if value:
             return _clean_subject(value)
-    if layout.salutation is None:
-        return ""
     parts = blocks(_left_column(layout.head))
-    if not parts:
-        return ""
-    last = [line for line in parts[-1] if not _is_header_line(line.text)]
-    if any(_PLZ_LINE.match(line.text) for line in parts[-1]) or not last:
-        return ""  # the block above the salutation is the address: no subject line
-    return _clean_subject(" ".join(line.text.strip() for line in last[-MAX_SUBJECT_LINES:]))
+    if layout.salutation is not None:
+        # DIN 5008: the subject is the paragraph right above the salutation.
+        return _subject_of(parts[-1] if parts else [], strict=False)
+    # No salutation (courts, forms): the short paragraph after the date line.
+    for before, block in itertools.pairwise(parts):
+        if any(_dates_in(line.text) and _is_header_line(line.text) for line in before):
+            return _subject_of(block, strict=True)
+    return ""
+
+
+def _subject_of(block: Sequence[Line], strict: bool) -> str:
+    if any(_PLZ_LINE.match(line.text) for line in block):
+        return ""  # the address block, not a subject
+    kept = [line.text.strip() for line in block if not _is_header_line(line.text)]
+    if not kept or (strict and (len(kept) > MAX_SUBJECT_LINES or kept[-1].endswith("."))):
+        return ""  # nothing left, or a body paragraph
+    return _clean_subject(" ".join(kept[-MAX_SUBJECT_LINES:]))
 
 
 def _is_header_line(text: str) -> bool:
     stripped = text.strip()
-    if not stripped or _STAMP.search(stripped) or _REFERENCE_LABEL.match(stripped):
+    if not stripped or _STAMP.search(stripped):
         return True
+    if _REFERENCE_LABEL.match(stripped) and len(stripped.split()) <= 6 and " – " not in stripped:
+        return True  # "Ihr Zeichen: ...", but not "Ihre Mahnung vom 4.1.2026 – Kassenzeichen ..."
     # A date alone, "Datum: ...", or "Musterstadt, den 3.2.2026" -- not a subject.
     return any(
         not stripped[end:].strip(" .,;")

@@ -525,3 +525,69 @@ def test_garbage_never_raises_and_values_are_well_formed() -> None:
         if "date" in fields:
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["date"])
         assert all(value.strip() == value and value for value in fields.values())
+
+
+@pytest.mark.parametrize(
+    ("line", "az"),
+    [
+        ("Ihr Zeiche n: 63-631.15/2023", "63-631.15/2023"),
+        ("Ihr Zeicben: 34-874.97/2026°", "34-874.97/2026"),
+        ("IhrAktenzeichen: 22/GW/1257/2025", "22/GW/1257/2025"),
+        ("Az.: 66-AG~28530", "66-AG-28530"),
+        ("Az.: 66.3-SB-6056/2S", "66.3-SB-6056/25"),
+        ("Unser Zeichen LM-1280-2026", "LM-1280-2026"),
+    ],
+)
+def test_damaged_reference_labels_and_values(line: str, az: str) -> None:
+    assert fields_of(f"{line}\n\nSehr geehrte Damen und Herren,")["aktenzeichen"] == az
+
+
+def test_blank_lines_between_every_block() -> None:
+    # Text layers often separate every block by a blank line: paragraphs must still split.
+    text = (
+        "Ahmet Möller\nWaldstraße 117\n34575 Kleinmusterbach\n\n"
+        "Ordnungsamt – Gewerbeangelegenheiten der Stadt Musterstadt\nBahnhofstraße 12\n"
+        "34567 Musterstadt\n\nIhr Zeichen: 32.1.8-512/24\n\nKleinmusterbach, den 26.01.2024\n\n"
+        "Anfrage zu Taubenfütterung\n\nSehr geehrte Damen und Herren,\n\nich möchte wissen ..."
+    )
+    fields = fields_of(text)
+    assert fields["subject"] == "Anfrage zu Taubenfütterung"
+    assert fields["office_number"] == "32"
+    assert fields["recipient"] == "Ordnungsamt – Gewerbeangelegenheiten der Stadt Musterstadt"
+
+
+def test_court_letter_without_salutation_takes_the_line_after_the_date() -> None:
+    text = (
+        "Sozialgericht Mustertal\nGerichtsallee 7\n34500 Mustertal\n\n"
+        "Stadt Musterstadt\nDer Oberbürgermeister\nRathausplatz 1\n34567 Musterstadt\n\n"
+        "Az.: 10 C 3944/26\n\nMustertal, 05.07.25\n\nKlage wegen Erschließungsbeitrag\n\n"
+        "In der Verwaltungsstreitsache Hanna Ludwig gegen die Stadt Musterstadt wird Ihnen "
+        "die Klageschrift vom 16.03.25 zugestellt.\n"
+    )
+    fields = fields_of(text)
+    assert fields["subject"] == "Klage wegen Erschließungsbeitrag"
+    assert fields["date"] == "2025-07-05"
+    assert fields["aktenzeichen"] == "10 C 3944/26"
+
+
+def test_informal_subject_is_not_taken_for_a_salutation() -> None:
+    text = (
+        "Stadt Musterstadt\nHerrn Thomas Hartmann\n– persönlich –\nRathausplatz 1\n"
+        "34567 Musterstadt\n\n27. Mai 2024\n\nLiebe Grüße aus dem Urlaub\n\nLieber Thomas,\n\n"
+        "wir laden dich herzlich ein."
+    )
+    fields = fields_of(text)
+    assert fields["subject"] == "Liebe Grüße aus dem Urlaub"
+    assert fields["recipient"] == "Stadt Musterstadt, Herrn Thomas Hartmann"
+
+
+def test_reference_sentence_as_subject_is_kept() -> None:
+    text = (
+        "Stadt Musterstadt\nStadtkasse\nRathausplatz 1\n34567 Musterstadt\n\n"
+        "Musterstadt, 10.01.2026\n\n"
+        "Ihre Mahnung vom 04.01.2026 – Kassenzeichen 7.3693.183372.0\n\n"
+        "Sehr geehrte Damen und Herren,\n"
+    )
+    assert fields_of(text)["subject"] == (
+        "Ihre Mahnung vom 04.01.2026 – Kassenzeichen 7.3693.183372.0"
+    )
