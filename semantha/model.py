@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +45,7 @@ from semantha.records import Document, Score
 
 FORMAT_VERSION = 1
 FACETS = ("department", "doctype")
+WORD_CACHE_SIZE = 200_000
 UNROUTABLE = ""
 """The department label of mail no office should receive (adverts, misdirected post)."""
 
@@ -55,7 +56,6 @@ REBUILD_HINT = (
 
 FloatArray = NDArray[np.float64]
 Estimator = Literal["svm", "logreg"]
-Calibration = Literal["sigmoid", "temperature", "isotonic"]
 
 
 def model_text(text: str, fields: dict[str, str] | None = None) -> str:
@@ -74,6 +74,103 @@ def document_text(document: Document) -> str:
     return model_text(document.text, dict(document.fields))
 
 
+@dataclass(frozen=True)
+class LinearHead:
+    """One facet's fitted linear model, kept as plain arrays for fast scoring.
+
+    ``platt`` holds one (a, b) pair per decision column: probability
+    ``1 / (1 + exp(a * d + b))`` for decision value ``d``, normalised over the
+    classes (scikit-learn's CalibratedClassifierCV with ``ensemble=False``,
+    computed without its per-call input validation). Without ``platt`` the
+    decision values are turned into probabilities by softmax (logistic regression).
+    """
+
+    weights: NDArray[np.float32]  # (n_features, n_columns); one column when binary
+    intercept: FloatArray  # (n_columns,)
+    platt: FloatArray | None  # (n_columns, 2) or None
+    n_classes: int
+
+    @classmethod
+    def calibrated(cls, model: CalibratedClassifierCV) -> LinearHead:
+        (calibrated,) = model.calibrated_classifiers_
+        base = calibrated.estimator
+        platt = np.array([[c.a_, c.b_] for c in calibrated.calibrators], dtype=np.float64)
+        weights = np.ascontiguousarray(base.coef_.T, dtype=np.float32)
+        return cls(
+            weights, np.asarray(base.intercept_, dtype=np.float64), platt, len(base.classes_)
+        )
+
+    @classmethod
+    def softmax(cls, model: LogisticRegression) -> LinearHead:
+        weights = np.ascontiguousarray(model.coef_.T, dtype=np.float32)
+        return cls(
+            weights, np.asarray(model.intercept_, dtype=np.float64), None, len(model.classes_)
+        )
+
+    def proba(self, index: NDArray[np.int64], values: FloatArray) -> FloatArray:
+        decision = values @ self.weights[index] + self.intercept
+        if self.platt is None:
+            if self.n_classes == 2:
+                decision = np.array([0.0, decision[0]])
+            exp = np.exp(decision - decision.max())
+            return exp / exp.sum()  # type: ignore[no-any-return]
+        calibrated = 1.0 / (1.0 + np.exp(self.platt[:, 0] * decision + self.platt[:, 1]))
+        if self.n_classes == 2:
+            return np.array([1.0 - calibrated[0], calibrated[0]])
+        total = calibrated.sum()
+        if total == 0:
+            return np.full(self.n_classes, 1.0 / self.n_classes)
+        return calibrated / total  # type: ignore[no-any-return]
+
+
+def char_wb_ngrams(word: str, shortest: int, longest: int) -> list[str]:
+    """Character n-grams of one word padded with spaces, as TfidfVectorizer's "char_wb"."""
+    padded = f" {word} "
+    grams = []
+    for n in range(shortest, longest + 1):
+        grams += [padded[i : i + n] for i in range(max(1, len(padded) - n + 1))]
+        if len(padded) <= n:
+            break  # a short word counts once, not once per n
+    return grams
+
+
+class _Vocabulary:
+    """Feature ids of one fitted TfidfVectorizer for a text (rebuilt after loading).
+
+    Word-bounded character n-grams depend on the word alone, so they are looked up
+    once per distinct word and cached: most words of a letter were seen before.
+    """
+
+    def __init__(self, vectorizer: TfidfVectorizer, offset: int) -> None:
+        self.index: dict[str, int] = vectorizer.vocabulary_
+        self.idf: FloatArray = vectorizer.idf_
+        self.offset = offset
+        self.by_word = vectorizer.analyzer == "char_wb"
+        self.ngram_range: tuple[int, int] = vectorizer.ngram_range
+        self.analyze: Callable[[str], Any] = (
+            vectorizer.build_preprocessor() if self.by_word else vectorizer.build_analyzer()
+        )
+        self.words: dict[str, NDArray[np.int64]] = {}
+
+    def ids(self, text: str) -> NDArray[np.int64]:
+        """The feature id of every n-gram of ``text`` in the vocabulary, with repeats."""
+        if not self.by_word:
+            found = [i for i in map(self.index.get, self.analyze(text)) if i is not None]
+            return np.array(found, dtype=np.int64)
+        parts = [self._word_ids(word) for word in self.analyze(text).split()]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def _word_ids(self, word: str) -> NDArray[np.int64]:
+        ids = self.words.get(word)
+        if ids is None:
+            if len(self.words) >= WORD_CACHE_SIZE:
+                self.words.clear()
+            grams = char_wb_ngrams(word, *self.ngram_range)
+            ids = np.array([i for i in map(self.index.get, grams) if i is not None], dtype=np.int64)
+            self.words[word] = ids
+        return ids
+
+
 class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Calibrated linear text classifier on word and character n-grams.
 
@@ -90,7 +187,6 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         char_ngrams: tuple[int, int] | None = (3, 5),
         min_df: int = 2,
         max_chars: int = 4000,
-        calibration: Calibration = "sigmoid",
         cv: int = 3,
     ) -> None:
         self.estimator = estimator
@@ -99,12 +195,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.max_chars = max_chars
-        self.calibration = calibration
         self.cv = cv
-
-    def _clip(self, texts: Iterable[str]) -> list[str]:
-        # The routing evidence sits at the top of a letter; long appendices only cost time.
-        return [t[: self.max_chars] for t in texts]
 
     def _vectorizers(self, n_docs: int) -> list[TfidfVectorizer]:
         min_df = self.min_df if n_docs > 4 * self.min_df else 1
@@ -125,59 +216,80 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             )
         return vectorizers
 
-    def _features(self, texts: list[str]) -> sparse.csr_matrix:
-        parts = [v.transform(texts) for v in self.vectorizers_]
-        return sparse.hstack(parts, format="csr") if len(parts) > 1 else parts[0]
-
-    def _head(self, features: sparse.csr_matrix, labels: NDArray[Any]) -> Any:
-        classes, counts = np.unique(labels, return_counts=True)
-        if len(classes) == 1:
+    def _head(self, features: sparse.csr_matrix, labels: NDArray[Any]) -> LinearHead | None:
+        _, counts = np.unique(labels, return_counts=True)
+        if len(counts) == 1:
             return None  # a facet with one label needs no estimator: probability 1
+        folds = min(self.cv, int(counts.min()))
+        if folds < 2:
+            # Some label has a single example, nothing to hold out for calibration:
+            # logistic regression still gives probabilities. Only tiny sets end up here.
+            return LinearHead.softmax(
+                LogisticRegression(C=self.C, max_iter=2000).fit(features, labels)
+            )
         base: Any = (
             LinearSVC(C=self.C)
             if self.estimator == "svm"
             else LogisticRegression(C=self.C, max_iter=2000)
         )
-        folds = min(self.cv, int(counts.min()))
-        if folds < 2:
-            # Some label has a single example, nothing to hold out for calibration:
-            # logistic regression still gives probabilities. Only tiny sets end up here.
-            return LogisticRegression(C=self.C, max_iter=2000).fit(features, labels)
-        return CalibratedClassifierCV(base, method=self.calibration, cv=folds, ensemble=False).fit(
-            features, labels
-        )
+        model = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False)
+        return LinearHead.calibrated(model.fit(features, labels))
 
     def fit(self, X: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]]) -> Self:  # noqa: N803
-        texts = self._clip(X)
+        texts = [t[: self.max_chars] for t in X]
         labels = np.asarray(y, dtype=object)
         if labels.shape[0] != len(texts):
             raise ValueError(f"{len(texts)} texts but {labels.shape[0]} labels")
         self.n_outputs_ = 1 if labels.ndim == 1 else labels.shape[1]
-        columns = labels.reshape(len(texts), self.n_outputs_)
+        columns = labels.reshape(len(texts), self.n_outputs_).astype(str)
         self.vectorizers_ = [v.fit(texts) for v in self._vectorizers(len(texts))]
-        features = self._features(texts)
-        self.heads_ = []
-        classes = []
-        for col in range(self.n_outputs_):
-            column = columns[:, col].astype(str)
-            self.heads_.append(self._head(features, column))
-            classes.append(np.unique(column).astype(object))
+        features = sparse.hstack([v.transform(texts) for v in self.vectorizers_], format="csr")
+        self.heads_ = [self._head(features, columns[:, col]) for col in range(self.n_outputs_)]
+        classes = [np.unique(columns[:, col]).astype(object) for col in range(self.n_outputs_)]
         self.classes_: NDArray[Any] | list[NDArray[Any]] = (
             classes[0] if labels.ndim == 1 else classes
         )
         return self
 
-    def _head_proba(self, head: Any, features: sparse.csr_matrix) -> FloatArray:
-        if head is None:
-            return np.ones((features.shape[0], 1))
-        proba: FloatArray = head.predict_proba(features)
-        return proba
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())
+        state.pop("_vocabulary_cache", None)  # analyzers are closures: rebuilt on first use
+        return state
+
+    def _vocabularies(self) -> list[_Vocabulary]:
+        cached: list[_Vocabulary] | None = self.__dict__.get("_vocabulary_cache")
+        if cached is None:
+            cached, offset = [], 0
+            for vectorizer in self.vectorizers_:
+                cached.append(_Vocabulary(vectorizer, offset))
+                offset += len(vectorizer.vocabulary_)
+            self.__dict__["_vocabulary_cache"] = cached
+        return cached
+
+    def features(self, text: str) -> tuple[NDArray[np.int64], FloatArray]:
+        """Column indices and TF-IDF values of one text (what TfidfVectorizer.transform gives)."""
+        indices, values = [], []
+        for vocabulary in self._vocabularies():
+            ids = vocabulary.ids(text)
+            if not ids.size:
+                continue
+            index, tf = np.unique(ids, return_counts=True)
+            value = (1.0 + np.log(tf)) * vocabulary.idf[index]
+            indices.append(index + vocabulary.offset)
+            values.append(value / np.linalg.norm(value))
+        if not indices:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.concatenate(indices), np.concatenate(values)
+
+    def _proba_one(self, text: str) -> list[FloatArray]:
+        index, values = self.features(text[: self.max_chars])
+        return [np.ones(1) if head is None else head.proba(index, values) for head in self.heads_]
 
     def predict_proba(self, X: Sequence[str]) -> FloatArray | list[FloatArray]:  # noqa: N803
         check_is_fitted(self, "heads_")
-        features = self._features(self._clip(X))
-        probas = [self._head_proba(head, features) for head in self.heads_]
-        return probas[0] if self.n_outputs_ == 1 and not isinstance(self.classes_, list) else probas
+        rows = [self._proba_one(text) for text in X]
+        probas = [np.vstack([row[col] for row in rows]) for col in range(self.n_outputs_)]
+        return probas if isinstance(self.classes_, list) else probas[0]
 
     def predict(self, X: Sequence[str]) -> NDArray[Any]:  # noqa: N803
         probas = self.predict_proba(X)
@@ -189,6 +301,11 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         classes = self.classes_
         assert not isinstance(classes, list)
         return classes[probas.argmax(axis=1)]  # type: ignore[no-any-return]
+
+    def score_one(self, text: str) -> list[FloatArray]:
+        """Probabilities of every facet for one text: the fast path of classification."""
+        check_is_fitted(self, "heads_")
+        return self._proba_one(text)
 
 
 class Manifest(BaseModel):
@@ -237,11 +354,11 @@ class DocumentClassifier:
     manifest: Manifest
 
     def score_text(self, text: str) -> dict[str, FacetScores]:
-        probas = self.estimator.predict_proba([text])
+        probas = self.estimator.score_one(text)
         classes = self.estimator.classes_
-        assert isinstance(probas, list) and isinstance(classes, list)
+        assert isinstance(classes, list)
         return {
-            facet: FacetScores(top_scores(labels, proba[0], k=len(labels)))
+            facet: FacetScores(top_scores(labels, proba, k=len(labels)))
             for facet, labels, proba in zip(FACETS, classes, probas, strict=True)
         }
 

@@ -10,14 +10,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sklearn
+from scipy import sparse
 from sklearn.base import clone
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.exceptions import NotFittedError
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
 
 from semantha.errors import ModelError
 from semantha.model import (
     FACETS,
     DocumentClassifier,
+    LinearHead,
     TextClassifier,
+    char_wb_ngrams,
     document_text,
     load_classifier,
     manifest_path,
@@ -76,6 +82,38 @@ def test_two_facets_share_features_and_return_one_array_each() -> None:
     assert isinstance(estimator.classes_, list)
     assert [len(c) for c in estimator.classes_] == [p.shape[1] for p in probas]
     assert estimator.predict(texts[:1]).tolist() == [list(labels[0])]
+
+
+def test_fast_features_equal_tfidf_vectorizer_output() -> None:
+    texts, labels = letters()
+    estimator = TextClassifier().fit(texts, [d for d, _ in labels])
+    text = "Bauantrag fur eine Garage, Bauantrug (OCR) und Rückstand! a b"
+    reference = sparse.hstack([v.transform([text]) for v in estimator.vectorizers_]).toarray()[0]
+    index, values = estimator.features(text)
+    fast = np.zeros_like(reference, dtype=np.float64)
+    fast[index] = values
+    np.testing.assert_allclose(fast, reference, rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("word", ["a", "ab", "Amt", "Bauantrag", "Grünflächenamt"])
+def test_char_ngrams_match_scikit_learn(word: str) -> None:
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False)
+    assert char_wb_ngrams(word, 3, 5) == analyzer.build_analyzer()(word)
+
+
+def test_fast_calibrated_head_equals_calibrated_classifier() -> None:
+    texts, labels = letters()
+    departments = np.array([d for d, _ in labels])
+    features = TfidfVectorizer().fit_transform(texts)
+    for y in (departments, departments == "63"):  # multi-class and binary
+        model = CalibratedClassifierCV(
+            LinearSVC(random_state=0), method="sigmoid", cv=3, ensemble=False
+        ).fit(features, y)
+        head = LinearHead.calibrated(model)
+        for row in range(0, len(texts), 7):
+            vector = features[row]
+            fast = head.proba(vector.indices.astype(np.int64), vector.data)
+            np.testing.assert_allclose(fast, model.predict_proba(vector)[0], rtol=1e-5)
 
 
 def test_unfitted_classifier_refuses_to_predict() -> None:
