@@ -32,6 +32,8 @@ __all__ = ["generate_letters", "ocr_noise", "plain_text"]
 ROLE_KIND: dict[str, LetterKind] = {
     "citizen": "citizen",
     "company": "company",
+    "club": "company",
+    "council": "company",
     "lawyer": "company",
     "authority": "authority",
     "internal": "internal",

@@ -55,6 +55,7 @@ COURT_HINTS: dict[str, tuple[str, ...]] = {
     ),
     "51": ("Amtsgericht Musterstadt",),
 }
+RATHAUS_LINES = ("Rathausplatz 1", "34567 Musterstadt")
 GREETINGS = (
     "Mit freundlichen Grüßen",
     "Mit freundlichen Grüßen",
@@ -79,6 +80,8 @@ def make_sender(rng: random.Random, role: str, office: str, other_office: str) -
     }
     if role == "internal":
         return _internal(rng, other_office)
+    if role in ("club", "council"):
+        return _association(rng, role)
     return makers[role](rng, office)
 
 
@@ -240,3 +243,47 @@ def _internal(rng: random.Random, sender_office: str) -> Sender:
         )
     )
     return Sender(lines, signer, female, closing, (), "Musterstadt")
+
+
+CLUBS = (
+    "Musikverein Musterstadt 1887 e.V.",
+    "TSV Musterstadt 1902 e.V.",
+    "Heimatverein Altheim e.V.",
+    "Schützengesellschaft Musterstadt e.V.",
+    "Kleingartenverein Am Mühlbach e.V.",
+    "Sportfreunde Lerchenfeld e.V.",
+    "Gesangverein Harmonie Altheim e.V.",
+    "Bürgerverein Nord e.V.",
+    "Förderverein Grundschule am Mühlbach e.V.",
+    "Tafel Musterstadt e.V.",
+    "Tennisclub Rot-Weiß Musterstadt e.V.",
+    "Kulturkreis Musterstadt e.V.",
+    "Narrenzunft Altheim e.V.",
+    "Seniorenhilfe Musterstadt e.V.",
+)
+FRACTIONS = (
+    "Fraktion Bürgerliste",
+    "Fraktion Grüne Mitte",
+    "Fraktion Freie Wähler Musterstadt",
+    "Fraktion Soziale Liste",
+    "Fraktion Liberale Mitte",
+    "Gruppe Junge Liste",
+)
+
+
+def _association(rng: random.Random, role: str) -> Sender:
+    """A club (e.V.) or a group in the city council."""
+    signer, female = _signer(rng)
+    if role == "council":
+        name = rng.choice(FRACTIONS)
+        lines: tuple[str, ...] = (name, "im Gemeinderat der Stadt Musterstadt", *RATHAUS_LINES)
+        function = "Fraktionsvorsitzende" if female else "Fraktionsvorsitzender"
+    else:
+        name = rng.choice(CLUBS)
+        function = rng.choice(("1. Vorsitzende", "Kassenwart", "Schriftführer"))
+        if female:
+            function = function.replace("Kassenwart", "Kassenwartin").replace("führer", "führerin")
+        street, town = people.street_address(rng), people.town(rng, far=0.0)
+        lines = (name, f"{function}: {signer}", street, town)
+    closing = (rng.choice(GREETINGS[:3]), signer, function)
+    return Sender(lines, name, female, closing, (), "Musterstadt")

@@ -28,8 +28,11 @@ from dataclasses import dataclass
 from semantha.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
 from semantha.samplegen.corpus_topics_a import TOPICS_A
 from semantha.samplegen.corpus_topics_b import TOPICS_B
+from semantha.samplegen.corpus_topics_c import TOPICS_C
 
 ROLES = (
+    "council",
+    "club",
     "citizen",
     "company",
     "lawyer",
@@ -117,7 +120,7 @@ def parse_topics(table: str) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
-TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_A) + parse_topics(TOPICS_B)
+TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_A) + parse_topics(TOPICS_B) + parse_topics(TOPICS_C)
 
 
 def topics_by_office() -> dict[str, tuple[Topic, ...]]:

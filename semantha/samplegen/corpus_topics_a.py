@@ -27,7 +27,7 @@ D: Ich bitte darum, meine Frage im Protokoll der Sitzung festzuhalten.
 A: Bitte teilen Sie mir mit, ob meine Frage zugelassen wird.
 A: Über eine schriftliche Antwort würde ich mich freuen.
 
-== 10 | Sonstiges | citizen company authority | Einladung / Glückwunsch / Ehrung
+== 10 | Sonstiges | citizen club authority | Einladung / Glückwunsch / Ehrung
 S: Einladung zum [Jubiläum|Sommerfest|Tag der offenen Tür] am {date_future}
 S: Antrag auf Ehrung – [Ehrennadel der Stadt|Altersjubiläum|Ehejubiläum]
 I: <ich erlaube mir|wir erlauben uns>, den Oberbürgermeister herzlich zu [unserem {count}-jährigen Vereinsjubiläum|unserem Sommerfest|einem Empfang] einzuladen.
@@ -285,10 +285,10 @@ M: 66 Auftraggeber war das Tiefbauamt; die Abnahme erfolgte am {date_past}.
 M: 67 Die Arbeiten wurden im Auftrag des Grünflächenamts ausgeführt.
 M: 10 Die Lieferung ging an die Poststelle des Hauptamts.
 
-== 20 | Antrag | company citizen | Zuschussantrag Verein / Fördermittel an die Stadt
+== 20 | Antrag | club | Zuschussantrag Verein / Fördermittel an die Stadt
 S: Antrag auf [einen Investitionszuschuss|Vereinsförderung|einen Zuschuss] für das Jahr {year}
 S: Zuwendungsantrag – [Sanierung Vereinsheim|Anschaffung Vereinsbus|Jugendarbeit]
-I: namens des [Musikvereins|Heimatvereins|Gesangvereins|Schützenvereins] Musterstadt e.V. beantragen wir einen städtischen Zuschuss.
+I: namens unseres Vereins beantragen wir einen städtischen Zuschuss.
 I: hiermit beantragen wir für unser Vorhaben eine Zuwendung aus dem städtischen Haushalt.
 D: Die Gesamtkosten belaufen sich auf {amount_large}; der Eigenanteil beträgt {amount}.
 D: Ein Finanzierungsplan und der Verwendungsnachweis des Vorjahres liegen bei.

@@ -103,7 +103,7 @@ D: Wir haben die Monatskarte für {month_year} bereits vorgestreckt.
 A: Bitte erstatten Sie die Kosten auf unser Konto {iban}.
 A: Vielen Dank für die Prüfung.
 
-== 40 | Antrag | company citizen | Sporthallen, Sportstätten, Vereinsförderung Sport
+== 40 | Antrag | club citizen | Sporthallen, Sportstätten, Vereinsförderung Sport
 S: Antrag auf Hallenzeiten in der [Sporthalle {school}|Stadthalle|Dreifeldhalle Nord]
 S: Nutzung des Sportplatzes {park} am {date_future}
 I: für unsere [Handballabteilung|Jugendfußballmannschaft|Seniorensportgruppe] beantragen wir Hallenzeiten ab dem {date_future}.
