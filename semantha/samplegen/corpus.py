@@ -33,6 +33,14 @@ ROLE_KIND: dict[str, LetterKind] = {
     "citizen": "citizen",
     "company": "company",
     "club": "company",
+    "insurer": "company",
+    "collector": "company",
+    "utility": "company",
+    "funeral": "company",
+    "architect": "company",
+    "developer": "company",
+    "bank": "company",
+    "taxadvisor": "company",
     "council": "company",
     "lawyer": "company",
     "authority": "authority",
@@ -74,7 +82,7 @@ class _Writer:
     def fill(self, template: str) -> str:
         text = _CHOICE.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
         text = _NUMBER.sub(self._number, text)
-        return text.format_map(self.slots)
+        return people.fix_street_grammar(text.format_map(self.slots))
 
     def _number(self, match: re.Match[str]) -> str:
         singular, plural = match.group(1), match.group(2)
@@ -189,10 +197,11 @@ def _body(
     if generic and rng.random() < (0.9 if long else 0.4):
         paragraphs[-1].append(writer.fill(rng.choice(generic)))
     if long:  # a second page: background before the details, more reasons after them
-        fillers = [writer.fill(f) for f in rng.sample(phrases.LONG_FILLERS, rng.randint(7, 10))]
+        fillers = [writer.fill(f) for f in rng.sample(phrases.LONG_FILLERS, rng.randint(11, 15))]
         paragraphs.insert(1, fillers[:3])
-        paragraphs.insert(len(paragraphs) // 2 + 1, fillers[3:5])
-        paragraphs.append(fillers[5:])
+        paragraphs.insert(len(paragraphs) // 2 + 1, fillers[3:6])
+        paragraphs.append(fillers[6:10])
+        paragraphs.append(fillers[10:])
     closing = [writer.fill(rng.choice(topic.asks))]
     if kind in ("citizen", "company", "authority") and rng.random() < 0.5:
         closing.append(writer.fill(rng.choice(phrases.CLOSERS)))

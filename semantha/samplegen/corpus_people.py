@@ -8,6 +8,7 @@ letter's own ``random.Random`` so that a seed reproduces a letter exactly.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -450,3 +451,34 @@ def format_date(day: date, style: int) -> str:
         lambda d: d.isoformat(),
     )
     return styles[style % len(styles)](day)
+
+
+def _is_feminine(street: str) -> bool:
+    return street.endswith(("straße", "Straße", "gasse", "Gasse", "allee", "halde"))
+
+
+_OTHER_STREETS = sorted((s for s in STREETS if not _is_feminine(s)), key=len, reverse=True)
+_STREET_AFTER_ARTICLE = re.compile(
+    r"\b(in der|der|die) (" + "|".join(map(re.escape, _OTHER_STREETS)) + r")\b"
+)
+_IN_STREET = {
+    "Grüner Weg": "im Grünen Weg",
+    "Marktplatz": "am Marktplatz",
+    "Gewerbepark Süd": "im Gewerbepark Süd",
+}
+
+
+def _street_phrase(match: re.Match[str]) -> str:
+    article, street = match.group(1), match.group(2)
+    if article != "in der":
+        return f"{article} Straße {street}"
+    if street in _IN_STREET:
+        return _IN_STREET[street]
+    if street.split()[0] in ("Am", "Im", "Hinterm", "Zum", "Auf"):
+        return street
+    return f"im {street}"
+
+
+def fix_street_grammar(text: str) -> str:
+    """Templates say "in der {street}"; "Mühlweg" and "Am Mühlbach" need other words."""
+    return _STREET_AFTER_ARTICLE.sub(_street_phrase, text)

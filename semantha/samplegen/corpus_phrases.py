@@ -96,6 +96,14 @@ LONG_FILLERS = (
     "Ich weise darauf hin, dass alle Angaben nach bestem Wissen gemacht wurden und die Unterlagen jederzeit im Original vorgelegt werden können.",
     "Für einen Ortstermin oder ein persönliches Gespräch <bin ich|sind wir> werktags ab {time} Uhr erreichbar; ein Termin kann auch kurzfristig vereinbart werden.",
     "Die beigefügte Aufstellung enthält alle bisher entstandenen Kosten in Höhe von insgesamt {amount}, die <ich|wir> gegebenenfalls durch weitere Belege nachweisen <kann|können>.",
+    "Aus <meiner|unserer> Sicht sind dabei insbesondere die folgenden Gesichtspunkte zu berücksichtigen, die in den bisherigen Schreiben nicht oder nur unzureichend gewürdigt worden sind.",
+    "Erstens hat sich die Situation seit dem {date_past2} nicht verändert, zweitens liegen inzwischen alle angeforderten Nachweise vor, und drittens wurden die gesetzten Fristen stets eingehalten.",
+    "<Ich möchte|Wir möchten> ausdrücklich betonen, dass <ich|wir> an einer einvernehmlichen und sachlichen Lösung interessiert <bin|sind> und dazu auch weiterhin beitragen <werde|werden>.",
+    "Die bisherige Korrespondenz, insbesondere die Schreiben vom {date_past2} und vom {date_past}, ist in Kopie beigefügt, damit Sie sich ein vollständiges Bild vom Ablauf machen können.",
+    "Es wäre hilfreich, wenn Sie <mir|uns> eine Ansprechperson mit Telefonnummer nennen könnten, damit künftige Rückfragen schneller geklärt werden können.",
+    "Sollte eine Entscheidung bis zum {date_short} nicht möglich sein, <bitte ich|bitten wir> um eine kurze Mitteilung über die Gründe und den weiteren zeitlichen Ablauf.",
+    "Vorsorglich weise<n> <ich|wir> darauf hin, dass die Unterlagen personenbezogene Daten enthalten und nur für den genannten Zweck verwendet werden dürfen.",
+    "Abschließend <bedanke ich mich|bedanken wir uns> für die bisherige Unterstützung durch Ihre Mitarbeiterinnen und Mitarbeiter, die stets freundlich und hilfsbereit waren.",
 )
 
 ANLAGEN = (

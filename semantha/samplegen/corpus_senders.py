@@ -55,6 +55,65 @@ COURT_HINTS: dict[str, tuple[str, ...]] = {
     ),
     "51": ("Amtsgericht Musterstadt",),
 }
+# Companies of a particular line of business: name patterns and what they do.
+SPECIALISTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "insurer": (
+        (
+            "Kommunaler Schadenausgleich Musterland",
+            "Musterländische Versicherung AG",
+            "{invented} Versicherung AG",
+            "Kommunalversicherung Mustertal VaG",
+        ),
+        "Versicherungen",
+    ),
+    "collector": (
+        (
+            "{invented} Inkasso GmbH",
+            "Forderungsmanagement {last} GmbH",
+            "{last} Inkasso & Forderungsmanagement GmbH",
+        ),
+        "Inkassodienstleistungen",
+    ),
+    "utility": (
+        (
+            "Stadtwerke Musterstadt GmbH",
+            "Musterland Energie AG",
+            "{invented} Energie GmbH",
+            "{invented} Glasfaser GmbH",
+            "Netzgesellschaft Mustertal mbH",
+        ),
+        "Energie, Wasser, Netze",
+    ),
+    "funeral": (
+        ("Bestattungen {last} GmbH", "Bestattungsinstitut {last} e.K.", "Pietät {last} & Sohn"),
+        "Bestattungen und Trauerbegleitung",
+    ),
+    "architect": (
+        (
+            "Architekturbüro {last}",
+            "{last} + {other} Architekten PartGmbB",
+            "Ingenieurbüro {last} GmbH",
+            "Planungsgruppe {invented} GmbH",
+        ),
+        "Architektur und Planung",
+    ),
+    "developer": (
+        (
+            "{invented} Projektentwicklung GmbH",
+            "Wohnbau {last} GmbH & Co. KG",
+            "{last} Immobilien AG",
+        ),
+        "Projektentwicklung",
+    ),
+    "bank": (
+        ("Sparkasse Musterstadt", "Volksbank Mustertal eG", "Kommunalbank Musterland AG"),
+        "Kommunalkunden",
+    ),
+    "taxadvisor": (
+        ("Steuerberatung {last} & Partner mbB", "{last} {other} Steuerberater PartG"),
+        "Steuerberatung",
+    ),
+}
 RATHAUS_LINES = ("Rathausplatz 1", "34567 Musterstadt")
 GREETINGS = (
     "Mit freundlichen Grüßen",
@@ -82,6 +141,8 @@ def make_sender(rng: random.Random, role: str, office: str, other_office: str) -
         return _internal(rng, other_office)
     if role in ("club", "council"):
         return _association(rng, role)
+    if role in SPECIALISTS:
+        return _company(rng, office, role)
     return makers[role](rng, office)
 
 
@@ -112,8 +173,15 @@ def _citizen(rng: random.Random, _office: str) -> Sender:
     return Sender(tuple(lines), name, female, closing, tuple(refs), town.split(" ", 1)[1])
 
 
-def _company(rng: random.Random, _office: str) -> Sender:
-    company, business = people.company_name(rng)
+def _specialist(rng: random.Random, role: str) -> tuple[str, str]:
+    patterns, business = SPECIALISTS[role]
+    last, other = people.pick(rng, people.LAST_NAMES), people.pick(rng, people.LAST_NAMES)
+    invented = people.pick(rng, people.COMPANY_INVENTED)
+    return rng.choice(patterns).format(last=last, other=other, invented=invented), business
+
+
+def _company(rng: random.Random, _office: str, role: str = "company") -> Sender:
+    company, business = _specialist(rng, role) if role in SPECIALISTS else people.company_name(rng)
     town = people.town(rng, far=0.25)
     signer, female = _signer(rng)
     lines = [company]

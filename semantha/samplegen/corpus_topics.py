@@ -32,6 +32,14 @@ from semantha.samplegen.corpus_topics_c import TOPICS_C
 
 ROLES = (
     "council",
+    "insurer",
+    "collector",
+    "utility",
+    "funeral",
+    "architect",
+    "developer",
+    "bank",
+    "taxadvisor",
     "club",
     "citizen",
     "company",

@@ -323,7 +323,7 @@ D: Die Investitionsplanung für die Jahre {next_year} bis {later_year} liegt bei
 A: Wir bitten die Kämmerei um Prüfung und Freigabe.
 A: Bitte berücksichtigen Sie die Anmeldung bei der Haushaltsplanung.
 
-== 20 | Sonstiges | authority company | Jahresabschluss, Prüfung, Bank
+== 20 | Sonstiges | authority bank | Jahresabschluss, Prüfung, Bank
 S: Prüfung des Jahresabschlusses {last_year}
 S: Kreditangebot für Investitionskredite {year}
 S: Bestätigung der Salden zum 31.12.{last_year}
@@ -417,7 +417,7 @@ D: Eine Verrechnung mit künftigen Forderungen wünsche ich nicht.
 A: Vielen Dank für Ihre Mühe.
 A: Bitte informieren Sie mich über die Erstattung.
 
-== 21 | Mahnung | company authority | Forderung an die Stadt (Versorger, Versicherung)
+== 21 | Mahnung | utility insurer | Forderung an die Stadt (Versorger, Versicherung)
 S: Zahlungserinnerung Kundennummer {kundennr}
 S: Mahnung – Abschlagszahlung [Strom|Gas|Wasser] {month_year}
 I: für die Abnahmestelle [Bürgerhaus|Sporthalle {school}|Bauhof] ist die Abschlagszahlung für {month_year} noch offen.
@@ -462,7 +462,7 @@ D: Die Wohnung wird ausschließlich aus beruflichen Gründen genutzt.
 A: Ich bitte um antragsgemäße Entscheidung.
 A: Für Rückfragen erreichen Sie mich unter {phone}.
 
-== 22 | Sonstiges | company | Gewerbesteuer: Vorauszahlung, Herabsetzung
+== 22 | Sonstiges | company taxadvisor | Gewerbesteuer: Vorauszahlung, Herabsetzung
 S: Gewerbesteuer {year} – Antrag auf Herabsetzung der Vorauszahlungen
 S: Gewerbesteuer – Steuernummer {steuernr}
 I: wir beantragen die Herabsetzung der Gewerbesteuervorauszahlungen für {year}.
@@ -548,7 +548,7 @@ D: Es wird das schriftliche Vorverfahren angeordnet.
 A: Die Frist zur Verteidigungsanzeige beträgt zwei Wochen ab Zustellung.
 A: Im Übrigen wird auf die beigefügten Hinweise verwiesen.
 
-== 30 | Sonstiges | company | Versicherungsfall, Haftpflicht
+== 30 | Sonstiges | insurer | Versicherungsfall, Haftpflicht
 S: Schadenmeldung – Schadennummer {vorgang}
 S: Haftpflichtschaden vom {date_past} – Ihr Versicherungsnehmer Stadt Musterstadt
 I: wir nehmen Bezug auf den Schaden vom {date_past}, den unser Versicherungsnehmer gemeldet hat.
@@ -621,7 +621,7 @@ A: Bitte schreiten Sie als Ordnungsbehörde ein.
 A: Ich bitte um Mitteilung, welche Maßnahmen Sie ergreifen.
 M: 70 Das Umweltamt hat mich an Sie verwiesen, da es sich um Verhaltenslärm handelt.
 
-== 32 | Antrag | company citizen | Gewerbeanmeldung, Gaststättenerlaubnis
+== 32 | Antrag | citizen company | Gewerbeanmeldung, Gaststättenerlaubnis
 S: Gewerbeanmeldung – {business}
 S: [Gewerbeummeldung|Gewerbeabmeldung] zum {date_future}
 S: Antrag auf Gaststättenerlaubnis / Gestattung
@@ -796,7 +796,7 @@ D: Die Gebühr von {amount_small} je Urkunde überweise ich nach Erhalt der Rech
 A: Bitte senden Sie die Urkunden an meine Anschrift.
 A: Vielen Dank.
 
-== 34 | Sonstiges | authority company | Geburtsanzeige, Sterbefallanzeige
+== 34 | Sonstiges | authority funeral | Geburtsanzeige, Sterbefallanzeige
 S: Anzeige einer Geburt – {child}, geb. {birth_new}
 S: Sterbefallanzeige – {person}
 I: wir zeigen die Geburt des Kindes {child} am {birth_new} in unserer Klinik an.

@@ -342,7 +342,7 @@ D: Das Plangebiet liegt teilweise in einem Überschwemmungsgebiet.
 A: Wir bitten um Mitteilung des Abwägungsergebnisses.
 A: Für Rückfragen steht {person} zur Verfügung.
 
-== 61 | Antrag | company citizen | Antrag auf Aufstellung/Änderung Bebauungsplan
+== 61 | Antrag | developer citizen | Antrag auf Aufstellung/Änderung Bebauungsplan
 S: Antrag auf Änderung des Bebauungsplans {bplan}
 S: Vorhabenbezogener Bebauungsplan – [Wohnquartier|Nahversorger|Pflegeheim] an der {street}
 I: <ich beantrage|wir beantragen> die Änderung des Bebauungsplans {bplan} für das Grundstück Flurstück {flst}.
@@ -377,7 +377,7 @@ D: Der Beschluss wurde mit {count} Ja-Stimmen bei zwei Enthaltungen gefasst.
 A: Wir bitten um Umsetzung und Rückmeldung bis zum {date_short}.
 A: Bitte berichten Sie dem Ausschuss über den weiteren Verfahrensstand.
 
-== 61 | Sonstiges | company | Gutachten, Planungsbüro
+== 61 | Sonstiges | architect | Gutachten, Planungsbüro
 S: [Verkehrsgutachten|Schallgutachten|Artenschutzgutachten] zum Bebauungsplan {bplan}
 S: Honorarangebot Rahmenplan Innenstadt
 I: anbei erhalten Sie das [Verkehrsgutachten|Schallgutachten|Artenschutzgutachten] zum Bebauungsplan {bplan}.
@@ -388,7 +388,7 @@ D: Die Ergebnisse stellen wir gern im Ausschuss vor.
 A: Für Rückfragen stehen wir Ihnen zur Verfügung.
 A: Wir freuen uns auf die Zusammenarbeit.
 
-== 63 | Antrag | citizen company | Bauantrag
+== 63 | Antrag | citizen architect company developer | Bauantrag
 S: Bauantrag – [Neubau eines Einfamilienhauses|Anbau eines Wintergartens|Errichtung einer Doppelgarage|Neubau eines Mehrfamilienhauses] auf Flurstück {flst}
 S: Antrag auf Baugenehmigung, {addr}
 S: Bauantrag für {vorhaben}, Gemarkung {gemarkung}
@@ -406,7 +406,7 @@ M: 66 Die Stellungnahme des Tiefbauamts zur Grundstückszufahrt liegt bei.
 M: 61 Das Stadtplanungsamt hat im Vorgespräch keine Bedenken geäußert.
 M: 37 Das Brandschutzkonzept wurde mit der Feuerwehr abgestimmt.
 
-== 63 | Antrag | citizen company | Bauvoranfrage, Nutzungsänderung, Abbruch
+== 63 | Antrag | citizen architect | Bauvoranfrage, Nutzungsänderung, Abbruch
 S: Bauvoranfrage – [Bebaubarkeit|Aufstockung|Nutzungsänderung] {addr}
 S: Antrag auf Nutzungsänderung [Laden in Wohnung|Scheune in Ferienwohnung|Büro in Arztpraxis]
 S: Anzeige des Abbruchs – {addr}
@@ -421,7 +421,7 @@ A: Bitte teilen Sie mir Ihre Einschätzung mit.
 A: Für Rückfragen steht das Architekturbüro zur Verfügung.
 M: 70 Die Entsorgung der Abbruchabfälle wird dem Umweltamt gesondert angezeigt.
 
-== 63 | Widerspruch | citizen company | Widerspruch Nachbar gegen Baugenehmigung
+== 63 | Widerspruch | citizen | Widerspruch Nachbar gegen Baugenehmigung
 S: Widerspruch gegen die Baugenehmigung für das Grundstück {addr}
 S: Nachbarwiderspruch gegen {vorhaben}
 I: gegen die meinem Nachbarn erteilte Baugenehmigung für {vorhaben} auf dem Grundstück {addr} lege ich Widerspruch ein.
@@ -444,7 +444,7 @@ A: Bitte prüfen Sie die Baugenehmigung.
 A: Ich bitte um Einschreiten der Bauaufsicht.
 M: 32 Wegen des Baulärms habe ich mich bereits beim Ordnungsamt gemeldet.
 
-== 63 | Sonstiges | company | Baubeginn, Fertigstellung, Prüfingenieur
+== 63 | Sonstiges | architect company developer | Baubeginn, Fertigstellung, Prüfingenieur
 S: [Baubeginnanzeige|Fertigstellungsanzeige|Rohbauabnahme] – Az. des Bauvorhabens {addr}
 S: Prüfbericht Standsicherheit für {vorhaben}
 I: wir zeigen den Baubeginn für {vorhaben} am {date_future} an.
@@ -491,7 +491,7 @@ A: Bitte beheben Sie den Schaden, bevor jemand verletzt wird.
 A: Ich bitte um Mitteilung, wann die Reparatur erfolgt.
 M: 67 Der Wurzelschaden stammt von einem städtischen Baum; das Grünflächenamt erhält eine Kopie.
 
-== 66 | Antrag | company | Aufgrabung, Leitungsbau
+== 66 | Antrag | company utility | Aufgrabung, Leitungsbau
 S: Antrag auf Aufgrabungserlaubnis – {street}
 S: Aufbruchgenehmigung für [Hausanschluss Wasser|Glasfaserausbau|Fernwärme] in der {street}
 I: für die Herstellung eines [Hausanschlusses|Glasfaseranschlusses|Fernwärmeanschlusses] beantragen wir die Aufgrabung im Bereich {addr}.
@@ -676,7 +676,7 @@ D: Ein Foto mit Standort ist beigefügt.
 A: Bitte veranlassen Sie die Beseitigung.
 A: Vielen Dank für Ihr schnelles Handeln.
 
-== 70 | Antrag | company citizen | Gewässer, Altlasten, Brunnen
+== 70 | Antrag | citizen architect company | Gewässer, Altlasten, Brunnen
 S: Antrag auf [wasserrechtliche Erlaubnis|Erdwärmesonde|Grundwasserentnahme] – Flurstück {flst}
 S: Altlastenauskunft Flurstück {flst}, Gemarkung {gemarkung}
 I: für das Grundstück Flurstück {flst} bitten wir um Auskunft aus dem Altlastenkataster.
@@ -721,7 +721,7 @@ D: Andere Städte haben Hitzeaktionspläne beschlossen.
 A: Bitte teilen Sie mir mit, was geplant ist.
 A: Vielen Dank.
 
-== 80 | Antrag | company | Ansiedlung, Gewerbefläche
+== 80 | Antrag | company developer | Ansiedlung, Gewerbefläche
 S: Anfrage Gewerbefläche im Gewerbegebiet [Süd|Nord|Am Bahndamm] – {company}
 S: Ansiedlungsvorhaben {company}
 I: unser Unternehmen sucht eine Gewerbefläche von etwa {m2} m² für [ein Logistikzentrum|eine Produktionshalle|einen Handwerksbetrieb].

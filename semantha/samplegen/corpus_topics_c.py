@@ -126,7 +126,7 @@ M: 11 Die Schulungsmaßnahme wurde vom Personalamt beauftragt.
 M: 32 Besteller: Ordnungsamt, Herr {person}.
 M: 70 Die Leistung betrifft das Klimaschutzprojekt des Umweltamts.
 
-== 20 | Vertrag | company | Leasing, Versicherung, Kreditvertrag
+== 20 | Vertrag | company bank insurer | Leasing, Versicherung, Kreditvertrag
 S: [Leasingvertrag Dienstfahrzeuge|Kommunaler Versicherungsvertrag|Darlehensvertrag] – Vertragsnummer {vertragsnr}
 S: Vertragsunterlagen zur Kommunalversicherung {year}
 I: anbei erhalten Sie die Vertragsunterlagen zum [Leasing von {count} Dienstfahrzeugen|Versicherungsschutz der Stadt|Kommunaldarlehen über {amount_large}].
@@ -149,7 +149,7 @@ D: Der Schuldner ist nach unseren Feststellungen derzeit zahlungsunfähig.
 A: Wir bitten die Stadtkasse um Buchung.
 A: Bitte bestätigen Sie die Ausführung.
 
-== 21 | Mahnung | company | Inkassobüro fordert im Auftrag eines Gläubigers
+== 21 | Mahnung | collector | Inkassobüro fordert im Auftrag eines Gläubigers
 S: Forderungsangelegenheit {company} ./. Stadt Musterstadt – Inkasso-Nr. {vorgang}
 S: Letzte außergerichtliche Zahlungsaufforderung
 I: wir wurden von der {company} mit dem Einzug einer offenen Forderung gegen die Stadt Musterstadt beauftragt.
@@ -260,7 +260,7 @@ D: Dies gilt auch für Alters- und Ehejubiläen.
 A: Bitte vermerken Sie dies im Melderegister.
 A: Vielen Dank.
 
-== 34 | Sonstiges | company | Bestattungsinstitut: Sterbeurkunden, Beurkundung
+== 34 | Sonstiges | funeral | Bestattungsinstitut: Sterbeurkunden, Beurkundung
 S: Beurkundung Sterbefall {person} – Bestattung am {date_future}
 S: Anforderung von {count} Sterbeurkunden
 I: im Auftrag der Angehörigen beantragen wir die Beurkundung des Sterbefalls von {person}.

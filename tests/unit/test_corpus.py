@@ -229,3 +229,15 @@ def test_ocr_noise_produces_typical_confusions() -> None:
     noisy = ocr_noise(text, random.Random(1), 0.5)
     for damaged in ("Miiller", "StraBe", "Grundsteuer-"):
         assert damaged in noisy
+
+
+def test_street_names_take_the_right_preposition(letters: list[LetterSpec]) -> None:
+    wrong = re.compile(r"\bin der (Am|Im|Zum|Hinterm|\w+weg|\w+ring|Marktplatz)\b")
+    assert not [spec.subject for spec in letters if wrong.search(plain_text(spec))]
+
+
+def test_senders_fit_the_matter(letters: list[LetterSpec]) -> None:
+    insurance = [spec for spec in letters if spec.subject.startswith("Haftpflichtschaden vom")]
+    assert insurance
+    insurers = ("versicherung", "schadenausgleich")
+    assert all(any(word in spec.sender[0].lower() for word in insurers) for spec in insurance)
