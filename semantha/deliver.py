@@ -219,7 +219,7 @@ def _notify(
         dest,
         "append the notification",
     )
-    log.info("document.notified", doc_id=document.id[:12], channel=action.target)
+    log.info("delivery.notified", doc_id=document.id[:12], channel=action.target)
     return Delivery(action, True, "notified", dest)
 
 
