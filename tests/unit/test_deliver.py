@@ -13,6 +13,7 @@ from pathlib import Path
 import img2pdf
 import pytest
 from PIL import Image, ImageDraw
+from structlog.testing import capture_logs
 
 from semantha import deliver, fsutil
 from semantha.config import Paths
@@ -426,3 +427,18 @@ def test_review_sidecar_keeps_the_newest_reason(paths: Paths) -> None:
     sidecar = json.loads(deliver.sidecar_path(again.destination).read_text(encoding="utf-8"))
     assert sidecar["review_reason"] == "second attempt: still offline"
     assert files_under(paths.review) == ["scan_0001.pdf", "scan_0001.pdf.json"]
+
+
+def test_log_events_carry_ids_but_no_personal_data(paths: Paths) -> None:
+    doc = make_document(paths)
+    actions = (Action("deliver", "63"), Action("notify", "bauamt"))
+    with capture_logs() as events:
+        deliver.execute(plan(*actions), doc, paths, None, DECISION)
+    names = [e["event"] for e in events]
+    assert names[:2] == ["delivery.written", "delivery.destination"]
+    assert "delivery.notified" in names
+    written = events[0]
+    assert written["doc_id"] == doc.id[:12] and written["kind"] == "deliver"
+    assert written["already"] is False
+    info = [e for e in events if e["log_level"] == "info"]
+    assert not any("Schulstraße" in str(e) or "63-602.14" in str(e) for e in info)
