@@ -205,7 +205,7 @@ class ProcessExecutor(Generic[State]):
             if not alive:
                 self._count_failed_start(slot)
                 results.extend(self._replace(index, "crashed", self._exit_reason(slot)))
-            elif slot.job is not None and time.monotonic() - slot.started > self._timeout_s:
+            elif slot.job and slot.ready and time.monotonic() - slot.started > self._timeout_s:
                 log.warning("worker.timeout", doc=slot.job.doc, limit_s=self._timeout_s)
                 results.extend(
                     self._replace(index, "timeout", f"took longer than {self._timeout_s:g} s")
@@ -229,6 +229,7 @@ class ProcessExecutor(Generic[State]):
             )
         if kind == "ready":
             slot.ready = True
+            slot.started = time.monotonic()  # the time limit is for the document, not start-up
             self._failed_starts = 0
             return None, True
         slot.job = None
@@ -268,7 +269,7 @@ class ProcessExecutor(Generic[State]):
         return [JobResult(slot.job.doc, status, error=reason)]
 
     def _nearest_deadline(self) -> float:
-        starts = [s.started for s in self._slots if s.job is not None]
+        starts = [s.started for s in self._slots if s.job is not None and s.ready]
         return min(starts) + self._timeout_s if starts else float("inf")
 
     def shutdown(self, grace_s: float) -> list[JobResult]:

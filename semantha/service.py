@@ -475,19 +475,35 @@ class Service:
         )
 
     def _release_original(self, entry: journal.Entry) -> None:
-        """After the outcome is recorded: archive a delivered original, drop the others."""
+        """After the outcome is recorded: archive a delivered original, drop the others.
+
+        The archive path is recorded before the move, so a crash in between is finished
+        at start-up with the same name. A failure leaves the original in work/."""
         work = Path(entry.work_path)
-        if entry.state in (journal.DELIVERED, journal.SKIPPED):
-            day = archive_folder(self.config.paths.archive, datetime.now(UTC).date())
-            target = fsutil.unique_path(day / entry.source)
-            if work.exists():
-                move_file(work, target)
-            self.journal.set_original(entry.id, "archived", str(target))
-        else:
-            work.unlink(missing_ok=True)
-            self.journal.set_original(entry.id, "removed")
+        try:
+            if entry.state in (journal.DELIVERED, journal.SKIPPED):
+                target = (
+                    Path(entry.archive_path) if entry.archive_path else self._archive_name(entry)
+                )
+                self.journal.set_original(entry.id, "work", str(target))
+                if work.exists():
+                    move_file(work, target)
+                self.journal.set_original(entry.id, "archived", str(target))
+            else:
+                work.unlink(missing_ok=True)
+                self.journal.set_original(entry.id, "removed")
+        except OSError as exc:
+            # e.g. archive full: the original stays safe in work/ and start-up tries again
+            log.error("document.archive_failed", doc=entry.id, error=type(exc).__name__)
+            return
         with contextlib.suppress(OSError):  # not empty or already gone
             work.parent.rmdir()
+
+    def _archive_name(self, entry: journal.Entry) -> Path:
+        if entry.archive_path:  # chosen before a crash interrupted the move
+            return Path(entry.archive_path)
+        day = archive_folder(self.config.paths.archive, datetime.now(UTC).date())
+        return fsutil.unique_path(day / entry.source)
 
     # -- stop ----------------------------------------------------------------------------------
 

@@ -404,6 +404,9 @@ def test_pool_reports_a_worker_that_cannot_start() -> None:
 def test_pool_shutdown_waits_for_running_documents_within_the_grace_time() -> None:
     pool = ProcessExecutor(2, pool_setup, pool_work, timeout_s=30.0)
     pool.start()
+    pool.submit(Job(10, "ok", "0" * 64))
+    pool.submit(Job(11, "ok", "0" * 64))
+    collect_all(pool, 2)  # both workers are up: the grace time is all for the documents
     pool.submit(Job(1, "slow", "0" * 64))
     pool.submit(Job(2, "hang", "0" * 64))
     started = time.monotonic()
