@@ -181,28 +181,43 @@ class Candidate:
     score: float | None
 
 
+class _Windows:
+    """Runs of n tokens of one text, built once per size, with their folded spelling."""
+
+    def __init__(self, text: str, case_sensitive: bool) -> None:
+        self.text = text
+        self.fold: Callable[[str], str] = (lambda s: s) if case_sensitive else str.casefold
+        self._spans: dict[int, list[tuple[str, int, int]]] = {}
+        self._folded: dict[int, list[str]] = {}
+
+    def of_size(self, size: int) -> tuple[list[tuple[str, int, int]], list[str]]:
+        if size not in self._spans:
+            self._spans[size] = list(_windows(self.text, (size,)))
+            self._folded[size] = [self.fold(w[0]) for w in self._spans[size]]
+        return self._spans[size], self._folded[size]
+
+
 def fuzzy_candidates(
     text: str, terms: Mapping[str, tuple[str, ...]], min_score: float, case_sensitive: bool
 ) -> list[Candidate]:
     """Fuzzy occurrences of each label's terms, as (label, term, found, span, score)."""
-    fold: Callable[[str], str] = (lambda s: s) if case_sensitive else str.casefold
+    windows = _Windows(text, case_sensitive)
     found: list[Candidate] = []
-    by_size: dict[int, list[tuple[str, int, int]]] = {}
     for label, label_terms in terms.items():
         for term in filter(fuzzy_allowed, label_terms):
             size = len(term.split())
-            sizes = (size, size + 1)
-            windows = [w for s in sizes for w in by_size.setdefault(s, list(_windows(text, (s,))))]
-            matches = process.extract(
-                fold(term),
-                [fold(w[0]) for w in windows],
-                scorer=fuzz.ratio,
-                score_cutoff=min_score,
-                limit=None,
-            )
-            for _, score, index in matches:
-                window, start, end = windows[index]
-                found.append(Candidate(label, term, window, start, end, score))
+            # one more token than the term: OCR may split a word ("Bau rechtsamt")
+            for spans, folded in (windows.of_size(size), windows.of_size(size + 1)):
+                matches = process.extract(
+                    windows.fold(term),
+                    folded,
+                    scorer=fuzz.ratio,
+                    score_cutoff=min_score,
+                    limit=None,
+                )
+                for _, score, index in matches:
+                    window, start, end = spans[index]
+                    found.append(Candidate(label, term, window, start, end, score))
     return found
 
 
