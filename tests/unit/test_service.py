@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -22,7 +23,7 @@ from semantha.config import AppConfig, Paths, ServiceSettings
 from semantha.errors import StartupError
 from semantha.executor import Job, JobResult, ProcessExecutor
 from semantha.journal import Journal
-from semantha.service import Service, instance_lock, journal_path, purge_archive
+from semantha.service import Service, instance_lock, journal_path, move_file, purge_archive
 from semantha.watch import InboxWatcher
 
 Work = Callable[[Job], JobResult]
@@ -268,10 +269,23 @@ def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
     Path(done.work_path).write_bytes(b"c")
     db.set_original(done.id, "work")
     db.finish(done.id, journal.Result(journal.DELIVERED, destinations=("/dms/c.pdf",)))
+    # 4. crashed after choosing the archive name, before the move
+    half = db.add("4" * 64, "d.pdf", "", inflight, 4.0)
+    Path(half.work_path).parent.mkdir(parents=True)
+    Path(half.work_path).write_bytes(b"d")
+    db.finish(half.id, journal.Result(journal.DELIVERED))
+    chosen = paths.archive / datetime.now(UTC).date().isoformat() / "d (2).pdf"
+    db.set_original(half.id, "work", str(chosen))
     service.run(once=True)
     assert sorted(j.doc for j in executor.seen) == [moving.id, busy.id]
-    assert states(service) == [journal.DELIVERED] * 3
-    assert archived_files(service.config) == {"a.pdf": b"a", "b.pdf": b"b", "c.pdf": b"c"}
+    assert states(service) == [journal.DELIVERED] * 4
+    assert archived_files(service.config) == {
+        "a.pdf": b"a",
+        "b.pdf": b"b",
+        "c.pdf": b"c",
+        "d (2).pdf": b"d",
+    }
+    assert db.get(half.id).original == "archived"
     assert not any(paths.inbox.iterdir())
 
 
@@ -500,3 +514,14 @@ def test_status_reports_states_errors_and_documents(
     assert "queue depth: 1 (oldest waiting since" in text
     assert "target root dms does not exist" in text
     assert "Hauspost/brief.pdf" in text and "Antrag" in text
+
+
+def test_move_file_across_file_systems_copies_then_deletes(tmp_path: Path) -> None:
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as other:
+        source = Path(other) / "scan.pdf"
+        source.write_bytes(b"%PDF on a share")
+        assert Path(other).stat().st_dev != tmp_path.stat().st_dev
+        target = tmp_path / "work" / "inflight" / "1" / "scan.pdf"
+        move_file(source, target)
+        assert target.read_bytes() == b"%PDF on a share"
+        assert not source.exists()
