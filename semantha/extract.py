@@ -31,7 +31,7 @@ _ALNUM_EDGES = re.compile(r"^[^0-9A-Za-zÄÖÜäöü]+|[^0-9A-Za-zÄÖÜäöü]+
 
 _SALUTATION = re.compile(
     # "Liebe Grüße aus dem Urlaub" is a subject: the informal ones must end like a salutation.
-    r"^\W{0,3}(?:Sehr\s+ge|Sehr\s+verehrt|Guten\s+Tag"
+    r"^\W{0,3}(?:Seh[rt]\s*g[ec]|Seh[rt]\s+verehrt|Guten\s+Tag"
     r"|(?:Liebe[rs]?|Hallo|Moin|Servus)\b.{0,60}[,!]\s*$)",
     re.IGNORECASE,
 )
@@ -59,7 +59,7 @@ _SENDER_LINE = re.compile(
     r"(?i)^\W{0,2}(?:Von|Absender|Abs\.|From|Kopie|nachrichtlich|cc|Durchschrift|Verteiler)\b"
 )
 _SUBJECT_LABEL = re.compile(
-    r"^\W{0,2}(?:Betreff|Betr\.|Betrifft|B[ec]tr[ec]f+[ft]?)(?![a-zäöüß])\s*[:;.]?\s*(?P<value>.*)$",
+    r"^\W{0,2}(?:Betreff|Betr\.|Betrifft|B[ec]tr[ec][fl]+[ftl]?)(?![a-zäöüß])\s*[:;.]?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _LABEL_CUT = re.compile(
@@ -67,8 +67,10 @@ _LABEL_CUT = re.compile(
     r"Durchwahl|E-?Mail|Zimmer|Az|A2|Aktenzeichen|Betreff|Von)\s*[.:;]?\s)"
 )
 _REFERENCE_LABEL = re.compile(
-    r"(?i)^\W{0,2}(?:Datum|Tel|Telefon|Fax|E-?Mail|Ihr[e]?\s|Unser[e]?\s|Az|A2|Aktenz|"
-    r"Bearbeiter|Durchwahl|Zimmer|Sprechzeit|Internet|www\.)"
+    r"(?i)^\W{0,2}(?:Datum|Tel|Telefon|Fax|E-?Mail|Az\b|A2\b|Aktenz|Gesch\S{0,2}ftsz|"
+    r"(?:Ihr|Unser)e?\s+(?:Ze\S{2,5}|Nachricht|Schreiben|E-?Mail|Az\b|Akt|Gesch)|"
+    r"(?:\w*nummer|Kassenzeichen)\s*[:;]|Ansprechp|Sachbearb|Bearbeiter|Durchwahl|Zimmer|Sprechzeit|"
+    r"Internet|www\.)"
 )
 
 # "Zeichen" as OCR leaves it: "Zeicben", "Zeiche n"; "IhrAktenzeichen" lost its space.
@@ -98,7 +100,7 @@ _TEXT_DATE = re.compile(
     rf"(?i)(?<![\w.])(?P<d>{_D}{{1,2}})\s?\.\s*(?P<m>{_MONTHS})\.?\s*(?P<y>{_D}{{4}})(?!\w)"
 )
 _ISO_DATE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\w)")
-_DATE_LABEL = re.compile(r"(?i)\bDatum\s*[:;.]?\s*$")
+_DATE_LABEL = re.compile(r"(?i)\bDatu(?:m|rn)\s*[:;.]?\s*$")
 _PLACE_DEN = re.compile(r"(?i)(?:[a-zäöüß],\s*(?:den\s+)?|\bden\s+)$")
 _DATE_REFERS = re.compile(
     r"(?i)\b(?:vom|seit|bis|ab|am|zum|geb\.|geboren|f\S{1,2}llig|Frist|Termin|Schreiben|"

@@ -591,3 +591,29 @@ def test_reference_sentence_as_subject_is_kept() -> None:
     assert fields_of(text)["subject"] == (
         "Ihre Mahnung vom 04.01.2026 – Kassenzeichen 7.3693.183372.0"
     )
+
+
+def test_damaged_labels_and_salutation() -> None:
+    text = (
+        "Stadt Musterstadt\nBürgeramt\nRathausplatz 1\n34567 Musterstadt\n\n"
+        "Daturn: 3.2.2026\nBetrefl: Ummeldung\n\nSehr gcehrte Damen und Herren,\n"
+        "am 1.2.2026 bin ich umgezogen."
+    )
+    fields = fields_of(text)
+    assert fields["date"] == "2026-02-03"
+    assert fields["subject"] == "Ummeldung"
+
+
+@pytest.mark.parametrize(
+    "subject", ["Ihr Eintrag im Behördenverzeichnis 2025", "Versicherungsnummer G215623708"]
+)
+def test_subjects_that_look_like_info_block_labels(subject: str) -> None:
+    text = (
+        "Stadt Musterstadt\nz. Hd. Herrn Meyer\nPostfach 10 20 30\n34561 Musterstadt\n\n"
+        "Unser Zeichen: JE/157\nAnsprechpartner: Jonas Ebersbach\n\n"
+        f"Musterstadt, den 3.12.2024\n\n{subject}\n\nSehr geehrter Herr Meyer,\n"
+    )
+    fields = fields_of(text)
+    assert fields["subject"] == subject
+    assert fields["aktenzeichen"] == "JE/157"
+    assert fields["recipient"] == "Stadt Musterstadt, z. Hd. Herrn Meyer"
