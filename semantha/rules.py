@@ -40,6 +40,9 @@ HEADER_SHARE = 0.4
 HEADER_MAX_LINES = 25
 SUBJECT_LINE = regex.compile(r"^\s*(?:Betreff|Betr\.|Bezug|Gegenstand)\b", regex.IGNORECASE)
 TOKEN = regex.compile(r"\w+(?:[-./]\w+)*")
+OCR_DIGITS = regex.compile(r"(?<!\w)(?=[0-9OoIl|]*\d)[0-9OoIl|]{2,3}(?!\w)")
+AMT_NUMBER = regex.compile(r"\bA(?:m|rn)t\W{0,4}(?=\d)")
+TO_DIGIT = str.maketrans("OoIl|", "00111")
 
 FIELD_WORDS: Mapping[str, str] = {
     "recipient": "address block",
@@ -181,12 +184,21 @@ class Candidate:
     score: float | None
 
 
+def _fold_case_sensitive(text: str) -> str:
+    # "rn" is read for "m" so often that both count as the same letters
+    return text.replace("rn", "m")
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("rn", "m")
+
+
 class _Windows:
     """Runs of n tokens of one text, built once per size, with their folded spelling."""
 
     def __init__(self, text: str, case_sensitive: bool) -> None:
         self.text = text
-        self.fold: Callable[[str], str] = (lambda s: s) if case_sensitive else str.casefold
+        self.fold: Callable[[str], str] = _fold_case_sensitive if case_sensitive else _fold
         self._spans: dict[int, list[tuple[str, int, int]]] = {}
         self._folded: dict[int, list[str]] = {}
 
@@ -235,7 +247,14 @@ def _best_without_overlap(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def ocr_repaired(text: str) -> str:
+    """Office numbers as OCR damages them: "Amt 6l" -> "Amt 61", "Arnt50" -> "Amt 50"."""
+    text = OCR_DIGITS.sub(lambda m: m.group().translate(TO_DIGIT), text)
+    return str(AMT_NUMBER.sub("Amt ", text))
+
+
 def _office_names(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
+    text = ocr_repaired(text)
     candidates = [
         Candidate(dep.id, m.group(), m.group(), m.start(), m.end(), None)
         for dep in ruleset.departments

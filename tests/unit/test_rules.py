@@ -23,6 +23,7 @@ departments:
   - {id: "20", name: Kämmerei}
   - {id: "21", name: Stadtkasse, aliases: [Kasse]}
   - {id: "30", name: Rechtsamt}
+  - {id: "61", name: Stadtplanungsamt, aliases: [Amt 61]}
   - {id: "63", name: Baurechtsamt, aliases: [Amt 63, Bauaufsicht]}
   - {id: "66", name: Tiefbauamt}
 """
@@ -356,3 +357,29 @@ def test_default_rules_sender_office_loses_to_the_routing_slip(default_rules: Ru
     totals = department_totals(rules.evaluate(doc, default_rules))
     assert totals["70"] >= 1.0
     assert totals.get("20", 0.0) == 0.0
+
+
+def test_office_numbers_damaged_by_ocr_are_repaired(tmp_path: Path) -> None:
+    rs = ruleset_with(
+        tmp_path, "  - {id: o, in: field:recipient, office_name: true, weight: 1.0}\n"
+    )
+    cases = {
+        "– Amt 6l –": "61",
+        "Amt63": "63",
+        "Arnt „. 63": "63",
+        "Bauaufsicbt": "63",
+        "Stadtverwaltung, – Amt 6З –": None,  # a Cyrillic letter is not a digit
+    }
+    for recipient, office in cases.items():
+        doc = document("x", fields={"recipient": recipient})
+        expected = [("department", office)] if office else []
+        assert labels(rules.evaluate(doc, rs)) == expected, recipient
+    assert rules.ocr_repaired("Amt 6l, Zimmer lO") == "Amt 61, Zimmer lO"
+
+
+def test_rn_read_for_m_still_matches(tmp_path: Path) -> None:
+    rs = ruleset_with(
+        tmp_path, "  - {id: o, in: field:recipient, office_name: true, weight: 1.0}\n"
+    )
+    doc = document("x", fields={"recipient": "Stadt Musterstadt, Tiefbauarnt"})
+    assert labels(rules.evaluate(doc, rs)) == [("department", "66")]
