@@ -370,13 +370,28 @@ def _az_value(rest: str) -> str:
     for token in value.split():
         if len(re.sub(r"[^A-Za-zÄÖÜäöüß]", "", token)) >= 4 and not re.search(r"\d", token):
             break  # free text after the reference
+        if _NUM_DATE.fullmatch(token):
+            break  # "Ihr Zeichen, Ihre Nachricht vom" values on one line
         if re.search(r"[0-9A-Za-z]", token):  # OCR specks ("°", "'") are no part of it
             kept.append(token)
-    value = _fix_digits(re.sub(r"[–—~]", "-", " ".join(kept)))
+    value = _fix_digits(re.sub(r"[–—~]", "-", " ".join(_rejoin_numbers(kept))))
     value = _ALNUM_EDGES.sub("", value)
     if not re.search(r"\d", value) or len(value) < 3 or len(value) > MAX_AZ_LENGTH:
         return ""
     return value
+
+
+def _rejoin_numbers(tokens: list[str]) -> list[str]:
+    """Undo spaces OCR puts into numbers ("30-9 81.41/2024"); a following date stays apart."""
+    joined: list[str] = []
+    for token in tokens:
+        previous = joined[-1] if joined else ""
+        split_number = previous[-1:].isdigit() or previous.endswith(".")
+        if split_number and token[:1].isdigit() and not _NUM_DATE.search(token):
+            joined[-1] = previous + token
+        else:
+            joined.append(token)
+    return joined
 
 
 def _cut_value(text: str, comma: bool) -> str:

@@ -617,3 +617,16 @@ def test_subjects_that_look_like_info_block_labels(subject: str) -> None:
     assert fields["subject"] == subject
     assert fields["aktenzeichen"] == "JE/157"
     assert fields["recipient"] == "Stadt Musterstadt, z. Hd. Herrn Meyer"
+
+
+@pytest.mark.parametrize(
+    ("line", "az"),
+    [
+        ("Az.: 61. 3.5-733/26", "61.3.5-733/26"),
+        ("Az.: 30-9 81.41/2024", "30-981.41/2024"),
+        ("Ihr Zeichen: 63-602.14/2025 03.11.2025", "63-602.14/2025"),
+        ("Aktenzeichen: 12 M 3766/25", "12 M 3766/25"),
+    ],
+)
+def test_spaces_inside_references(line: str, az: str) -> None:
+    assert fields_of(f"{line}\n\nSehr geehrte Damen und Herren,")["aktenzeichen"] == az
