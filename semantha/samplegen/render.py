@@ -66,6 +66,8 @@ _MONTHS = (
     "Dezember",
 )
 _BANKS = ("Sparkasse Musterstadt", "Volksbank Musterland eG", "Musterbank AG", "Landesbank Muster")
+_POSTCODE = re.compile(r"^\d{5} ")
+_REGISTER = re.compile(r"USt-Id|Steuernummer|HRB|HRA|Registergericht|Geschäftsführ")
 _AMOUNT = re.compile(r"^-?[\d.]+(,\d{2})?( ?€| EUR)?$|^\d+([.,]\d+)? ?(%|Stk\.?|h)?$")
 
 
@@ -290,6 +292,19 @@ def _signature(rng: random.Random, x: float, y: float) -> StrokeItem:
     return StrokeItem(tuple(points), line=rng.uniform(0.3, 0.5))
 
 
+def _postal(sender: Sequence[str]) -> tuple[str, ...]:
+    """Name, street and "PLZ Ort" of a sender block (the lines a return line shows)."""
+    for i, line in enumerate(sender):
+        if i >= 2 and _POSTCODE.match(line):
+            return (sender[0], sender[i - 1], line)
+    return tuple(sender[:3])
+
+
+def _is_register(line: str) -> bool:
+    """Register and tax lines belong in the footer of business paper, not the letterhead."""
+    return bool(_REGISTER.search(line))
+
+
 def _footer(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item]:
     """Contact line and bank details at the foot of business paper."""
     font = style.font(7.5)
@@ -298,12 +313,13 @@ def _footer(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item]:
     bic = "".join(rng.choice("ABCDEFGHKLMNPRSTUVWXYZ") for _ in range(6)) + "XXX"
     phone = f"Telefon 0{rng.randint(200, 9999)} {rng.randint(10000, 999999)}"
     lines = (
-        " · ".join((*spec.sender[:3], phone)),
+        " · ".join((*_postal(spec.sender), phone)),
+        *(" · ".join(line for line in spec.sender if _is_register(line)),),
         f"Bankverbindung: {rng.choice(_BANKS)} · IBAN {iban} · BIC {bic}",
     )
-    y = A4_MM[1] - 17.0
+    y = A4_MM[1] - 18.0
     items: list[Item] = [_hrule(style, y - 4.0, 0.2)]
-    for line in lines:
+    for line in filter(None, lines):
         items.append(text_item(style.left, y, line, font))
         y += 3.6
     return items
@@ -324,7 +340,8 @@ def _letterhead(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item
     centered = spec.kind == "court" or rng.random() < 0.3
     small = style.font(8.5)
     y = 22.0
-    for i, line in enumerate([name, *spec.sender[1:]]):
+    head = [name, *(line for line in spec.sender[1:] if not _is_register(line))]
+    for i, line in enumerate(head):
         font = big if i == 0 else small
         x = style.left + (style.width - text_width(line, font)) / 2 if centered else style.left
         items.append(text_item(x, y, line, font))
@@ -335,7 +352,7 @@ def _letterhead(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item
 def _return_line(spec: LetterSpec, style: Style) -> TextItem:
     # DIN 5008 form B: the address field starts 45 mm from the top; the return line
     # closes its 17.7 mm Zusatz- und Vermerkzone directly above the recipient lines.
-    return text_item(style.left, 60.5, " · ".join(spec.sender[:3]), style.font(7.0))
+    return text_item(style.left, 60.5, " · ".join(_postal(spec.sender)), style.font(7.0))
 
 
 def _address(spec: LetterSpec, style: Style) -> list[Item]:
@@ -361,7 +378,7 @@ def _references(spec: LetterSpec, style: Style) -> list[tuple[str, str]]:
         rows.insert(0, ("Geschäftsnummer", spec.aktenzeichen))
     elif _needs_az(spec, values):
         rows.append(("Aktenzeichen", spec.aktenzeichen))
-    if "Datum" not in labels:
+    if "Datum" not in labels and not spec.date_text:
         rows.append(("Datum", format_date(spec.letter_date, style.long_date)))
     return rows
 
@@ -372,23 +389,27 @@ def _info_block(spec: LetterSpec, style: Style) -> tuple[list[Item], float]:
     x = 125.0
     y = 50.0 + size * MM_PER_PT
     items: list[Item] = []
-    for label, value in _references(spec, style):
+    rows = [f"{label}: {value}" if value else label for label, value in _references(spec, style)]
+    if spec.date_text:
+        rows.append(spec.date_text)
+    for row in rows:
+        label = row.split(":", 1)[0]
         font = style.font(size, bold=label == "Geschäftsnummer")
-        lines = wrap(f"{label}: {value}", font, A4_MM[0] - style.right - x)
+        lines = wrap(row, font, A4_MM[0] - style.right - x)
         for line in lines:
             items.append(text_item(x, y, line, font))
             y += size * MM_PER_PT * 1.35
         if label == "Geschäftsnummer":
             items.append(text_item(x, y, "Bitte bei allen Schreiben angeben", style.font(7.5)))
-            y += 3.6
+            y += 4.5
     return items, y
 
 
 def _citizen_date(spec: LetterSpec, style: Style) -> tuple[list[Item], float]:
     """Citizens write "Town, date" on the right and their references on the left."""
-    town = spec.sender[-1].split(" ", 1)[-1] if spec.sender else ""
+    town = _postal(spec.sender)[-1].split(" ", 1)[-1] if spec.sender else ""
     font = style.font()
-    text = f"{town}, {format_date(spec.letter_date, style.long_date)}".lstrip(", ")
+    text = spec.date_text or f"{town}, {format_date(spec.letter_date, style.long_date)}"
     y = 100.0
     items: list[Item] = [text_item(A4_MM[0] - style.right - text_width(text, font), y, text, font)]
     rows = list(spec.references)
@@ -396,7 +417,7 @@ def _citizen_date(spec: LetterSpec, style: Style) -> tuple[list[Item], float]:
         rows.append(("Aktenzeichen", spec.aktenzeichen))
     for label, value in rows:
         y += style.pitch
-        items.append(text_item(style.left, y, f"{label}: {value}", font))
+        items.append(text_item(style.left, y, f"{label}: {value}" if value else label, font))
     return items, y
 
 
@@ -467,7 +488,8 @@ def _body(flow: _Flow, spec: LetterSpec, rng: random.Random) -> None:
         flow.gap(0.8)
     for i, line in enumerate(spec.closing):
         flow.line(line, font)
-        if i == 0 and len(spec.closing) > 1:
+        # "gez." marks an unsigned copy: no scribble there
+        if i == 0 and len(spec.closing) > 1 and line != "gez.":
             flow.need(flow.style.pitch * 2.6)
             flow.add(_signature(rng, flow.style.left, flow.y + flow.style.pitch * 0.3))
             flow.gap(1.6)
