@@ -24,7 +24,7 @@ from semantha.samplegen import corpus_phrases as phrases
 from semantha.samplegen.corpus_ocr import ocr_noise
 from semantha.samplegen.corpus_senders import Sender, make_sender
 from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_topics import Topic, topics_by_office
+from semantha.samplegen.corpus_topics import COVER_TOPICS, Topic, topics_by_office
 from semantha.samplegen.spec import LetterKind, LetterSpec
 
 __all__ = ["generate_letters", "ocr_noise", "plain_text"]
@@ -69,6 +69,8 @@ class Mix:
     aktenzeichen_share: float = 0.55  # letters (other than invoices) citing the city's file number
     long_share: float = 0.12  # letters long enough to need a second page
     mention_share: float = 0.35  # letters naming another office in passing, when the topic has one
+    cover_share: float = 0.12  # short letters (cover letter, reminder) any office gets
+    opener_share: float = 0.25  # letters that start with a general sentence before the matter
 
 
 class _Writer:
@@ -107,13 +109,14 @@ def _choose_office(rng: random.Random, mix: Mix) -> str:
 
 def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     office = _choose_office(rng, mix)
-    topic = rng.choice(TOPICS[office])
+    cover = bool(office) and rng.random() < mix.cover_share
+    topic = rng.choice(COVER_TOPICS if cover else TOPICS[office])
     role = rng.choice(topic.roles)
     kind = ROLE_KIND[role]
     letter_date = people.day_between(rng, FIRST_DAY, LAST_DAY)
     other = rng.choice([i for i in org.OFFICE_IDS if i != office])
     sender = make_sender(rng, role, office, other)
-    ctx = LetterContext(letter_date, rng.randrange(4), sender.name, sender.female, other)
+    ctx = LetterContext(letter_date, rng.randrange(4), sender.name, sender.female, other, office)
     writer = _Writer(rng, Slots(rng, ctx), plural=role not in SINGULAR_ROLES)
     names_office = _names_office(rng, mix, office, role)
     mentions: list[str] = [other] if role == "internal" else []
@@ -122,9 +125,10 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     body = _body(rng, writer, topic, mix, mentions, kind)
     if "office_other" in writer.slots and other not in mentions:
         mentions.append(other)
-    aktenzeichen = (
-        _aktenzeichen(rng, office, letter_date) if _has_az(rng, mix, office, role) else ""
-    )
+    # a cover letter must still show where it belongs: its matter, the address or the file number
+    needs_az = cover and not names_office and "matter" not in writer.slots
+    has_az = needs_az or _has_az(rng, mix, office, role)
+    aktenzeichen = _aktenzeichen(rng, office, letter_date) if has_az else ""
     recipient, salutation = _recipient(rng, office, role, names_office)
     references, subject = _references(rng, writer, sender, aktenzeichen, subject, role)
     date_text = _date_text(rng, letter_date, ctx.date_style, sender, role)
@@ -185,7 +189,11 @@ def _body(
     n_details = len(details) if long else rng.choice((1, 1, 2, 2, 2, 3, 3, 4))
     chosen = [writer.fill(d) for d in details[:n_details]]
 
-    paragraphs: list[list[str]] = [[writer.fill(rng.choice(topic.intros))]]
+    intro = writer.fill(rng.choice(topic.intros))
+    if kind in ("citizen", "company", "authority") and rng.random() < mix.opener_share:
+        opener = writer.fill(rng.choice(phrases.OPENERS))
+        intro = f"{opener} {intro[:1].upper()}{intro[1:]}"
+    paragraphs: list[list[str]] = [[intro]]
     if chosen and rng.random() < 0.3:
         paragraphs[0].append(chosen.pop(0))
     while chosen:

@@ -361,3 +361,52 @@ LAW_FIRM_STYLES = (
     "Rechtsanwalt {first} {a}",
     "{a} {b} Rechtsanwälte und Fachanwälte für Verwaltungsrecht",
 )
+
+# Short names of an office's matters, for letters that only say what they concern.
+OFFICE_MATTERS: dict[str, tuple[str, ...]] = {
+    "10": ("Einwohnerfragestunde", "Gemeinderatssitzung", "Ehrung", "Bürgerantrag"),
+    "11": ("Bewerbung", "Personalakte", "Arbeitszeugnis", "Reisekostenabrechnung", "Elternzeit"),
+    "12": ("Benutzerkonto", "Softwarelizenz", "IT-Störung", "Wartungsvertrag"),
+    "20": ("Zuwendung", "Vereinsförderung", "Haushaltsmittel", "Fördermittel"),
+    "21": ("Ratenzahlung", "Stundung", "Lastschriftmandat", "Erstattung", "Vollstreckung"),
+    "22": ("Grundsteuer", "Gewerbesteuer", "Hundesteuer", "Zweitwohnungsteuer"),
+    "30": ("Schadensersatz", "Widerspruchsverfahren", "Haftpflichtschaden", "Klageverfahren"),
+    "32": (
+        "Bußgeldverfahren",
+        "Gewerbeanmeldung",
+        "Sondernutzungserlaubnis",
+        "Bewohnerparkausweis",
+    ),
+    "33": ("Meldebescheinigung", "Personalausweis", "Reisepass", "Ummeldung", "Briefwahl"),
+    "34": ("Eheschließung", "Geburtsurkunde", "Sterbeurkunde", "Namenserklärung"),
+    "37": (
+        "Brandverhütungsschau",
+        "Brandmeldeanlage",
+        "Feuerwehreinsatz",
+        "Kostenersatz Feuerwehr",
+    ),
+    "40": ("Schulanmeldung", "Schülerbeförderung", "Hallenbelegung", "Schulwechsel"),
+    "50": ("Wohngeld", "Grundsicherung", "Bildung und Teilhabe", "Hilfe zur Pflege"),
+    "51": ("Kita-Platz", "Unterhaltsvorschuss", "Kindertagespflege", "Elternbeitrag"),
+    "61": ("Bebauungsplan", "Flächennutzungsplan", "Vorkaufsrecht", "Sanierungsgebiet"),
+    "63": ("Bauantrag", "Baugenehmigung", "Bauvoranfrage", "Nutzungsänderung"),
+    "66": (
+        "Aufgrabungserlaubnis",
+        "Straßenausbau",
+        "Entwässerungsgenehmigung",
+        "Erschließungsbeitrag",
+    ),
+    "67": ("Baumfällung", "Grabstelle", "Kleingarten", "Nutzungsrecht Grabstätte"),
+    "70": (
+        "Altlastenauskunft",
+        "Klimaschutzförderung",
+        "wasserrechtliche Erlaubnis",
+        "Abfallgebühren",
+    ),
+    "80": (
+        "Standplatz Wochenmarkt",
+        "Gewerbefläche",
+        "Förderprogramm Innenstadt",
+        "Weihnachtsmarkt",
+    ),
+}

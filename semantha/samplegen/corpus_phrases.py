@@ -66,6 +66,17 @@ BY_DOCTYPE: dict[str, tuple[str, ...]] = {
     "Sonstiges": (),
 }
 
+OPENERS = (
+    "ich wende mich mit folgendem Anliegen an Sie.",
+    "<ich nehme|wir nehmen> Bezug auf <mein|unser> Telefonat vom {date_past}.",
+    "bezugnehmend auf Ihr Schreiben vom {date_past} teile<n> <ich|wir> Folgendes mit.",
+    "leider <muss ich mich|müssen wir uns> erneut an Sie wenden.",
+    "vielen Dank für Ihr Schreiben vom {date_past}.",
+    "auf Empfehlung Ihrer Kollegin am Telefon schreibe<n> <ich|wir> Ihnen heute.",
+    "<ich hoffe|wir hoffen>, dass <ich mich|wir uns> mit <meinem|unserem> Anliegen an die richtige Stelle wende<n>.",
+    "in der oben genannten Angelegenheit <komme ich|kommen wir> auf die bisherige Korrespondenz zurück.",
+)
+
 CLOSERS = (
     "Für Rückfragen stehe<n> <ich|wir> Ihnen gern zur Verfügung.",
     "Vielen Dank für Ihre Bemühungen.",

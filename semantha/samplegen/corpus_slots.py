@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from semantha.samplegen import corpus_people as people
+from semantha.samplegen.corpus_org import OFFICE_MATTERS
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class LetterContext:
     sender: str  # name of the writing person or organisation
     female: bool  # the writing person is a woman (for "Vermieterin")
     other_office: str  # an office id other than the recipient, for "{office_other}"
+    office: str = ""  # the recipient office, for "{matter}"
 
 
 SCHOOLS = (
@@ -221,6 +223,7 @@ GENERATORS: dict[str, Generator] = {
     "sender": lambda r, c: c.sender,
     "in": lambda r, c: "in" if c.female else "",
     "office_other": lambda r, c: c.other_office,
+    "matter": lambda r, c: people.pick(r, OFFICE_MATTERS[c.office]),
     "child": _child,
     "child_first": lambda r, c: people.pick(r, people.FIRST_FEMALE + people.FIRST_MALE),
     "date_past": lambda r, c: _days(c, r, -120, -3),

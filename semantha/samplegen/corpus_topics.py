@@ -10,9 +10,10 @@ line notation so that administrative prose stays readable and easy to extend::
     A: request or closing sentence                        one ends the body
     M: 66 sentence that names office 66 in passing        optional, recorded in ``mentions``
 
-Office "-" marks unroutable mail (department ""). Inside a sentence ``{slot}`` is
-filled from ``corpus_slots``, ``[a|b|c]`` picks one variant, ``<sg|pl>`` picks by
-whether one person or an organisation writes, and ``<n>`` is a plural-only suffix.
+Office "-" marks unroutable mail (department ""); "*" a short letter any office
+gets. Inside a sentence ``{slot}`` is filled from ``corpus_slots``, ``[a|b|c]``
+picks one variant, ``<sg|pl>`` picks by whether one person or an organisation
+writes, and ``<n>`` is a plural-only suffix.
 
 Which office is right when a letter names several: the office responsible for the
 matter the letter asks to be decided or paid. An invoice for goods the fire
@@ -29,6 +30,7 @@ from semantha.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
 from semantha.samplegen.corpus_topics_a import TOPICS_A
 from semantha.samplegen.corpus_topics_b import TOPICS_B
 from semantha.samplegen.corpus_topics_c import TOPICS_C
+from semantha.samplegen.corpus_topics_cover import TOPICS_COVER
 
 ROLES = (
     "council",
@@ -73,9 +75,9 @@ def _parse_header(line: str, lineno: int) -> tuple[str, str, tuple[str, ...], st
     if len(parts) != 4:
         raise ValueError(f"topic table line {lineno}: expected 4 fields in {line!r}")
     office, doctype, roles_text, title = parts
-    office = "" if office == "-" else office
+    office = "" if office == "-" else office  # "*": any office (cover letters)
     roles = tuple(roles_text.split())
-    if office and office not in OFFICE_IDS:
+    if office not in (*OFFICE_IDS, "", "*"):
         raise ValueError(f"topic table line {lineno}: unknown office {office!r}")
     if doctype not in DOCTYPES or not roles or not set(roles) <= set(ROLES):
         raise ValueError(f"topic table line {lineno}: bad doctype or roles in {line!r}")
@@ -128,7 +130,10 @@ def parse_topics(table: str) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
-TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_A) + parse_topics(TOPICS_B) + parse_topics(TOPICS_C)
+TOPICS: tuple[Topic, ...] = tuple(
+    topic for table in (TOPICS_A, TOPICS_B, TOPICS_C) for topic in parse_topics(table)
+)
+COVER_TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_COVER)
 
 
 def topics_by_office() -> dict[str, tuple[Topic, ...]]:

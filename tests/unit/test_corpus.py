@@ -14,7 +14,7 @@ import pytest
 from semantha.samplegen import corpus_org as org
 from semantha.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
 from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_topics import TOPICS, parse_topics
+from semantha.samplegen.corpus_topics import COVER_TOPICS, TOPICS, parse_topics
 from semantha.samplegen.spec import LetterSpec
 
 AZ_SHAPE = re.compile(r"^(\d{2})[-./]\S+$")
@@ -175,8 +175,8 @@ def test_company_forms_appear_across_offices(letters: list[LetterSpec]) -> None:
 
 def test_every_template_of_every_topic_fills() -> None:
     rng = random.Random(0)
-    ctx = LetterContext(date(2025, 3, 4), 1, "Erika Beispiel", True, "63")
-    for topic in TOPICS:
+    ctx = LetterContext(date(2025, 3, 4), 1, "Erika Beispiel", True, "63", "50")
+    for topic in TOPICS + COVER_TOPICS:
         for template in topic.subjects + topic.intros + topic.details + topic.asks:
             for plural in (False, True):
                 text = _Writer(rng, Slots(rng, ctx), plural).fill(template)
