@@ -20,12 +20,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz import fuzz, process
+
 from semantha.records import Page, Word, frozen_map
 
 # Characters OCR confuses with digits; translated only inside numbers.
 _DIGITISH = "0-9OoIl|"
 _D = f"[{_DIGITISH}]"
 _TO_DIGIT = str.maketrans("OoIl|", "00111")
+_DD = "[0-9OoIl|S]"  # in dates and references S is read for 5 too
 _AZ_TO_DIGIT = str.maketrans("OoIl|S", "001115")
 _ALNUM_EDGES = re.compile(r"^[^0-9A-Za-zÄÖÜäöü]+|[^0-9A-Za-zÄÖÜäöü]+$")
 
@@ -89,15 +92,15 @@ _AMT = re.compile(
 )
 _LEADING_OFFICE = re.compile(rf"^\W{{0,2}}({_D}{{2}})(?:\.\d{{1,2}})?\s*[-–—]\s*\S")
 
-_MONTHS = (
-    r"Januar|J\S{0,2}nner|Jan|Februar|Feb|M\S{1,2}rz|Mrz|April|Apr|Mai|Juni|Jun|Juli|Jul|"
-    r"August|Aug|September|Sept|Sep|Oktober|Okt|November|Nov|Dezember|Dez"
-)
+# OCR turns "." into ",", drops it, glues the year on, or leaves a speck ("®", "'", "I|").
+_SPECK = r"(?:\s*(?:[^\w\s]{1,2}|[Il|]{1,2})(?=\s))?"
 _NUM_DATE = re.compile(
-    rf"(?<![\w.])(?P<d>{_D}{{1,2}})\s?\.\s?(?P<m>{_D}{{1,2}})\s?\.\s?(?P<y>{_D}{{4}}|{_D}{{2}})(?![\w])"
+    rf"(?<![\w.,])(?P<d>{_DD}{{1,2}})\s?[.,]\s?(?P<m>{_DD}{{1,2}})\s?[.,]\s?"
+    rf"(?P<y>{_DD}{{4}}|{_DD}{{2}})(?![\w,])"
 )
 _TEXT_DATE = re.compile(
-    rf"(?i)(?<![\w.])(?P<d>{_D}{{1,2}})\s?\.\s*(?P<m>{_MONTHS})\.?\s*(?P<y>{_D}{{4}})(?!\w)"
+    rf"(?<![\w.])(?P<d>{_DD}{{1,2}})\s?[.,]?{_SPECK}\s*(?P<m>[A-Za-zÄÖÜäöü]{{3,10}})\.?{_SPECK}"
+    rf"\s*(?P<y>{_DD}{{4}})(?!\w)"
 )
 _ISO_DATE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\w)")
 _DATE_LABEL = re.compile(r"(?i)\bDatu(?:m|rn)\s*[:;.]?\s*$")
@@ -106,9 +109,13 @@ _DATE_REFERS = re.compile(
     r"(?i)\b(?:vom|seit|bis|ab|am|zum|geb\.|geboren|f\S{1,2}llig|Frist|Termin|Schreiben|"
     r"Nachricht|Rechnung|Antrag)\s*[:;]?\s*$"
 )
-_MONTH_NUMBER = {
-    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "apr": 4, "mai": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dez": 12,
+_MONTH_NAMES = (
+    "januar", "februar", "märz", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "dezember",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mrz": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }  # fmt: skip
 
 MAX_SUBJECT_LINES = 3
@@ -475,30 +482,35 @@ def _dates_in(text: str) -> list[tuple[date, int, int]]:
 
 
 def _to_date(day: str, month: str, year: str) -> date | None:
-    day_n = day.translate(_TO_DIGIT)
-    year_n = year.translate(_TO_DIGIT)
-    month_n = month.translate(_TO_DIGIT)
-    if not month_n.isdigit():
-        month_n = _month_number(month)
-    if not (day_n.isdigit() and year_n.isdigit() and month_n.isdigit()):
+    day_n = day.translate(_AZ_TO_DIGIT)
+    year_n = year.translate(_AZ_TO_DIGIT)
+    month_digits = month.translate(_AZ_TO_DIGIT)
+    month_n = int(month_digits) if month_digits.isdigit() else _month_number(month)
+    if not (day_n.isdigit() and year_n.isdigit() and month_n):
         return None
     full_year = int(year_n) + (2000 if len(year_n) == 2 and int(year_n) < 70 else 0)
     full_year += 1900 if len(year_n) == 2 and int(year_n) >= 70 else 0
     if not 1990 <= full_year <= 2100:
         return None
     try:
-        return date(full_year, int(month_n), int(day_n))
+        return date(full_year, month_n, int(day_n))
     except ValueError:
         return None
 
 
-def _month_number(name: str) -> str:
-    key = name[:3].lower()
-    if key.startswith("m") and key != "mai":
-        return "3"  # März with a damaged umlaut: "Marz", "Mrz", "M?rz"
-    if key.startswith("j") and "nn" in name.lower():
-        return "1"  # Jänner
-    return str(_MONTH_NUMBER.get(key, ""))
+def _month_number(name: str) -> int | None:
+    """A German month name or abbreviation as OCR leaves it ("Novernber", "Okfober", "Marz")."""
+    word = name.lower().replace("rn", "m")
+    if word in _MONTH_ABBREVIATIONS:
+        return _MONTH_ABBREVIATIONS[word]
+    if re.fullmatch(r"m\S{1,2}rz", word):
+        return 3  # März with a lost umlaut
+    if re.fullmatch(r"j\S{1,2}nner", word):
+        return 1  # Jänner
+    if len(word) < 5:
+        return _MONTH_NAMES.index(word) + 1 if word in _MONTH_NAMES else None
+    best = process.extractOne(word, _MONTH_NAMES, scorer=fuzz.ratio, score_cutoff=80)
+    return best[2] + 1 if best else None
 
 
 # --- subject -------------------------------------------------------------------------

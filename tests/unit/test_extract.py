@@ -284,11 +284,26 @@ def test_private_letter_without_any_field() -> None:
         ("Datum: l2.ll.2O25", "2025-11-12"),
         ("Datum: 2025-11-12", "2025-11-12"),
         ("Musterstadt, 1. Okt. 2025", "2025-10-01"),
+        # OCR damage
+        ("Datum: 1, März2025", "2025-03-01"),
+        ("Musterstadt, 24. Januar ® 2024", "2024-01-24"),
+        ("Datum: 14.6,2025", "2025-06-14"),
+        ("Datum: S.4.2026", "2026-04-05"),
+        ("Beispielhausen, den 6. Novernber 2024", "2024-11-06"),
+        ("Musterstadt, 28 März 2024", "2024-03-28"),
+        ("Musterstadt-Nord, 26. Okfober 2025", "2025-10-26"),
+        ("Datum: 28. I| Juli 2025", "2025-07-28"),
+        ("Musterstadt, 2. MAI 2025", "2025-05-02"),
     ],
 )
 def test_date_formats(line: str, expected: str) -> None:
     text = f"{line}\n\nBetreff: Test\n\nSehr geehrte Damen und Herren,\nim Text steht der 1.1.2024."
     assert fields_of(text)["date"] == expected
+
+
+@pytest.mark.parametrize("phrase", ["5 Mal 2024", "3 Stück 2025", "12 Tage 2025"])
+def test_counted_words_are_not_months(phrase: str) -> None:
+    assert "date" not in fields_of(f"Betreff: Test\n\nSehr geehrte Damen und Herren,\n{phrase}")
 
 
 def test_impossible_dates_are_ignored() -> None:
