@@ -190,12 +190,15 @@ def lines_from_words(words: Sequence[Word], size: tuple[int, int]) -> tuple[Line
     width = size[0] or max(w.box[0] + w.box[2] for w in words)
     unit = statistics.median(w.box[3] for w in words)
     rows: list[list[Word]] = []
+    row_centre = 0.0  # running mean of the current row's word centres
     for word in sorted(words, key=lambda w: w.box[1] + w.box[3] / 2):
         centre = word.box[1] + word.box[3] / 2
-        if rows and abs(centre - _row_centre(rows[-1])) < 0.5 * unit:
+        if rows and abs(centre - row_centre) < 0.5 * unit:
             rows[-1].append(word)
+            row_centre += (centre - row_centre) / len(rows[-1])
         else:
             rows.append([word])
+            row_centre = centre
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda w: w.box[0])
@@ -208,10 +211,6 @@ def lines_from_words(words: Sequence[Word], size: tuple[int, int]) -> tuple[Line
             segment.append(word)
         lines.append(_segment_line(segment, width))
     return tuple(sorted(lines, key=lambda line: (line.top, line.left)))
-
-
-def _row_centre(row: list[Word]) -> float:
-    return statistics.fmean(w.box[1] + w.box[3] / 2 for w in row)
 
 
 def _segment_line(words: list[Word], width: int) -> Line:
