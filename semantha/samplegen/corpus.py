@@ -24,7 +24,7 @@ from semantha.samplegen import corpus_phrases as phrases
 from semantha.samplegen.corpus_ocr import ocr_noise
 from semantha.samplegen.corpus_senders import Sender, make_sender
 from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_topics import COVER_TOPICS, Topic, topics_by_office
+from semantha.samplegen.corpus_topics import COVER_TOPICS, Phrasing, Topic, topics_by_office
 from semantha.samplegen.spec import LetterKind, LetterSpec
 
 __all__ = ["generate_letters", "ocr_noise", "plain_text"]
@@ -121,8 +121,9 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     names_office = _names_office(rng, mix, office, role)
     mentions: list[str] = [other] if role == "internal" else []
 
-    subject = writer.fill(rng.choice(topic.subjects))
-    body = _body(rng, writer, topic, mix, mentions, kind)
+    phrasing = rng.choice(topic.variants)
+    subject = writer.fill(rng.choice(phrasing.subjects))
+    body = _body(rng, writer, _Matter(office, topic.doctype, phrasing), mix, mentions, kind)
     if "office_other" in writer.slots and other not in mentions:
         mentions.append(other)
     # a cover letter must still show where it belongs: its matter, the address or the file number
@@ -180,18 +181,28 @@ def _has_az(rng: random.Random, mix: Mix, office: str, role: str) -> bool:
 # ----------------------------------------------------------------------------- body
 
 
+@dataclass(frozen=True)
+class _Matter:
+    """What the body is written from: the recipient office, the doctype and the phrasing."""
+
+    office: str
+    doctype: str
+    phrasing: Phrasing
+
+
 def _body(
-    rng: random.Random, writer: _Writer, topic: Topic, mix: Mix, mentions: list[str], kind: str
+    rng: random.Random, writer: _Writer, matter: _Matter, mix: Mix, mentions: list[str], kind: str
 ) -> tuple[str, ...]:
     long = rng.random() < mix.long_share
-    details = list(topic.details)
+    details = list(matter.phrasing.details)
     rng.shuffle(details)
     n_details = len(details) if long else rng.choice((1, 1, 2, 2, 2, 3, 3, 4))
     chosen = [writer.fill(d) for d in details[:n_details]]
 
-    intro = writer.fill(rng.choice(topic.intros))
+    intro = writer.fill(rng.choice(matter.phrasing.intros))
     if kind in ("citizen", "company", "authority") and rng.random() < mix.opener_share:
-        opener = writer.fill(rng.choice(phrases.OPENERS))
+        replies = () if matter.doctype in ("Beschwerde", "Bürgeranfrage") else phrases.REPLY_OPENERS
+        opener = writer.fill(rng.choice(phrases.OPENERS + replies))
         intro = f"{opener} {intro[:1].upper()}{intro[1:]}"
     paragraphs: list[list[str]] = [[intro]]
     if chosen and rng.random() < 0.3:
@@ -200,8 +211,8 @@ def _body(
         take = rng.randint(1, 3)
         paragraphs.append(chosen[:take])
         chosen = chosen[take:]
-    _add_mention(rng, writer, topic, mix, mentions, kind, paragraphs)
-    generic = phrases.BY_DOCTYPE.get(topic.doctype, ())
+    _add_mention(rng, writer, matter, mix, mentions, kind, paragraphs)
+    generic = phrases.BY_DOCTYPE.get(matter.doctype, ())
     if generic and rng.random() < (0.9 if long else 0.4):
         paragraphs[-1].append(writer.fill(rng.choice(generic)))
     if long:  # a second page: background before the details, more reasons after them
@@ -210,7 +221,7 @@ def _body(
         paragraphs.insert(len(paragraphs) // 2 + 1, fillers[3:6])
         paragraphs.append(fillers[6:10])
         paragraphs.append(fillers[10:])
-    closing = [writer.fill(rng.choice(topic.asks))]
+    closing = [writer.fill(rng.choice(matter.phrasing.asks))]
     if kind in ("citizen", "company", "authority") and rng.random() < 0.5:
         closing.append(writer.fill(rng.choice(phrases.CLOSERS)))
     paragraphs.append(closing)
@@ -224,16 +235,16 @@ def _body(
 def _add_mention(
     rng: random.Random,
     writer: _Writer,
-    topic: Topic,
+    matter: _Matter,
     mix: Mix,
     mentions: list[str],
     kind: str,
     paragraphs: list[list[str]],
 ) -> None:
-    if topic.mentions and rng.random() < mix.mention_share:
-        office, sentence = rng.choice(topic.mentions)
-    elif topic.office and kind in ("citizen", "company") and rng.random() < 0.08:
-        office = rng.choice([i for i in org.OFFICE_IDS if i != topic.office])
+    if matter.phrasing.mentions and rng.random() < mix.mention_share:
+        office, sentence = rng.choice(matter.phrasing.mentions)
+    elif matter.office and kind in ("citizen", "company") and rng.random() < 0.08:
+        office = rng.choice([i for i in org.OFFICE_IDS if i != matter.office])
         named = org.OFFICE_BY_ID[office]
         sentence = rng.choice(phrases.GENERIC_MENTIONS).replace(
             "{M_nom}", named.nominative.capitalize()

@@ -54,7 +54,7 @@ BY_DOCTYPE: dict[str, tuple[str, ...]] = {
         "Die Angelegenheit ist eilbedürftig.",
         "Vielen Dank für die gute Zusammenarbeit.",
     ),
-    "Krankmeldung": ("Eine Kopie für meine Unterlagen habe ich behalten.",),
+    "Krankmeldung": ("Eine Kopie für <meine|unsere> Unterlagen habe<n> <ich|wir> behalten.",),
     "Bewerbung": (
         "Die Arbeit im öffentlichen Dienst reizt mich besonders, weil ich etwas für die Gemeinschaft bewirken möchte.",
         "Ich arbeite gern im Team und bin es gewohnt, selbstständig und sorgfältig zu arbeiten.",
@@ -69,12 +69,16 @@ BY_DOCTYPE: dict[str, tuple[str, ...]] = {
 OPENERS = (
     "ich wende mich mit folgendem Anliegen an Sie.",
     "<ich nehme|wir nehmen> Bezug auf <mein|unser> Telefonat vom {date_past}.",
-    "bezugnehmend auf Ihr Schreiben vom {date_past} teile<n> <ich|wir> Folgendes mit.",
     "leider <muss ich mich|müssen wir uns> erneut an Sie wenden.",
-    "vielen Dank für Ihr Schreiben vom {date_past}.",
     "auf Empfehlung Ihrer Kollegin am Telefon schreibe<n> <ich|wir> Ihnen heute.",
     "<ich hoffe|wir hoffen>, dass <ich mich|wir uns> mit <meinem|unserem> Anliegen an die richtige Stelle wende<n>.",
     "in der oben genannten Angelegenheit <komme ich|kommen wir> auf die bisherige Korrespondenz zurück.",
+)
+
+# Openers that answer a letter from the city: not before complaints about getting no answer.
+REPLY_OPENERS = (
+    "bezugnehmend auf Ihr Schreiben vom {date_past} teile<n> <ich|wir> Folgendes mit.",
+    "vielen Dank für Ihr Schreiben vom {date_past}.",
 )
 
 CLOSERS = (

@@ -9,6 +9,8 @@ line notation so that administrative prose stays readable and easy to extend::
     D: detail sentence                                    some of these follow
     A: request or closing sentence                        one ends the body
     M: 66 sentence that names office 66 in passing        optional, recorded in ``mentions``
+    I2: opening sentence of variant 2                     numbered lines go only with the
+    S2: subject of variant 2                              same number; unnumbered ones with all
 
 Office "-" marks unroutable mail (department ""); "*" a short letter any office
 gets. Inside a sentence ``{slot}`` is filled from ``corpus_slots``, ``[a|b|c]``
@@ -24,6 +26,7 @@ a claim for damages caused by a pothole goes to the Rechtsamt.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from semantha.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
@@ -56,13 +59,9 @@ ROLES = (
 
 
 @dataclass(frozen=True)
-class Topic:
-    """One kind of matter an office receives mail about, with its phrasings."""
+class Phrasing:
+    """Sentences that fit together: one variant of a topic."""
 
-    office: str  # office id, "" for unroutable mail
-    doctype: str
-    roles: tuple[str, ...]
-    title: str
     subjects: tuple[str, ...]
     intros: tuple[str, ...]
     details: tuple[str, ...]
@@ -70,12 +69,26 @@ class Topic:
     mentions: tuple[tuple[str, str], ...]  # (office id, sentence naming it)
 
 
+@dataclass(frozen=True)
+class Topic:
+    """One kind of matter an office receives mail about, with its phrasings."""
+
+    office: str  # office id, "" for unroutable mail, "*" for any office
+    doctype: str
+    roles: tuple[str, ...]
+    title: str
+    variants: tuple[Phrasing, ...]
+
+
+Lines = dict[str, list[tuple[int, str]]]  # line kind -> (variant number, text); 0 = shared
+
+
 def _parse_header(line: str, lineno: int) -> tuple[str, str, tuple[str, ...], str]:
     parts = [part.strip() for part in line[2:].split("|")]
     if len(parts) != 4:
         raise ValueError(f"topic table line {lineno}: expected 4 fields in {line!r}")
     office, doctype, roles_text, title = parts
-    office = "" if office == "-" else office  # "*": any office (cover letters)
+    office = "" if office == "-" else office
     roles = tuple(roles_text.split())
     if office not in (*OFFICE_IDS, "", "*"):
         raise ValueError(f"topic table line {lineno}: unknown office {office!r}")
@@ -84,36 +97,40 @@ def _parse_header(line: str, lineno: int) -> tuple[str, str, tuple[str, ...], st
     return office, doctype, roles, title
 
 
-def _build(header: tuple[str, str, tuple[str, ...], str], lines: dict[str, list[str]]) -> Topic:
-    office, doctype, roles, title = header
+def _phrasing(title: str, office: str, lines: Lines, variant: int) -> Phrasing:
+    def pick(kind: str) -> tuple[str, ...]:
+        return tuple(text for number, text in lines[kind] if number in (0, variant))
+
     mentions: list[tuple[str, str]] = []
-    for text in lines["M"]:
+    for text in pick("M"):
         mentioned, sentence = text.split(" ", 1)
         if mentioned not in OFFICE_IDS or mentioned == office:
             raise ValueError(f"topic {title!r}: bad mentioned office {mentioned!r}")
         mentions.append((mentioned, sentence))
-    if not (lines["S"] and lines["I"] and lines["D"] and lines["A"]):
-        raise ValueError(f"topic {title!r}: needs S, I, D and A lines")
-    return Topic(
-        office,
-        doctype,
-        roles,
-        title,
-        tuple(lines["S"]),
-        tuple(lines["I"]),
-        tuple(lines["D"]),
-        tuple(lines["A"]),
-        tuple(mentions),
-    )
+    phrasing = Phrasing(pick("S"), pick("I"), pick("D"), pick("A"), tuple(mentions))
+    if not (phrasing.subjects and phrasing.intros and phrasing.details and phrasing.asks):
+        raise ValueError(f"topic {title!r} variant {variant}: needs S, I, D and A lines")
+    return phrasing
+
+
+def _build(header: tuple[str, str, tuple[str, ...], str], lines: Lines) -> Topic:
+    office, doctype, roles, title = header
+    numbers = sorted({number for kind in lines.values() for number, _ in kind if number}) or [0]
+    variants = tuple(_phrasing(title, office, lines, number) for number in numbers)
+    return Topic(office, doctype, roles, title, variants)
+
+
+_LINE = re.compile(r"^([SIDAM])(\d?):\s*(.+)$")
 
 
 def parse_topics(table: str) -> tuple[Topic, ...]:
     """Parse the line notation described in the module docstring."""
     topics: list[Topic] = []
     header: tuple[str, str, tuple[str, ...], str] | None = None
-    lines: dict[str, list[str]] = {key: [] for key in "SIDAM"}
+    lines: Lines = {key: [] for key in "SIDAM"}
     for lineno, raw in enumerate(table.splitlines(), start=1):
         line = raw.strip()
+        match = _LINE.match(line)
         if not line or line.startswith("#"):
             continue
         if line.startswith("=="):
@@ -121,8 +138,9 @@ def parse_topics(table: str) -> tuple[Topic, ...]:
                 topics.append(_build(header, lines))
             header = _parse_header(line, lineno)
             lines = {key: [] for key in "SIDAM"}
-        elif header is not None and len(line) > 2 and line[0] in lines and line[1] == ":":
-            lines[line[0]].append(line[2:].strip())
+        elif header is not None and match:
+            kind, number, text = match.groups()
+            lines[kind].append((int(number or 0), text))
         else:
             raise ValueError(f"topic table line {lineno}: cannot read {line!r}")
     if header is not None:

@@ -176,16 +176,40 @@ def test_company_forms_appear_across_offices(letters: list[LetterSpec]) -> None:
 def test_every_template_of_every_topic_fills() -> None:
     rng = random.Random(0)
     ctx = LetterContext(date(2025, 3, 4), 1, "Erika Beispiel", True, "63", "50")
-    for topic in TOPICS + COVER_TOPICS:
-        for template in topic.subjects + topic.intros + topic.details + topic.asks:
+    phrasings = [variant for topic in TOPICS + COVER_TOPICS for variant in topic.variants]
+    for variant in phrasings:
+        mentions = tuple(sentence for _, sentence in variant.mentions)
+        for template in (
+            variant.subjects + variant.intros + variant.details + variant.asks + mentions
+        ):
             for plural in (False, True):
                 text = _Writer(rng, Slots(rng, ctx), plural).fill(template)
-                assert not re.search(r"[{}\[\]<>|]", text), (topic.title, text)
+                assert not re.search(r"[{}\[\]<>|]", text), text
 
 
 def test_topic_table_errors_name_the_line() -> None:
     with pytest.raises(ValueError, match="line 2"):
         parse_topics("\n== 99 | Antrag | citizen | Unknown office\n")
+
+
+def test_numbered_lines_stay_within_their_variant() -> None:
+    table = """
+== 22 | Sonstiges | citizen | Hundesteuer
+S1: Anmeldung eines Hundes
+S2: Abmeldung eines Hundes
+I1: hiermit melde ich meinen Hund an.
+I2: hiermit melde ich meinen Hund ab.
+D: Die Steuermarke liegt bei.
+A: Vielen Dank.
+"""
+    (topic,) = parse_topics(table)
+    assert [(v.subjects, v.intros) for v in topic.variants] == [
+        (("Anmeldung eines Hundes",), ("hiermit melde ich meinen Hund an.",)),
+        (("Abmeldung eines Hundes",), ("hiermit melde ich meinen Hund ab.",)),
+    ]
+    assert all(v.details == ("Die Steuermarke liegt bei.",) for v in topic.variants)
+    with pytest.raises(ValueError, match="variant 2"):
+        parse_topics(table.replace("I2: hiermit melde ich meinen Hund ab.\n", ""))
 
 
 def test_custom_mix_changes_the_distribution() -> None:
