@@ -42,10 +42,20 @@ SIDECAR_SCHEMA = 1
 NOTIFY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
+class GuiOutcome(Protocol):
+    """What a GUI script run reports (``semantha.gui.GuiResult``)."""
+
+    @property
+    def ok(self) -> bool: ...
+
+    @property
+    def detail(self) -> str: ...
+
+
 class GuiRunner(Protocol):
     """What ``deliver`` needs from ``semantha.gui``: run one named script with values."""
 
-    def run(self, script: str, values: Mapping[str, str]) -> object: ...
+    def run(self, script: str, values: Mapping[str, str]) -> GuiOutcome: ...
 
 
 def sidecar_path(file: Path) -> Path:
@@ -230,8 +240,12 @@ def _gui(action: Action, gui: GuiRunner | None) -> Delivery:
             "run the service with a display (DISPLAY) or drop the gui action from the route",
         )
     result = gui.run(action.target, action.params)
-    detail = getattr(result, "detail", "") or f"GUI script {action.target} finished"
-    return Delivery(action, True, str(detail))
+    if not result.ok:
+        raise GuiError(
+            f"GUI script {action.target!r} reported failure: {result.detail}",
+            "check the DMS client and the script in rules/gui.yaml",
+        )
+    return Delivery(action, True, result.detail or f"GUI script {action.target} finished")
 
 
 # --- sidecar -------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from structlog.testing import capture_logs
 from semantha import deliver, fsutil
 from semantha.config import Paths
 from semantha.errors import DeliveryError, GuiError, InputError
+from semantha.gui import GuiResult
 from semantha.records import (
     Action,
     Decision,
@@ -308,15 +309,16 @@ def test_notify_channel_must_be_a_plain_name(paths: Paths, channel: str) -> None
 class RecordingGui:
     """The GUI seam: records the calls; fails on demand like a missing window would."""
 
-    def __init__(self, fail: bool = False) -> None:
+    def __init__(self, fail: bool = False, report_ok: bool = True) -> None:
         self.fail = fail
+        self.report_ok = report_ok
         self.calls: list[tuple[str, dict[str, str]]] = []
 
-    def run(self, script: str, values: Mapping[str, str]) -> object:
+    def run(self, script: str, values: Mapping[str, str]) -> GuiResult:
         self.calls.append((script, dict(values)))
         if self.fail:
             raise GuiError("window 'DMS Import' not found within 10 s", "is the DMS client open?")
-        return "ok"
+        return GuiResult(self.report_ok, f"{script}: 4 steps")
 
 
 def test_gui_action_runs_the_script_with_values(paths: Paths) -> None:
@@ -325,8 +327,16 @@ def test_gui_action_runs_the_script_with_values(paths: Paths) -> None:
     action = Action("gui", "dms_import", {"az": "63-602.14/2025"})
     (result,) = deliver.execute(plan(action), doc, paths, gui, DECISION)
     assert gui.calls == [("dms_import", {"az": "63-602.14/2025"})]
-    assert result.ok and "dms_import" in result.detail
+    assert result.ok and result.detail == "dms_import: 4 steps"
     assert deliver.status_of((result,)) == "delivered"
+
+
+def test_gui_result_reporting_failure_goes_to_review(paths: Paths) -> None:
+    doc = make_document(paths)
+    gui = RecordingGui(report_ok=False)
+    results = deliver.execute(plan(Action("gui", "dms_import")), doc, paths, gui, DECISION)
+    assert [(r.action.kind, r.ok) for r in results] == [("gui", False), ("review", True)]
+    assert deliver.status_of(results) == "review"
 
 
 def test_gui_failure_sends_the_document_to_review_and_stops(paths: Paths) -> None:
