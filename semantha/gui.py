@@ -547,14 +547,13 @@ class GuiRunner:
         return self._driver
 
     def _step(self, script: str, step: Step, values: Mapping[str, str]) -> None:
-        settings = self.scripts.settings
         match step:
             case StartStep():
                 self._start(step, values)
             case WaitWindowStep():
-                self._focus(step.wait_window, step.timeout_s or settings.step_timeout_s)
+                self._focus(_render(step.wait_window, values), step.timeout_s)
             case WaitWindowClosedStep():
-                title = step.wait_window_closed
+                title = _render(step.wait_window_closed, values)
                 self._wait(
                     f"window {title!r} still open",
                     lambda: True if not self._matching(title) else None,
@@ -577,13 +576,13 @@ class GuiRunner:
                 self._shots.append(self._save_screen(script, step.screenshot))
 
     def _start(self, step: StartStep, values: Mapping[str, str]) -> None:
-        timeout = step.timeout_s or self.scripts.settings.step_timeout_s
-        if step.window is not None and len(self._matching(step.window)) == 1:
-            self._focus(step.window, timeout)  # already running: just bring it to the front
+        title = _render(step.window, values) if step.window is not None else None
+        if title is not None and len(self._matching(title)) == 1:
+            self._focus(title, step.timeout_s)  # already running: just bring it to the front
             return
         self.driver.launch([_render(arg, values) for arg in step.start])
-        if step.window is not None:
-            self._focus(step.window, timeout)
+        if title is not None:
+            self._focus(title, step.timeout_s)
 
     def _matching(self, title: str) -> list[Window]:
         return [w for w in self.driver.windows() if title in w.title]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -74,6 +75,15 @@ def _template_name(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _title(value: str) -> str:
+    placeholders(value)
+    return value
+
+
+# A window is found by a part of its title, which may name values: "Akte {aktenzeichen}".
+Title = Annotated[str, Field(min_length=1), AfterValidator(_title)]
+
+
 class _Waiting(_Strict):
     timeout_s: float | None = Field(None, gt=0, le=600)
 
@@ -86,7 +96,7 @@ class StartStep(_Waiting):
     """Start a program (unless ``window`` is already open), then wait for ``window``."""
 
     start: list[str] = Field(min_length=1)
-    window: str | None = Field(None, min_length=1)
+    window: Title | None = None
 
     @field_validator("start")
     @classmethod
@@ -99,13 +109,13 @@ class StartStep(_Waiting):
 class WaitWindowStep(_Waiting):
     """Wait until exactly one window whose title contains this text is open; focus it."""
 
-    wait_window: str = Field(min_length=1)
+    wait_window: Title
 
 
 class WaitWindowClosedStep(_Waiting):
     """Wait until no window whose title contains this text is open."""
 
-    wait_window_closed: str = Field(min_length=1)
+    wait_window_closed: Title
 
 
 class WaitImageStep(_Matching):
@@ -233,7 +243,11 @@ class Script(_Strict):
             if isinstance(step, TypeStep):
                 texts.append(step.type)
             elif isinstance(step, StartStep):
-                texts.extend(step.start)
+                texts.extend([*step.start, step.window or ""])
+            elif isinstance(step, WaitWindowStep):
+                texts.append(step.wait_window)
+            elif isinstance(step, WaitWindowClosedStep):
+                texts.append(step.wait_window_closed)
         return frozenset().union(*(placeholders(t) for t in texts))
 
     @property

@@ -1,0 +1,209 @@
+"""GUI scripts against a real X server (Xvfb) and a real third-party program (zenity).
+
+Templates are captured in the test from the dialog as it renders on this machine,
+with the same ``capture_template`` administrators use through ``semantha gui capture``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from Xlib import display as xdisplay
+
+from semantha import gui
+from semantha.errors import GuiError
+from semantha.guiscripts import KEY_NAMES, GuiScripts
+
+pytestmark = pytest.mark.integration
+
+TITLE = "DMS Import – Musterstadt"
+FORM = [
+    "zenity", "--forms", f"--title={TITLE}", "--text=Dokument importieren",
+    "--add-entry=Amt", "--add-entry=Aktenzeichen", "--add-entry=Betreff", "--add-entry=Datei",
+]  # fmt: skip
+VALUES = {
+    "amt": "Kämmerei – Straßenbau Süd",
+    "aktenzeichen": "63-602.14/2025",
+    "betreff": "Gebühr 1.234,56 € für Überprüfung „Öl“ (ÄÖÜ äöü ß)",
+    "datei": "/srv/scan/Bürgeramt/2025-03-01_Maß.pdf",
+}
+
+
+@pytest.fixture(scope="module")
+def xvfb() -> Iterator[str]:
+    """A private 24-bit X server on a free display number; DISPLAY points at it."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-noreset",
+         "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    assert number, "Xvfb did not report a display number"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DISPLAY", f":{number}")
+        yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _scripts(data: dict[str, object]) -> GuiScripts:
+    return GuiScripts.model_validate(data)
+
+
+def _open_form() -> subprocess.Popen[str]:
+    return subprocess.Popen(FORM, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
+def _window_box(title: str, timeout: float = 10.0) -> tuple[int, int, int, int]:
+    """Where the dialog is drawn, found independently of the code under test."""
+    conn = xdisplay.Display()
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            for window in conn.screen().root.query_tree().children:
+                name = window.get_full_property(
+                    conn.intern_atom("_NET_WM_NAME"), conn.intern_atom("UTF8_STRING")
+                )
+                if name and name.value.decode() == title:
+                    geo = window.get_geometry()
+                    time.sleep(0.5)  # mapped before drawn
+                    return geo.x, geo.y, geo.width, geo.height
+            time.sleep(0.05)
+    finally:
+        conn.close()
+    raise AssertionError(f"window {title!r} did not appear")
+
+
+@pytest.fixture(scope="module")
+def templates(xvfb: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The form's OK button, captured from a first instance of the dialog."""
+    folder = tmp_path_factory.mktemp("templates")
+    form = _open_form()
+    try:
+        x, y, width, height = _window_box(TITLE)
+        driver = gui.XDriver()
+        # the OK button is the bottom-right corner of a zenity dialog
+        ok = folder / "ok.png"
+        matches = gui.capture_template(driver, (x + width - 100, y + height - 48, 96, 44), ok, 0.9)
+        assert matches == 1
+    finally:
+        form.kill()
+        form.wait()
+    return {"ok": ok}
+
+
+@pytest.fixture
+def runner(xvfb: str, templates: dict[str, Path], tmp_path: Path) -> gui.GuiRunner:
+    scripts = _scripts(
+        {
+            "settings": {"step_timeout_s": 10},
+            "scripts": {
+                "dms-import": {
+                    "steps": [
+                        {"wait_window": "DMS Import"},
+                        {"wait_image": "ok"},
+                        {"type": "{amt}"},
+                        {"hotkey": "tab"},
+                        {"type": "{aktenzeichen}"},
+                        {"hotkey": "tab"},
+                        {"type": "{betreff}"},
+                        {"hotkey": "tab"},
+                        {"type": "{datei}"},
+                        {"screenshot": "filled"},
+                        {"click": "ok"},
+                        {"wait_window_closed": "DMS Import"},
+                    ]
+                },
+                "missing-window": {
+                    "steps": [{"wait_window": "Gibt es nicht", "timeout_s": 1}],
+                },
+                "notice": {
+                    "steps": [
+                        {"start": ["zenity", "--info", "--title=Hinweis {n}", "--text=Fertig"],
+                         "window": "Hinweis {n}"},
+                        {"hotkey": "enter"},
+                        {"wait_window_closed": "Hinweis {n}"},
+                    ]
+                },
+            },
+        }
+    )  # fmt: skip
+    loaded = {name: gui.load_template(path) for name, path in templates.items()}
+    return gui.GuiRunner(scripts, loaded, tmp_path / "shots")
+
+
+def test_fills_a_zenity_form_with_german_text_exactly(runner: gui.GuiRunner) -> None:
+    form = _open_form()
+    try:
+        result = runner.run("dms-import", VALUES)
+        out, _ = form.communicate(timeout=10)
+    finally:
+        form.kill()
+    assert form.returncode == 0
+    assert out.rstrip("\n").split("|") == [
+        VALUES["amt"], VALUES["aktenzeichen"], VALUES["betreff"], VALUES["datei"]
+    ]  # fmt: skip
+    assert result.ok
+    assert result.screenshot is not None and result.screenshot.stat().st_size > 0
+
+
+def test_missing_window_times_out_with_screenshot_and_runner_goes_on(
+    runner: gui.GuiRunner, tmp_path: Path
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(GuiError, match="Gibt es nicht") as caught:
+        runner.run("missing-window", {})
+    assert 1.0 <= time.monotonic() - started < 5.0
+    shots = list((tmp_path / "shots").glob("*-missing-window-failed.png"))
+    assert len(shots) == 1 and str(shots[0]) in str(caught.value)
+    # the next document's script runs normally on the same runner
+    assert runner.run("notice", {"n": "1"}).ok
+
+
+def test_start_launches_a_program_and_waits_for_its_window(runner: gui.GuiRunner) -> None:
+    runner.run("notice", {"n": "2"})
+    conn = xdisplay.Display()
+    try:
+        titles = [w.get_wm_name() for w in conn.screen().root.query_tree().children]
+    finally:
+        conn.close()
+    assert not any("Hinweis 2" in str(t) for t in titles)
+
+
+def test_failsafe_corner_stops_the_script(runner: gui.GuiRunner, tmp_path: Path) -> None:
+    conn = xdisplay.Display()
+    root = conn.screen().root
+    root.warp_pointer(0, 0)
+    conn.sync()
+    form = _open_form()
+    try:
+        with pytest.raises(GuiError, match="fail-safe"):
+            runner.run("dms-import", VALUES)
+    finally:
+        root.warp_pointer(640, 400)
+        conn.sync()
+        conn.close()
+        form.kill()
+        form.wait()
+    assert list((tmp_path / "shots").glob("*-dms-import-failed.png"))
+
+
+def test_every_hotkey_name_exists_on_the_x_keyboard(xvfb: str) -> None:
+    import pyautogui
+
+    names = [gui.PYAUTOGUI_KEYS.get(k, k) for k in KEY_NAMES]
+    assert [k for k in names if not pyautogui.isValidKey(k)] == []
+
+
+def test_check_display_accepts_the_server(xvfb: str) -> None:
+    gui.check_display()
+    assert "24-bit" in gui.display_summary()
