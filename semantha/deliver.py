@@ -4,6 +4,20 @@ The original scan is the only copy, so every write is atomic (``fsutil``) and no
 here removes the original: the service archives it once the deliveries are recorded.
 Delivering the same bytes to the same place twice is detected by sha256 and reported
 as "already delivered", which makes retries after a crash safe.
+
+Files written (``brief.pdf`` stands for the original's name):
+
+- ``<dms_root>/<target>/brief.pdf`` + ``brief.pdf.json``: schema, file, source_file,
+  source_folder, sha256, pages, blank_pages, department, doctype, confidence,
+  doctype_confidence, method, route_id, action, fields, trace_id, trace (reason, rule
+  hits, department/doctype top 3, thresholds), received_at, delivered_at.
+- ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason.
+- ``<quarantine>/brief.pdf`` + ``brief.pdf.error.json``: error, exit_code, message,
+  hint (what to do), sha256, original, quarantined_at, timings.
+- ``<work>/notifications/<channel>.jsonl``: one line per document (time, doc_id,
+  department, doctype, route, channel, message).
+
+A name already taken by different bytes gets `` (2)``, `` (3)``, ...
 """
 
 from __future__ import annotations
