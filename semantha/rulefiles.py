@@ -785,7 +785,7 @@ def _check_routes(
     parsed: RoutesFile,
     file: _File,
     departments: DepartmentsFile | None,
-    gui_scripts: frozenset[str] | None,
+    gui_scripts: Mapping[str, frozenset[str]] | None,
     patterns: dict[str, regex.Pattern[str]],
 ) -> None:
     dep_ids = [d.id for d in departments.departments] if departments else []
@@ -800,13 +800,8 @@ def _check_routes(
         ids.add(route.id)
         _check_condition(file, [*loc, "when"], route.when, dep_ids, dep_names, doctypes, patterns)
         for j, action in enumerate(route.actions):
-            script = action.gui.script if action.gui is not None else None
-            if script is not None and gui_scripts is not None and script not in gui_scripts:
-                file.at(
-                    [*loc, "actions", j, "gui", "script"],
-                    f"unknown GUI script '{script}'{did_you_mean(script, gui_scripts)}"
-                    f" — scripts are defined in {GUI_FILE}",
-                )
+            if action.gui is not None and gui_scripts is not None:
+                _check_gui(file, [*loc, "actions", j, "gui"], action.gui, gui_scripts)
         shadow = _shadowed_by(route, earlier)
         if shadow is not None:
             j, by = shadow
@@ -823,6 +818,29 @@ def _check_routes(
             "no final route without 'when': documents matching no route go to review — "
             "add a last route without conditions to make that explicit",
             "warning",
+        )
+
+
+def _check_gui(
+    file: _File,
+    loc: list[str | int],
+    action: GuiAction,
+    gui_scripts: Mapping[str, frozenset[str]],
+) -> None:
+    needs = gui_scripts.get(action.script)
+    if needs is None:
+        file.at(
+            [*loc, "script"],
+            f"unknown GUI script '{action.script}'{did_you_mean(action.script, gui_scripts)}"
+            f" — scripts are defined in {GUI_FILE}",
+        )
+        return
+    missing = sorted(needs - set(action.values))
+    if missing:
+        file.at(
+            loc,
+            f"GUI script '{action.script}' needs the value(s) {', '.join(missing)} — "
+            f"add them under 'values:', e.g. {missing[0]}: \"{{{missing[0]}}}\"",
         )
 
 
@@ -876,22 +894,18 @@ def _action_templates(action: RouteAction) -> list[tuple[str, str]]:
     return []
 
 
-def _gui_scripts(path: Path) -> tuple[frozenset[str] | None, list[Problem]]:
-    """Names of the scripts in gui.yaml (None when there is no such file)."""
+def _gui_scripts(rules_dir: Path) -> tuple[Mapping[str, frozenset[str]] | None, list[Problem]]:
+    """Script name -> values it needs, from gui.yaml (None when there is no such file)."""
+    from semantha.guiscripts import load_gui_scripts
+
+    path = rules_dir / GUI_FILE
     if not path.is_file():
         return None, []
     try:
-        data, _ = read_yaml(path)
+        scripts = load_gui_scripts(rules_dir).scripts
     except ConfigError as exc:
-        return frozenset(), [_problem_from_text(path, exc.message)]
-    scripts = data.get("scripts", data) if isinstance(data, dict) else data
-    if isinstance(scripts, dict):
-        return frozenset(str(k) for k in scripts), []
-    if isinstance(scripts, list):
-        return frozenset(
-            str(s.get("name", s.get("id"))) for s in scripts if isinstance(s, dict)
-        ), []
-    return frozenset(), []
+        return {}, [_problem_from_text(path, line) for line in exc.message.splitlines()]
+    return {name: script.needs for name, script in scripts.items()}, []
 
 
 def fingerprint(rules_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -926,7 +940,7 @@ def check_rules(rules_dir: Path) -> CheckResult:
     deps, dep_file = _parse(rules_dir / DEPARTMENTS_FILE, DepartmentsFile)
     classes, classes_file = _parse(rules_dir / CLASSES_FILE, ClassesFile)
     routes, routes_file = _parse(rules_dir / ROUTES_FILE, RoutesFile)
-    gui_scripts, gui_problems = _gui_scripts(rules_dir / GUI_FILE)
+    gui_scripts, gui_problems = _gui_scripts(rules_dir)
     patterns: dict[str, regex.Pattern[str]] = {}
     if deps is not None:
         _check_departments(deps, dep_file)
@@ -956,7 +970,7 @@ def check_rules(rules_dir: Path) -> CheckResult:
         doctypes=deps.doctypes,
         rules=classes.rules,
         routes=routes.routes,
-        gui_scripts=gui_scripts or frozenset(),
+        gui_scripts=frozenset(gui_scripts or ()),
         patterns=MappingProxyType(patterns),
         office_patterns=MappingProxyType(
             {d.id: regex.compile(office_pattern(d)) for d in deps.departments}

@@ -287,12 +287,43 @@ rules:
     assert any("'{office}' is not a named group" in m for m in found)
 
 
+GUI = """\
+scripts:
+  dms-import:
+    steps:
+      - wait_window: "DMS Import"
+      - type: "{aktenzeichen}"
+      - hotkey: enter
+"""
+
+
 def test_gui_script_must_exist_in_gui_yaml(tmp_path: Path) -> None:
     routes = ROUTES.replace("      - deliver:\n", "      - gui: {script: dms-imprt}\n")
     folder = write_rules(tmp_path, routes=routes)
-    (folder / "gui.yaml").write_text("scripts:\n  dms-import:\n    steps: []\n", encoding="utf-8")
+    (folder / "gui.yaml").write_text(GUI, encoding="utf-8")
     found = messages(folder)
     assert any("unknown GUI script 'dms-imprt' — did you mean 'dms-import'?" in m for m in found)
+
+
+def test_gui_action_must_pass_every_value_the_script_types(tmp_path: Path) -> None:
+    routes = ROUTES.replace("      - deliver:\n", "      - gui: {script: dms-import}\n")
+    folder = write_rules(tmp_path, routes=routes)
+    (folder / "gui.yaml").write_text(GUI, encoding="utf-8")
+    found = messages(folder)
+    assert any("GUI script 'dms-import' needs the value(s) aktenzeichen" in m for m in found)
+    routes = ROUTES.replace(
+        "      - deliver:\n",
+        "      - gui: {script: dms-import, values: {aktenzeichen: '{aktenzeichen|sha}'}}\n",
+    )
+    assert check_rules(write_rules(tmp_path, routes=routes)).problems == ()
+
+
+def test_problems_in_gui_yaml_are_reported_too(tmp_path: Path) -> None:
+    folder = write_rules(tmp_path)
+    (folder / "gui.yaml").write_text("scripts:\n  x:\n    steps: [{tipe: a}]\n", encoding="utf-8")
+    result = check_rules(folder)
+    assert result.ruleset is None
+    assert any(str(p).startswith(f"{folder / 'gui.yaml'}:3:") for p in result.errors)
 
 
 def test_invalid_yaml_names_the_position(tmp_path: Path) -> None:
