@@ -28,14 +28,14 @@ A: Bitte teilen Sie mir mit, ob meine Frage zugelassen wird.
 A: Über eine schriftliche Antwort würde ich mich freuen.
 
 == 10 | Sonstiges | citizen club authority | Einladung / Glückwunsch / Ehrung
-S: Einladung zum [Jubiläum|Sommerfest|Tag der offenen Tür] am {date_future}
-S: Antrag auf Ehrung – [Ehrennadel der Stadt|Altersjubiläum|Ehejubiläum]
-I: <ich erlaube mir|wir erlauben uns>, den Oberbürgermeister herzlich zu [unserem {count}-jährigen Vereinsjubiläum|unserem Sommerfest|einem Empfang] einzuladen.
-I: <ich möchte|wir möchten> [Herrn|Frau] {person} für eine Ehrung durch die Stadt vorschlagen, da [er|sie] sich seit {count} Jahren ehrenamtlich engagiert.
-D: Die Veranstaltung findet am {date_future} um {time} Uhr im [Bürgerhaus|Vereinsheim|Festsaal der Stadthalle] statt.
-D: Ein Grußwort des Oberbürgermeisters würde <mich|uns> sehr freuen.
-D: Eine kurze Würdigung der Verdienste liegt diesem Schreiben bei.
-A: Für eine kurze Zusage bis zum {date_short} wäre<n> <ich|wir> dankbar.
+S1: Einladung zum [Jubiläum|Sommerfest|Tag der offenen Tür] am {date_future}
+S2: Antrag auf Ehrung – [Ehrennadel der Stadt|Altersjubiläum|Ehejubiläum]
+I1: <ich erlaube mir|wir erlauben uns>, den Oberbürgermeister herzlich zu [unserem {count}-jährigen Vereinsjubiläum|unserem Sommerfest|einem Empfang] einzuladen.
+I2: <ich möchte|wir möchten> [Herrn|Frau] {person} für eine Ehrung durch die Stadt vorschlagen, da [er|sie] sich seit {count} Jahren ehrenamtlich engagiert.
+D1: Die Veranstaltung findet am {date_future} um {time} Uhr im [Bürgerhaus|Vereinsheim|Festsaal der Stadthalle] statt.
+D1: Ein Grußwort des Oberbürgermeisters würde <mich|uns> sehr freuen.
+D2: Eine kurze Würdigung der Verdienste liegt diesem Schreiben bei.
+A1: Für eine kurze Zusage bis zum {date_short} wäre<n> <ich|wir> dankbar.
 A: Bitte leiten Sie das Schreiben an das Büro des Oberbürgermeisters weiter.
 
 == 10 | Hausmitteilung | internal | Organisation, Dienstanweisung, Poststelle
@@ -61,11 +61,11 @@ A: Ich bitte um Prüfung des Vorgangs und um eine schriftliche Stellungnahme.
 A: Bitte teilen Sie mir mit, welche Konsequenzen gezogen werden.
 
 == 10 | Sonstiges | authority | Kommunalaufsicht, Statistik, Wahlen
-S: [Kommunalwahl|Bundestagswahl|Europawahl] {year} – Organisation der Wahllokale
-S: Erhebung zur [Verwaltungsstruktur|Digitalisierung der Kommunen|Personalstatistik] {year}
-I: im Hinblick auf die bevorstehende Wahl am {date_future} bitten wir um Angaben zu den Wahllokalen der Stadt Musterstadt.
-I: im Rahmen der Rechtsaufsicht bitten wir um Vorlage der Niederschrift der Gemeinderatssitzung vom {date_past}.
-D: Bitte melden Sie die Zahl der Wahlbezirke sowie der Briefwahlvorstände bis zum {date_short}.
+S1: [Kommunalwahl|Bundestagswahl|Europawahl] {year} – Organisation der Wahllokale
+S2: Erhebung zur [Verwaltungsstruktur|Digitalisierung der Kommunen|Personalstatistik] {year}
+I1: im Hinblick auf die bevorstehende Wahl am {date_future} bitten wir um Angaben zu den Wahllokalen der Stadt Musterstadt.
+I2: im Rahmen der Rechtsaufsicht bitten wir um Vorlage der Niederschrift der Gemeinderatssitzung vom {date_past}.
+D1: Bitte melden Sie die Zahl der Wahlbezirke sowie der Briefwahlvorstände bis zum {date_short}.
 D: Die Unterlagen können auch elektronisch übermittelt werden.
 D: Rechtsgrundlage ist die Gemeindeordnung in der derzeit geltenden Fassung.
 A: Wir bitten um fristgerechte Erledigung.
@@ -109,13 +109,13 @@ A: Über eine Einladung zu einem Vorstellungsgespräch freue ich mich sehr.
 A: Für Rückfragen bin ich unter {phone} erreichbar.
 
 == 11 | Krankmeldung | citizen | Arbeitsunfähigkeitsbescheinigung
-S: Arbeitsunfähigkeitsbescheinigung – Personalnummer {pnr}
-S: Krankmeldung {sender}, [Amt|Abteilung] {office_other}
-S: Folgebescheinigung Arbeitsunfähigkeit
-I: anbei übersende ich meine Arbeitsunfähigkeitsbescheinigung für den Zeitraum vom {date_past} bis {date_short}.
-I: hiermit melde ich mich ab dem {date_past} arbeitsunfähig krank.
-I: beiliegend erhalten Sie die Folgebescheinigung meiner Ärztin.
-D: Die Erstbescheinigung wurde bereits am {date_past2} vorgelegt.
+S1: Arbeitsunfähigkeitsbescheinigung – Personalnummer {pnr}
+S1: Krankmeldung {sender}, [Amt|Abteilung] {office_other}
+S2: Folgebescheinigung Arbeitsunfähigkeit
+I1: anbei übersende ich meine Arbeitsunfähigkeitsbescheinigung für den Zeitraum vom {date_past} bis {date_short}.
+I1: hiermit melde ich mich ab dem {date_past} arbeitsunfähig krank.
+I2: beiliegend erhalten Sie die Folgebescheinigung meiner Ärztin.
+D2: Die Erstbescheinigung wurde bereits am {date_past2} vorgelegt.
 D: Meine Personalnummer lautet {pnr}.
 D: Meine Vorgesetzte ist telefonisch informiert.
 D: Die voraussichtliche Dauer der Arbeitsunfähigkeit beträgt [eine Woche|zwei Wochen|zehn Tage].
@@ -123,11 +123,11 @@ A: Bitte nehmen Sie die Bescheinigung zu meiner Personalakte.
 A: Ich bitte um kurze Bestätigung des Eingangs.
 
 == 11 | Krankmeldung | authority | AU-Bescheinigung Krankenkasse, Krankengeld
-S: Arbeitsunfähigkeit Ihres Beschäftigten {person}, geb. {birth}
-S: Krankengeld – Entgeltbescheinigung angefordert
-I: Ihr Beschäftigter {person} hat uns eine Arbeitsunfähigkeit ab dem {date_past} gemeldet.
-I: für Ihre Mitarbeiterin {person} ist der Anspruch auf Entgeltfortzahlung am {date_past} ausgelaufen.
-D: Für die Berechnung des Krankengeldes benötigen wir eine Entgeltbescheinigung.
+S1: Arbeitsunfähigkeit Ihres Beschäftigten {person}, geb. {birth}
+S2: Krankengeld – Entgeltbescheinigung angefordert
+I1: Ihr Beschäftigter {person} hat uns eine Arbeitsunfähigkeit ab dem {date_past} gemeldet.
+I2: für Ihre Mitarbeiterin {person} ist der Anspruch auf Entgeltfortzahlung am {date_past} ausgelaufen.
+D2: Für die Berechnung des Krankengeldes benötigen wir eine Entgeltbescheinigung.
 D: Die Versichertennummer lautet {versnr}.
 D: Bitte übermitteln Sie die Daten elektronisch über das Meldeverfahren.
 A: Wir bitten um Übersendung bis zum {date_short}.
@@ -146,15 +146,15 @@ A: Bitte teilen Sie mir die Entscheidung schriftlich mit.
 M: 12 Mein Zugang zum Fachverfahren sollte während der Abwesenheit gesperrt werden; das Amt für Digitalisierung und IT ist informiert.
 
 == 11 | Antrag | internal | Reisekosten, Fortbildung
-S: Reisekostenabrechnung Dienstreise nach [Mustertal|Stuttgart|Berlin|Kreisstadt] am {date_past}
-S: Antrag auf Teilnahme an der Fortbildung „[Vergaberecht aktuell|Führen in Teilzeit|Datenschutz in der Kommune|Verwaltungsverfahrensrecht]“
-I: beigefügt erhalten Sie die Reisekostenabrechnung für die Dienstreise von {employee} am {date_past}.
-I: wir beantragen die Teilnahme von {employee} an einer Fortbildung vom {date_future} bis {date_future2}.
-D: Die Fahrtkosten betragen {amount_small}, die Übernachtungskosten {amount}.
-D: Die Teilnahmegebühr beträgt {amount}; die Mittel stehen im Fortbildungsbudget des Amtes bereit.
-D: Es wurde ein Dienstwagen mit dem Kennzeichen {plate} genutzt; gefahren wurden {km} km.
-A: Wir bitten um Prüfung und Erstattung.
-A: Bitte genehmigen Sie die Teilnahme.
+S1: Reisekostenabrechnung Dienstreise nach [Mustertal|Stuttgart|Berlin|Kreisstadt] am {date_past}
+S2: Antrag auf Teilnahme an der Fortbildung „[Vergaberecht aktuell|Führen in Teilzeit|Datenschutz in der Kommune|Verwaltungsverfahrensrecht]“
+I1: beigefügt erhalten Sie die Reisekostenabrechnung für die Dienstreise von {employee} am {date_past}.
+I2: wir beantragen die Teilnahme von {employee} an einer Fortbildung vom {date_future} bis {date_future2}.
+D1: Die Fahrtkosten betragen {amount_small}, die Übernachtungskosten {amount}.
+D2: Die Teilnahmegebühr beträgt {amount}; die Mittel stehen im Fortbildungsbudget des Amtes bereit.
+D1: Es wurde ein Dienstwagen mit dem Kennzeichen {plate} genutzt; gefahren wurden {km} km.
+A1: Wir bitten um Prüfung und Erstattung.
+A2: Bitte genehmigen Sie die Teilnahme.
 
 == 11 | Sonstiges | citizen | Arbeitszeugnis, Bescheinigung, Personalakte
 S: Bitte um [ein qualifiziertes Arbeitszeugnis|ein Zwischenzeugnis|eine Beschäftigungsbescheinigung]
@@ -224,10 +224,10 @@ A: Bitte überweisen Sie den Betrag bis zum {date_future} auf unser Konto {iban}
 A: Zahlbar innerhalb von 14 Tagen ohne Abzug.
 
 == 12 | Vertrag | company | Softwarevertrag, Telefonie, Wartung
-S: Wartungsvertrag für {software} – Vertragsnummer {vertragsnr}
-S: Angebot und Vertrag [Telefonanlage|Mobilfunk|Rechenzentrumsleistungen]
-I: wir übersenden Ihnen den Wartungsvertrag für das Fachverfahren {software}.
-I: wie besprochen erhalten Sie unser Angebot für die Erneuerung der [Telefonanlage|Firewall|Server-Infrastruktur] im Rathaus.
+S1: Wartungsvertrag für {software} – Vertragsnummer {vertragsnr}
+S2: Angebot und Vertrag [Telefonanlage|Mobilfunk|Rechenzentrumsleistungen]
+I1: wir übersenden Ihnen den Wartungsvertrag für das Fachverfahren {software}.
+I2: wie besprochen erhalten Sie unser Angebot für die Erneuerung der [Telefonanlage|Firewall|Server-Infrastruktur] im Rathaus.
 D: Der Vertrag beginnt am {date_future} und läuft {count} Monate.
 D: Die jährliche Pflegepauschale beträgt {amount_large} zuzüglich Umsatzsteuer.
 D: Die Auftragsverarbeitungsvereinbarung nach Art. 28 DSGVO ist beigefügt.
@@ -235,10 +235,10 @@ A: Bitte senden Sie uns ein unterschriebenes Exemplar zurück.
 A: Für Rückfragen steht Ihnen unser Vertrieb zur Verfügung.
 
 == 12 | Sonstiges | company authority | Sicherheitshinweis, Datenschutz, Onlinezugang
-S: [Sicherheitsupdate|Abkündigung|Wartungsfenster] für {software}
-S: Umsetzung des Onlinezugangsgesetzes – [Anbindung|Schnittstelle] {software}
-I: wir informieren Sie über [ein dringendes Sicherheitsupdate|das Ende der Unterstützung|ein geplantes Wartungsfenster] für {software}.
-I: im Rahmen der Digitalisierung der Verwaltungsleistungen bitten wir um Angaben zu Ihren Schnittstellen.
+S1: [Sicherheitsupdate|Abkündigung|Wartungsfenster] für {software}
+S2: Umsetzung des Onlinezugangsgesetzes – [Anbindung|Schnittstelle] {software}
+I1: wir informieren Sie über [ein dringendes Sicherheitsupdate|das Ende der Unterstützung|ein geplantes Wartungsfenster] für {software}.
+I2: im Rahmen der Digitalisierung der Verwaltungsleistungen bitten wir um Angaben zu Ihren Schnittstellen.
 D: Das Update behebt eine kritische Schwachstelle und sollte bis zum {date_short} eingespielt werden.
 D: Während des Wartungsfensters am {date_future} ab {time} Uhr ist das System nicht erreichbar.
 D: Die technischen Details entnehmen Sie bitte der Anlage.
@@ -297,11 +297,11 @@ A: Wir bitten um wohlwollende Prüfung.
 A: Bitte teilen Sie uns mit, ob ein vorzeitiger Maßnahmebeginn zulässig ist.
 
 == 20 | Bescheid | authority | Zuwendungsbescheid, Fördermittel, Finanzausgleich
-S: Zuwendungsbescheid – [Städtebauförderung|Digitalpakt Schule|Breitbandausbau|Klimaschutzprogramm]
-S: Festsetzung der Schlüsselzuweisungen {year}
-S: Bewilligung von Fördermitteln – Förderkennzeichen {foerderkz}
-I: auf Ihren Antrag vom {date_past2} bewilligen wir der Stadt Musterstadt eine Zuwendung in Höhe von {amount_large}.
-I: die Schlüsselzuweisungen für das Haushaltsjahr {year} werden wie folgt festgesetzt.
+S1: Zuwendungsbescheid – [Städtebauförderung|Digitalpakt Schule|Breitbandausbau|Klimaschutzprogramm]
+S2: Festsetzung der Schlüsselzuweisungen {year}
+S1: Bewilligung von Fördermitteln – Förderkennzeichen {foerderkz}
+I1: auf Ihren Antrag vom {date_past2} bewilligen wir der Stadt Musterstadt eine Zuwendung in Höhe von {amount_large}.
+I2: die Schlüsselzuweisungen für das Haushaltsjahr {year} werden wie folgt festgesetzt.
 D: Die Zuwendung wird als Anteilfinanzierung in Höhe von {percent} % der zuwendungsfähigen Ausgaben gewährt.
 D: Der Verwendungsnachweis ist bis zum {date_future} vorzulegen.
 D: Die Auszahlung erfolgt auf Anforderung nach Baufortschritt.
@@ -312,11 +312,11 @@ M: 61 Die Mittel sind für die Sanierungsmaßnahme des Stadtplanungsamts bestimm
 M: 40 Die Fördermittel betreffen die Schulen im Zuständigkeitsbereich des Amts für Bildung und Sport.
 
 == 20 | Hausmitteilung | internal | Haushaltsanmeldung, Mittelbereitstellung
-S: Haushaltsanmeldung {next_year} – [Amt|Budget] {office_other}
-S: Überplanmäßige Ausgabe – Produkt {produkt}
-S: Mittelbereitstellung für [Ersatzbeschaffung|Reparatur|Gutachten]
-I: anbei erhalten Sie unsere Mittelanmeldung für den Haushalt {next_year}.
-I: wir beantragen die Bereitstellung überplanmäßiger Mittel in Höhe von {amount_large}.
+S1: Haushaltsanmeldung {next_year} – [Amt|Budget] {office_other}
+S2: Überplanmäßige Ausgabe – Produkt {produkt}
+S2: Mittelbereitstellung für [Ersatzbeschaffung|Reparatur|Gutachten]
+I1: anbei erhalten Sie unsere Mittelanmeldung für den Haushalt {next_year}.
+I2: wir beantragen die Bereitstellung überplanmäßiger Mittel in Höhe von {amount_large}.
 D: Die Ausgabe ist unabweisbar, da [die Heizungsanlage ausgefallen ist|ein Gutachten vorgeschrieben ist|Tariferhöhungen zu berücksichtigen sind].
 D: Die Deckung soll aus dem Produkt {produkt} erfolgen.
 D: Die Investitionsplanung für die Jahre {next_year} bis {later_year} liegt bei.
@@ -324,14 +324,14 @@ A: Wir bitten die Kämmerei um Prüfung und Freigabe.
 A: Bitte berücksichtigen Sie die Anmeldung bei der Haushaltsplanung.
 
 == 20 | Sonstiges | authority bank | Jahresabschluss, Prüfung, Bank
-S: Prüfung des Jahresabschlusses {last_year}
-S: Kreditangebot für Investitionskredite {year}
-S: Bestätigung der Salden zum 31.12.{last_year}
-I: im Rahmen der überörtlichen Prüfung des Jahresabschlusses {last_year} bitten wir um Vorlage der Unterlagen.
-I: auf Ihre Ausschreibung vom {date_past} bieten wir Ihnen einen Kommunalkredit über {amount_large} an.
-I: für die Prüfung Ihres Jahresabschlusses bitten wir um Bestätigung der Kontosalden.
-D: Der Zinssatz beträgt {percent},{count} % fest für zehn Jahre.
-D: Benötigt werden die Bilanz, die Ergebnisrechnung und die Anlagenübersicht.
+S1: Prüfung des Jahresabschlusses {last_year}
+S2: Kreditangebot für Investitionskredite {year}
+S3: Bestätigung der Salden zum 31.12.{last_year}
+I1: im Rahmen der überörtlichen Prüfung des Jahresabschlusses {last_year} bitten wir um Vorlage der Unterlagen.
+I2: auf Ihre Ausschreibung vom {date_past} bieten wir Ihnen einen Kommunalkredit über {amount_large} an.
+I3: für die Prüfung Ihres Jahresabschlusses bitten wir um Bestätigung der Kontosalden.
+D2: Der Zinssatz beträgt {percent},{count} % fest für zehn Jahre.
+D1: Benötigt werden die Bilanz, die Ergebnisrechnung und die Anlagenübersicht.
 D: Die Prüfung beginnt voraussichtlich am {date_future}.
 A: Wir bitten um Rückmeldung bis zum {date_short}.
 A: Für Rückfragen stehen wir gern zur Verfügung.
@@ -359,24 +359,24 @@ A: Bitte überweisen Sie den offenen Betrag bis zum {date_short} auf unser Konto
 A: Nach Ablauf der Frist werden wir ohne weitere Ankündigung ein gerichtliches Mahnverfahren einleiten.
 
 == 21 | Antrag | citizen company | Ratenzahlung, Stundung
-S: Antrag auf Ratenzahlung – Kassenzeichen {kassenzeichen}
-S: Stundungsantrag für die Forderung vom {date_past}
-I: ich habe Ihre Zahlungsaufforderung über {amount} erhalten, kann den Betrag derzeit aber nicht auf einmal zahlen.
-I: <ich beantrage|wir beantragen> die Stundung der Forderung mit dem Kassenzeichen {kassenzeichen}.
-D: Ich biete monatliche Raten von {amount_small} an, beginnend zum {date_future}.
+S1: Antrag auf Ratenzahlung – Kassenzeichen {kassenzeichen}
+S2: Stundungsantrag für die Forderung vom {date_past}
+I1: ich habe Ihre Zahlungsaufforderung über {amount} erhalten, kann den Betrag derzeit aber nicht auf einmal zahlen.
+I2: <ich beantrage|wir beantragen> die Stundung der Forderung mit dem Kassenzeichen {kassenzeichen}.
+D1: Ich biete monatliche Raten von {amount_small} an, beginnend zum {date_future}.
 D: Aufgrund [einer Kurzarbeit|einer längeren Erkrankung|eines Umsatzeinbruchs] ist <meine|unsere> finanzielle Lage angespannt.
 D: Nachweise über <meine|unsere> Einkommensverhältnisse liegen bei.
 A: Bitte teilen Sie mir mit, ob Sie mit der Ratenzahlung einverstanden sind.
 A: Ich bitte, bis zur Entscheidung von Vollstreckungsmaßnahmen abzusehen.
 
 == 21 | Sonstiges | citizen company | SEPA-Lastschriftmandat, Bankverbindung
-S: SEPA-Lastschriftmandat – Kassenzeichen {kassenzeichen}
-S: Änderung der Bankverbindung
-S: Widerruf der Einzugsermächtigung
-I: anbei erhalten Sie das unterschriebene SEPA-Lastschriftmandat für die Abbuchung der [Grundsteuer|Hundesteuer|Kita-Gebühren|Abfallgebühren].
-I: bitte beachten Sie, dass sich <meine|unsere> Bankverbindung geändert hat.
-I: hiermit widerrufe ich das Lastschriftmandat für das Kassenzeichen {kassenzeichen}.
-D: Die neue IBAN lautet {iban}.
+S1: SEPA-Lastschriftmandat – Kassenzeichen {kassenzeichen}
+S2: Änderung der Bankverbindung
+S3: Widerruf der Einzugsermächtigung
+I1: anbei erhalten Sie das unterschriebene SEPA-Lastschriftmandat für die Abbuchung der [Grundsteuer|Hundesteuer|Kita-Gebühren|Abfallgebühren].
+I2: bitte beachten Sie, dass sich <meine|unsere> Bankverbindung geändert hat.
+I3: hiermit widerrufe ich das Lastschriftmandat für das Kassenzeichen {kassenzeichen}.
+D2: Die neue IBAN lautet {iban}.
 D: Kontoinhaber ist {sender}.
 D: Die Änderung soll ab dem nächsten Fälligkeitstermin am {date_future} gelten.
 A: Bitte bestätigen Sie die Änderung.
@@ -394,23 +394,23 @@ A: Bitte prüfen Sie den Vorgang und stornieren Sie die Mahnung.
 A: Ich bitte um eine kurze schriftliche Bestätigung.
 
 == 21 | Sonstiges | authority court | Vollstreckung, Pfändung, Insolvenz
-S: Pfändungs- und Einziehungsverfügung – Schuldner {person}
-S: Insolvenzverfahren über das Vermögen der {company}
-S: Vermögensauskunft des Schuldners {person}
-I: in der Zwangsvollstreckungssache gegen {person} übersenden wir die Vermögensauskunft vom {date_past}.
-I: über das Vermögen der {company} wurde am {date_past} das Insolvenzverfahren eröffnet.
-I: wir teilen mit, dass gegen {person} bereits eine Kontopfändung besteht.
-D: Forderungen sind bis zum {date_future} beim Insolvenzverwalter anzumelden.
+S1: Pfändungs- und Einziehungsverfügung – Schuldner {person}
+S2: Insolvenzverfahren über das Vermögen der {company}
+S3: Vermögensauskunft des Schuldners {person}
+I3: in der Zwangsvollstreckungssache gegen {person} übersenden wir die Vermögensauskunft vom {date_past}.
+I2: über das Vermögen der {company} wurde am {date_past} das Insolvenzverfahren eröffnet.
+I1: wir teilen mit, dass gegen {person} bereits eine Kontopfändung besteht.
+D2: Forderungen sind bis zum {date_future} beim Insolvenzverwalter anzumelden.
 D: Bitte teilen Sie die Höhe der offenen städtischen Forderungen mit.
 D: Das Aktenzeichen des Verfahrens lautet {ext_az}.
 A: Weitere Vollstreckungsmaßnahmen sind einzustellen.
 A: Wir bitten um Kenntnisnahme.
 
 == 21 | Sonstiges | citizen | Erstattung, Überzahlung, Kontoauszug
-S: Rückerstattung einer Doppelzahlung
-S: Bitte um Kontoauszug zum Kassenzeichen {kassenzeichen}
-I: versehentlich habe ich den Betrag von {amount} zweimal an die Stadtkasse überwiesen.
-I: für meine Unterlagen benötige ich eine Übersicht über alle Zahlungen zum Kassenzeichen {kassenzeichen}.
+S1: Rückerstattung einer Doppelzahlung
+S2: Bitte um Kontoauszug zum Kassenzeichen {kassenzeichen}
+I1: versehentlich habe ich den Betrag von {amount} zweimal an die Stadtkasse überwiesen.
+I2: für meine Unterlagen benötige ich eine Übersicht über alle Zahlungen zum Kassenzeichen {kassenzeichen}.
 D: Die Zahlungen erfolgten am {date_past2} und am {date_past}.
 D: Bitte erstatten Sie den überzahlten Betrag auf mein Konto {iban}.
 D: Eine Verrechnung mit künftigen Forderungen wünsche ich nicht.
@@ -419,9 +419,9 @@ A: Bitte informieren Sie mich über die Erstattung.
 
 == 21 | Mahnung | utility insurer | Forderung an die Stadt (Versorger, Versicherung)
 S: Zahlungserinnerung Kundennummer {kundennr}
-S: Mahnung – Abschlagszahlung [Strom|Gas|Wasser] {month_year}
-I: für die Abnahmestelle [Bürgerhaus|Sporthalle {school}|Bauhof] ist die Abschlagszahlung für {month_year} noch offen.
-I: der Beitrag für die Versicherung Nr. {vertragsnr} wurde bislang nicht gezahlt.
+S1: Mahnung – Abschlagszahlung [Strom|Gas|Wasser] {month_year}
+I1: für die Abnahmestelle [Bürgerhaus|Sporthalle {school}|Bauhof] ist die Abschlagszahlung für {month_year} noch offen.
+I2: der Beitrag für die Versicherung Nr. {vertragsnr} wurde bislang nicht gezahlt.
 D: Offener Betrag: {amount}.
 D: Bitte beachten Sie, dass bei weiterem Zahlungsverzug Verzugszinsen anfallen.
 D: Das Lastschriftmandat konnte nicht eingelöst werden.
@@ -441,15 +441,15 @@ A: Ich bitte um Überprüfung und Änderung des Bescheids.
 A: Bitte bestätigen Sie den Eingang meines Widerspruchs.
 
 == 22 | Sonstiges | citizen | Hundesteuer An- und Abmeldung
-S: [Anmeldung|Abmeldung] eines Hundes zur Hundesteuer
-S: Hundesteuer – [Anmeldung|Abmeldung] Hund „{dog_name}“
-I: hiermit melde ich meinen Hund „{dog_name}“ zur Hundesteuer an.
-I: mein Hund „{dog_name}“ ist am {date_past} [verstorben|abgegeben worden], ich melde ihn daher ab.
-D: Es handelt sich um einen [Mischling|Labrador|Dackel|Schäferhund|Beagle], geboren {birth}.
-D: Die Hundesteuermarke mit der Nummer {count} füge ich bei.
-D: Ich bin am {date_past2} nach Musterstadt gezogen.
-A: Bitte senden Sie mir den Steuerbescheid an meine Anschrift.
-A: Bitte erstatten Sie zu viel gezahlte Steuer auf mein Konto {iban}.
+S1: Anmeldung eines Hundes zur Hundesteuer
+S2: Hundesteuer – Abmeldung Hund „{dog_name}“
+I1: hiermit melde ich meinen Hund „{dog_name}“ zur Hundesteuer an.
+I2: mein Hund „{dog_name}“ ist am {date_past} [verstorben|abgegeben worden], ich melde ihn daher ab.
+D1: Es handelt sich um einen [Mischling|Labrador|Dackel|Schäferhund|Beagle], geboren {birth}.
+D2: Die Hundesteuermarke mit der Nummer {count} füge ich bei.
+D1: Ich bin am {date_past2} nach Musterstadt gezogen.
+A1: Bitte senden Sie mir den Steuerbescheid an meine Anschrift.
+A2: Bitte erstatten Sie zu viel gezahlte Steuer auf mein Konto {iban}.
 
 == 22 | Antrag | citizen company | Steuerermäßigung, Erlass
 S: Antrag auf [Erlass der Grundsteuer|Ermäßigung der Hundesteuer|Befreiung von der Zweitwohnungsteuer]
@@ -474,10 +474,10 @@ A: Wir bitten um Anpassung der Vorauszahlungen auf {amount}.
 A: Bitte senden Sie den geänderten Bescheid an uns.
 
 == 22 | Bescheid | authority | Messbescheid Finanzamt
-S: Gewerbesteuermessbescheid {last_year} – {company}
-S: Mitteilung über den Grundsteuermessbetrag – Aktenzeichen {steuernr}
-I: wir übersenden Ihnen den Grundsteuermessbescheid für das Grundstück {addr}, Flurstück {flst}.
-I: für die {company} wurde der Gewerbesteuermessbetrag für {last_year} wie folgt festgesetzt.
+S1: Gewerbesteuermessbescheid {last_year} – {company}
+S2: Mitteilung über den Grundsteuermessbetrag – Aktenzeichen {steuernr}
+I2: wir übersenden Ihnen den Grundsteuermessbescheid für das Grundstück {addr}, Flurstück {flst}.
+I1: für die {company} wurde der Gewerbesteuermessbetrag für {last_year} wie folgt festgesetzt.
 D: Der Steuermessbetrag beträgt {amount_small}.
 D: Der Bescheid ersetzt den Bescheid vom {date_past2}.
 D: Die Festsetzung beruht auf der Erklärung vom {date_past}.
@@ -485,12 +485,12 @@ A: Die Mitteilung ist für die Festsetzung der Realsteuer durch die Gemeinde bes
 A: Diese Mitteilung ergeht ohne Rechtsbehelfsbelehrung.
 
 == 22 | Bürgeranfrage | citizen | Zweitwohnungsteuer, Vergnügungssteuer Anfrage
-S: Frage zur Zweitwohnungsteuer
-S: Anfrage Vergnügungssteuer für [Spielgeräte|Veranstaltung]
-I: ich besitze eine kleine Wohnung in Musterstadt, die ich nur am Wochenende nutze, und möchte wissen, ob Zweitwohnungsteuer anfällt.
-I: wir planen den Betrieb von {count} Spielgeräten in unserer Gaststätte und bitten um Auskunft zur Vergnügungssteuer.
-D: Meine Hauptwohnung befindet sich in {far_town}.
-D: Die Wohnung hat eine Fläche von {m2} m².
+S1: Frage zur Zweitwohnungsteuer
+S2: Anfrage Vergnügungssteuer für [Spielgeräte|Veranstaltung]
+I1: ich besitze eine kleine Wohnung in Musterstadt, die ich nur am Wochenende nutze, und möchte wissen, ob Zweitwohnungsteuer anfällt.
+I2: wir planen den Betrieb von {count} Spielgeräten in unserer Gaststätte und bitten um Auskunft zur Vergnügungssteuer.
+D1: Meine Hauptwohnung befindet sich in {far_town}.
+D1: Die Wohnung hat eine Fläche von {m2} m².
 D: Bitte teilen Sie mir den aktuellen Steuersatz mit.
 A: Für eine kurze Antwort wäre ich dankbar.
 A: Bitte senden Sie mir die notwendigen Formulare.
@@ -538,10 +538,10 @@ M: 32 Gegenstand ist die Verfügung des Ordnungsamts vom {date_past2}.
 M: 50 Angefochten wird der Bescheid des Sozialamts vom {date_past2}.
 
 == 30 | Gerichtsschreiben | court | Zivilverfahren, Mahnbescheid gegen die Stadt
-S: Mahnbescheid – Geschäftszeichen {ext_az}
-S: Ladung zum Gütetermin – {company} ./. Stadt Musterstadt
-I: in dem Rechtsstreit {company} gegen Stadt Musterstadt wird Ihnen die Klage zugestellt.
-I: auf Antrag der {company} ist gegen die Stadt Musterstadt ein Mahnbescheid über {amount_large} erlassen worden.
+S1: Mahnbescheid – Geschäftszeichen {ext_az}
+S2: Ladung zum Gütetermin – {company} ./. Stadt Musterstadt
+I2: in dem Rechtsstreit {company} gegen Stadt Musterstadt wird Ihnen die Klage zugestellt.
+I1: auf Antrag der {company} ist gegen die Stadt Musterstadt ein Mahnbescheid über {amount_large} erlassen worden.
 D: Sie können gegen den Anspruch insgesamt oder teilweise Widerspruch erheben.
 D: Der Gütetermin findet am {date_future} statt.
 D: Es wird das schriftliche Vorverfahren angeordnet.
@@ -622,27 +622,27 @@ A: Ich bitte um Mitteilung, welche Maßnahmen Sie ergreifen.
 M: 70 Das Umweltamt hat mich an Sie verwiesen, da es sich um Verhaltenslärm handelt.
 
 == 32 | Antrag | citizen company | Gewerbeanmeldung, Gaststättenerlaubnis
-S: Gewerbeanmeldung – {business}
-S: [Gewerbeummeldung|Gewerbeabmeldung] zum {date_future}
-S: Antrag auf Gaststättenerlaubnis / Gestattung
-I: <ich melde|wir melden> zum {date_future} ein Gewerbe in Musterstadt an: {business}.
-I: hiermit beantrage ich eine vorübergehende Gaststättenerlaubnis für [das Straßenfest|das Vereinsfest|den Weihnachtsmarktstand] am {date_future}.
-I: <ich melde|wir melden> <mein|unser> Gewerbe zum {date_future} ab.
-D: Betriebsstätte ist {addr}.
+S1: Gewerbeanmeldung – {business}
+S2: [Gewerbeummeldung|Gewerbeabmeldung] zum {date_future}
+S3: Antrag auf Gaststättenerlaubnis / Gestattung
+I1: <ich melde|wir melden> zum {date_future} ein Gewerbe in Musterstadt an: {business}.
+I3: hiermit beantrage ich eine vorübergehende Gaststättenerlaubnis für [das Straßenfest|das Vereinsfest|den Weihnachtsmarktstand] am {date_future}.
+I2: <ich melde|wir melden> <mein|unser> Gewerbe zum {date_future} ab.
+D1: Betriebsstätte ist {addr}.
 D: Eine Kopie des Personalausweises und der Handelsregisterauszug liegen bei.
-D: Es sollen Getränke und kleine Speisen an etwa {count} Gäste ausgegeben werden.
+D2: Es sollen Getränke und kleine Speisen an etwa {count} Gäste ausgegeben werden.
 A: Bitte senden Sie mir die Gewerbeanmeldung bestätigt zurück.
 A: Die Gebühr bitte ich mir in Rechnung zu stellen.
 
 == 32 | Antrag | company citizen | Sondernutzung, Halteverbot, Veranstaltung
-S: Antrag auf Sondernutzungserlaubnis – [Außengastronomie|Baugerüst|Umzug|Info-Stand] {street}
-S: Antrag auf Einrichtung einer Halteverbotszone für einen Umzug am {date_future}
-S: Anmeldung einer Veranstaltung „{event}“
-I: <ich beantrage|wir beantragen> die Erlaubnis zur Sondernutzung des öffentlichen Verkehrsraums vor dem Anwesen {addr}.
-I: für <meinen|unseren> Umzug am {date_future} beantrage<n> <ich|wir> eine Halteverbotszone von {count} Metern.
-I: <ich melde|wir melden> die Veranstaltung „{event}“ am {date_future} auf dem Marktplatz an.
-D: Die benötigte Fläche beträgt etwa {m2} m² auf dem Gehweg.
-D: Die Aufstellung erfolgt in der Zeit von {time} Uhr bis 18 Uhr.
+S1: Antrag auf Sondernutzungserlaubnis – [Außengastronomie|Baugerüst|Umzug|Info-Stand] {street}
+S2: Antrag auf Einrichtung einer Halteverbotszone für einen Umzug am {date_future}
+S3: Anmeldung einer Veranstaltung „{event}“
+I1: <ich beantrage|wir beantragen> die Erlaubnis zur Sondernutzung des öffentlichen Verkehrsraums vor dem Anwesen {addr}.
+I2: für <meinen|unseren> Umzug am {date_future} beantrage<n> <ich|wir> eine Halteverbotszone von {count} Metern.
+I3: <ich melde|wir melden> die Veranstaltung „{event}“ am {date_future} auf dem Marktplatz an.
+D1: Die benötigte Fläche beträgt etwa {m2} m² auf dem Gehweg.
+D1: Die Aufstellung erfolgt in der Zeit von {time} Uhr bis 18 Uhr.
 D: Ein Lageplan mit eingezeichneter Fläche liegt bei.
 A: Bitte teilen Sie mir die Höhe der Gebühren mit.
 A: Ich bitte um eine zeitnahe Entscheidung, da der Termin feststeht.
@@ -650,11 +650,11 @@ M: 66 Eine Aufgrabung ist nicht erforderlich; das Tiefbauamt erhält eine Kopie 
 
 == 32 | Antrag | citizen | Parkausweis Anwohner, Schwerbehinderte
 S: Antrag auf [Bewohnerparkausweis|Parkausweis für Schwerbehinderte|Parkerleichterung]
-S: Bewohnerparkausweis Zone [A|B|C|D] – Kennzeichen {plate}
-I: hiermit beantrage ich einen Bewohnerparkausweis für mein Fahrzeug mit dem Kennzeichen {plate}.
-I: ich beantrage einen Parkausweis für Menschen mit Behinderung.
+S1: Bewohnerparkausweis Zone [A|B|C|D] – Kennzeichen {plate}
+I1: hiermit beantrage ich einen Bewohnerparkausweis für mein Fahrzeug mit dem Kennzeichen {plate}.
+I2: ich beantrage einen Parkausweis für Menschen mit Behinderung.
 D: Ich wohne seit dem {date_past2} in der {addr}.
-D: Kopien von Fahrzeugschein und Schwerbehindertenausweis (Merkzeichen aG) liegen bei.
+D2: Kopien von Fahrzeugschein und Schwerbehindertenausweis (Merkzeichen aG) liegen bei.
 D: Der bisherige Ausweis läuft am {date_future} ab.
 A: Bitte senden Sie mir den Ausweis zu.
 A: Die Gebühr kann per Lastschrift eingezogen werden.
@@ -671,71 +671,74 @@ A: Ich bitte um verstärkte Kontrollen.
 A: Bitte veranlassen Sie die Entfernung des Fahrzeugs.
 
 == 32 | Bescheid | authority | Verkehrsbehördliche Anordnung, Mitteilung Polizei
-S: Verkehrsrechtliche Anordnung – {street}
-S: Mitteilung über [eine Ordnungswidrigkeit|einen Gaststättenbetrieb|eine Gewerbeuntersagung]
-I: wir ordnen hiermit die Beschilderung für die Baustelle in der {street} vom {date_future} bis {date_future2} an.
-I: die Polizei teilt mit, dass am {date_past} bei einer Kontrolle in der {street} Verstöße festgestellt wurden.
-D: Der Verkehrszeichenplan ist Bestandteil dieser Anordnung.
-D: Der Betreiber {person} wurde bereits belehrt.
-D: Wir bitten um Prüfung gewerberechtlicher Maßnahmen.
+S1: Verkehrsrechtliche Anordnung – {street}
+S2: Mitteilung über [eine Ordnungswidrigkeit|einen Gaststättenbetrieb|eine Gewerbeuntersagung]
+I1: wir ordnen hiermit die Beschilderung für die Baustelle in der {street} vom {date_future} bis {date_future2} an.
+I2: die Polizei teilt mit, dass am {date_past} bei einer Kontrolle in der {street} Verstöße festgestellt wurden.
+D1: Der Verkehrszeichenplan ist Bestandteil dieser Anordnung.
+D2: Der Betreiber {person} wurde bereits belehrt.
+D2: Wir bitten um Prüfung gewerberechtlicher Maßnahmen.
 A: Bitte bestätigen Sie den Empfang.
 A: Wir bitten um Mitteilung über den Ausgang des Verfahrens.
 
 == 32 | Bürgeranfrage | citizen | Anfrage Fundsachen, Waffen, Schornstein, Obdach
-S: Anfrage zu [einer Fundsache|Osterfeuer|Feuerwerk an Silvester|Taubenfütterung]
-S: Verlorene [Geldbörse|Brille|Schlüssel] – Fundbüro
-I: am {date_past} habe ich in der Innenstadt [meine Geldbörse|meine Brille|einen Schlüsselbund] verloren.
-I: ich möchte wissen, ob [das Abbrennen eines Osterfeuers|privates Feuerwerk in der Altstadt|das Füttern von Tauben] erlaubt ist.
-D: Vielleicht wurde der Gegenstand im Fundbüro abgegeben.
-D: Der Verlust war im Bereich der {street}.
-D: Wir planen dies auf unserem Grundstück {addr}.
-A: Bitte teilen Sie mir mit, ob etwas gefunden wurde.
+S2: Anfrage zu [einer Fundsache|Osterfeuer|Feuerwerk an Silvester|Taubenfütterung]
+S1: Verlorene [Geldbörse|Brille|Schlüssel] – Fundbüro
+I1: am {date_past} habe ich in der Innenstadt [meine Geldbörse|meine Brille|einen Schlüsselbund] verloren.
+I2: ich möchte wissen, ob [das Abbrennen eines Osterfeuers|privates Feuerwerk in der Altstadt|das Füttern von Tauben] erlaubt ist.
+D1: Vielleicht wurde der Gegenstand im Fundbüro abgegeben.
+D1: Der Verlust war im Bereich der {street}.
+D2: Wir planen dies auf unserem Grundstück {addr}.
+A1: Bitte teilen Sie mir mit, ob etwas gefunden wurde.
 A: Ich bitte um Auskunft.
 
 == 33 | Antrag | citizen | Meldebescheinigung, Auskunftssperre
-S: Antrag auf [Meldebescheinigung|erweiterte Meldebescheinigung|Auskunftssperre]
-S: Bitte um Meldebescheinigung für {sender}
-I: für [meinen Arbeitgeber|die Rentenkasse|eine Behörde im Ausland] benötige ich eine Meldebescheinigung.
-I: hiermit beantrage ich die Eintragung einer Auskunftssperre im Melderegister.
+S1: Antrag auf [Meldebescheinigung|erweiterte Meldebescheinigung]
+S2: Antrag auf Eintragung einer Auskunftssperre im Melderegister
+S1: Bitte um Meldebescheinigung für {sender}
+I1: für [meinen Arbeitgeber|die Rentenkasse|eine Behörde im Ausland] benötige ich eine Meldebescheinigung.
+I2: hiermit beantrage ich die Eintragung einer Auskunftssperre im Melderegister.
 D: Ich wohne seit dem {date_past2} in der {addr}.
 D: Mein Geburtsdatum ist der {birth}.
 D: Eine Kopie meines Personalausweises liegt bei; die Gebühr von {amount_small} habe ich überwiesen.
-D: Grund ist eine Bedrohung durch eine frühere Bekanntschaft; eine Bescheinigung der Polizei ist beigefügt.
+D2: Grund ist eine Bedrohung durch eine frühere Bekanntschaft; eine Bescheinigung der Polizei ist beigefügt.
 A: Bitte senden Sie die Bescheinigung an meine Anschrift.
 A: Ich bitte um Bestätigung.
 
 == 33 | Antrag | citizen | Personalausweis, Reisepass
-S: Reisepass für [meine Tochter|meinen Sohn|mich] – Termin
-S: Verlust meines Personalausweises
-S: Antrag auf [vorläufigen Reisepass|Kinderreisepass|Personalausweis]
-I: am {date_past} habe ich meinen Personalausweis verloren und melde den Verlust hiermit.
-I: für eine Reise am {date_future} benötige ich dringend einen [vorläufigen Reisepass|Kinderreisepass für {child_first}].
-I: mein Personalausweis läuft am {date_future} ab; ich möchte einen neuen beantragen.
-D: Die Seriennummer des alten Ausweises lautet {ausweis}.
+S2: Reisepass für [meine Tochter|meinen Sohn|mich] – Termin
+S1: Verlust meines Personalausweises
+S2: Antrag auf [vorläufigen Reisepass|Kinderreisepass|Personalausweis]
+I1: am {date_past} habe ich meinen Personalausweis verloren und melde den Verlust hiermit.
+I2: für eine Reise am {date_future} benötige ich dringend einen [vorläufigen Reisepass|Kinderreisepass für {child_first}].
+I2: mein Personalausweis läuft am {date_future} ab; ich möchte einen neuen beantragen.
+D1: Die Seriennummer des alten Ausweises lautet {ausweis}.
 D: Ich bin derzeit nicht in der Lage, persönlich ins Bürgeramt zu kommen.
-D: Eine Verlustanzeige der Polizei liegt bei.
+D1: Eine Verlustanzeige der Polizei liegt bei.
 A: Bitte teilen Sie mir einen Termin mit.
 A: Ich bitte um Rückruf unter {phone}.
 
 == 33 | Sonstiges | citizen | Ummeldung, Wohnsitz, Wohnungsgeberbestätigung
-S: Anmeldung meines Wohnsitzes zum {date_past}
-S: Wohnungsgeberbestätigung für {person}
-S: Abmeldung ins Ausland
-I: zum {date_past} bin ich in die {addr} umgezogen und möchte mich ummelden.
-I: als Vermieter{in} bestätige ich den Einzug von {person} in meine Wohnung {addr} am {date_past}.
-I: ich ziehe zum {date_future} nach [Spanien|Kanada|Österreich|Polen] und melde mich hiermit ab.
-D: Meine bisherige Anschrift war {street2}.
-D: Die Wohnungsgeberbestätigung und Kopien der Ausweise aller Familienmitglieder liegen bei.
-D: Meine neue Anschrift im Ausland teile ich nach dem Umzug mit.
+S1: Anmeldung meines Wohnsitzes zum {date_past}
+S2: Wohnungsgeberbestätigung für {person}
+S3: Abmeldung ins Ausland
+I1: zum {date_past} bin ich in die {addr} umgezogen und möchte mich ummelden.
+I2: als Vermieter{in} bestätige ich den Einzug von {person} in meine Wohnung {addr} am {date_past}.
+I3: ich ziehe zum {date_future} nach [Spanien|Kanada|Österreich|Polen] und melde mich hiermit ab.
+D1: Meine bisherige Anschrift war {street2}.
+D1: Die Wohnungsgeberbestätigung und Kopien der Ausweise aller Familienmitglieder liegen bei.
+D3: Meine neue Anschrift im Ausland teile ich nach dem Umzug mit.
+D2: Der Mietvertrag beginnt am {date_past}; die Wohnung ist {m2} m² groß.
+D2: Die meldepflichtige Person hat die Bestätigung im Original erhalten.
 A: Bitte senden Sie mir die Bestätigung zu.
 A: Für Rückfragen erreichen Sie mich unter {email}.
 
 == 33 | Bürgeranfrage | citizen | Führungszeugnis, Beglaubigung, Fischereischein
 S: Frage zu [Führungszeugnis|Beglaubigung|Fischereischein|Lebensbescheinigung]
-S: Antrag auf ein Führungszeugnis für [eine ehrenamtliche Tätigkeit|meinen Arbeitgeber]
-I: für meine ehrenamtliche Tätigkeit im [Sportverein|Jugendtreff|Kindergarten] benötige ich ein erweitertes Führungszeugnis.
-I: ich benötige eine amtliche Beglaubigung [meines Zeugnisses|meiner Geburtsurkunde|einer Rentenbescheinigung].
-D: Eine Bestätigung des Vereins über die Gebührenbefreiung liegt bei.
+S1: Antrag auf ein Führungszeugnis für [eine ehrenamtliche Tätigkeit|meinen Arbeitgeber]
+I1: für meine ehrenamtliche Tätigkeit im [Sportverein|Jugendtreff|Kindergarten] benötige ich ein erweitertes Führungszeugnis.
+I2: ich benötige eine amtliche Beglaubigung [meines Zeugnisses|meiner Geburtsurkunde|einer Rentenbescheinigung].
+D1: Eine Bestätigung des Vereins über die Gebührenbefreiung liegt bei.
 D: Die Unterlagen werden für einen Antrag in {far_town} benötigt.
 D: Welche Gebühren fallen an?
 A: Bitte teilen Sie mir mit, wie ich vorgehen soll.
@@ -797,33 +800,33 @@ A: Bitte senden Sie die Urkunden an meine Anschrift.
 A: Vielen Dank.
 
 == 34 | Sonstiges | authority funeral | Geburtsanzeige, Sterbefallanzeige
-S: Anzeige einer Geburt – {child}, geb. {birth_new}
-S: Sterbefallanzeige – {person}
-I: wir zeigen die Geburt des Kindes {child} am {birth_new} in unserer Klinik an.
-I: als beauftragtes Bestattungsunternehmen zeigen wir den Sterbefall von {person} an.
-D: Die Eltern sind miteinander verheiratet; die Eheurkunde liegt bei.
-D: Der Tod trat am {date_past} in Musterstadt ein; die Todesbescheinigung ist beigefügt.
-D: Bitte stellen Sie {count} Sterbeurkunden aus.
+S1: Anzeige einer Geburt – {child}, geb. {birth_new}
+S2: Sterbefallanzeige – {person}
+I1: wir zeigen die Geburt des Kindes {child} am {birth_new} in unserer Klinik an.
+I2: als beauftragtes Bestattungsunternehmen zeigen wir den Sterbefall von {person} an.
+D1: Die Eltern sind miteinander verheiratet; die Eheurkunde liegt bei.
+D2: Der Tod trat am {date_past} in Musterstadt ein; die Todesbescheinigung ist beigefügt.
+D2: Bitte stellen Sie {count} Sterbeurkunden aus.
 A: Wir bitten um zügige Beurkundung.
 A: Die Rechnung senden Sie bitte an uns.
 
 == 34 | Antrag | citizen | Namensänderung, Namenserklärung
-S: Namenserklärung nach der Eheschließung
-S: Antrag auf Namensänderung für mein Kind {child_first}
-I: nach der Scheidung möchte ich meinen Geburtsnamen wieder annehmen.
-I: wir möchten den Familiennamen unseres Kindes {child_first} ändern lassen.
-D: Die Scheidung ist seit dem {date_past} rechtskräftig.
-D: Das Kind lebt seit {count} Jahren in unserem Haushalt.
-D: Der Vater ist mit der Namensänderung einverstanden; seine Erklärung liegt bei.
+S1: Namenserklärung nach der Eheschließung
+S2: Antrag auf Namensänderung für mein Kind {child_first}
+I1: nach der Scheidung möchte ich meinen Geburtsnamen wieder annehmen.
+I2: wir möchten den Familiennamen unseres Kindes {child_first} ändern lassen.
+D1: Die Scheidung ist seit dem {date_past} rechtskräftig.
+D2: Das Kind lebt seit {count} Jahren in unserem Haushalt.
+D2: Der Vater ist mit der Namensänderung einverstanden; seine Erklärung liegt bei.
 A: Bitte teilen Sie uns einen Termin zur Beurkundung mit.
 A: Bitte teilen Sie mir die Gebühren mit.
 
 == 34 | Sonstiges | authority | Auslandsbeurkundung, Nachbeurkundung
-S: Nachbeurkundung einer Auslandsgeburt – {child}
-S: Anfrage zur Eheschließung im Ausland – {person}
-I: wir übersenden den Antrag auf Nachbeurkundung der Geburt von {child}.
-I: der deutsche Staatsangehörige {person} möchte in [Dänemark|Italien|Thailand] heiraten.
-D: Die Urkunden liegen mit Apostille und Übersetzung vor.
+S1: Nachbeurkundung einer Auslandsgeburt – {child}
+S2: Anfrage zur Eheschließung im Ausland – {person}
+I1: wir übersenden den Antrag auf Nachbeurkundung der Geburt von {child}.
+I2: der deutsche Staatsangehörige {person} möchte in [Dänemark|Italien|Thailand] heiraten.
+D1: Die Urkunden liegen mit Apostille und Übersetzung vor.
 D: Bitte bestätigen Sie die Zuständigkeit des Standesamts Musterstadt.
 D: Die letzte Anschrift im Inland war {addr}.
 A: Wir bitten um Bearbeitung.
