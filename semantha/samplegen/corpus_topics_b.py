@@ -3,13 +3,13 @@
 
 TOPICS_B = r"""
 == 37 | Sonstiges | company authority | Brandschau, Brandmeldeanlage
-S: [Brandverhütungsschau|Brandschau] im Objekt {addr}
-S: Brandmeldeanlage – [Aufschaltung|Abnahme|Störung] {company}
-I: für das Objekt {addr} bitten wir um einen Termin für die Brandverhütungsschau.
-I: wir beantragen die Aufschaltung der neuen Brandmeldeanlage unseres Betriebsgebäudes auf die Leitstelle.
-D: Die Mängel aus der letzten Begehung vom {date_past} wurden vollständig beseitigt.
-D: Das Feuerwehrlaufkartenset und der Feuerwehrplan liegen bei.
-D: Die Anlage wurde am {date_past} durch einen Sachverständigen geprüft.
+S1: [Brandverhütungsschau|Brandschau] im Objekt {addr}
+S2: Brandmeldeanlage – [Aufschaltung|Abnahme|Störung] {company}
+I1: für das Objekt {addr} bitten wir um einen Termin für die Brandverhütungsschau.
+I2: wir beantragen die Aufschaltung der neuen Brandmeldeanlage unseres Betriebsgebäudes auf die Leitstelle.
+D1: Die Mängel aus der letzten Begehung vom {date_past} wurden vollständig beseitigt.
+D2: Das Feuerwehrlaufkartenset und der Feuerwehrplan liegen bei.
+D2: Die Anlage wurde am {date_past} durch einen Sachverständigen geprüft.
 A: Bitte nennen Sie uns einen Termin.
 A: Für Rückfragen steht unser Brandschutzbeauftragter zur Verfügung.
 M: 63 Die Baugenehmigung des Baurechtsamts verlangt eine Abnahme durch die Feuerwehr.
@@ -17,10 +17,10 @@ M: 63 Die Baugenehmigung des Baurechtsamts verlangt eine Abnahme durch die Feuer
 == 37 | Widerspruch | citizen company | Widerspruch Feuerwehrgebühren, Fehlalarm
 S: Widerspruch gegen den Gebührenbescheid der Feuerwehr vom {date_past}
 S: Kostenersatz Feuerwehreinsatz am {date_past2} – Widerspruch
-I: gegen den Bescheid über Kostenersatz für den Feuerwehreinsatz am {date_past2} <lege ich|legen wir> Widerspruch ein.
-I: <ich habe|wir haben> einen Gebührenbescheid über {amount} für einen Fehlalarm der Brandmeldeanlage erhalten.
-D: Der Alarm wurde durch einen technischen Defekt ausgelöst, den <ich|wir> nicht zu vertreten <habe|haben>.
-D: Die Ölspur auf der {street} wurde nicht von meinem Fahrzeug verursacht.
+I1: gegen den Bescheid über Kostenersatz für den Feuerwehreinsatz am {date_past2} <lege ich|legen wir> Widerspruch ein.
+I2: <ich habe|wir haben> einen Gebührenbescheid über {amount} für einen Fehlalarm der Brandmeldeanlage erhalten.
+D2: Der Alarm wurde durch einen technischen Defekt ausgelöst, den <ich|wir> nicht zu vertreten <habe|haben>.
+D1: Die Ölspur auf der {street} wurde nicht von meinem Fahrzeug verursacht.
 D: Der Einsatz war aus <meiner|unserer> Sicht nicht erforderlich.
 A: Ich bitte um Aufhebung des Bescheids.
 A: Bitte prüfen Sie den Einsatzbericht.
@@ -36,35 +36,37 @@ A: Bitte überweisen Sie den Betrag bis {date_future}.
 A: Zahlungsziel: 30 Tage netto.
 
 == 37 | Bürgeranfrage | citizen company | Anfrage Feuerwehr, Rauchmelder, Brauchtumsfeuer
-S: Anfrage [Besuch der Feuerwache|Brandschutzerziehung|Rauchmelderpflicht|Feuerwehrzufahrt]
-S: Mitgliedschaft in der Freiwilligen Feuerwehr
-I: unsere [Kindergartengruppe|Schulklasse|Seniorengruppe] möchte gern die Feuerwache besichtigen.
-I: ich interessiere mich für eine Mitgliedschaft in der Freiwilligen Feuerwehr, Abteilung [Altheim|Nord|Stadtmitte].
-I: vor unserem Haus {addr} wird die Feuerwehrzufahrt ständig zugeparkt.
-D: Wir wären {count} Personen.
-D: Als Termin käme der {date_future} in Frage.
-D: Ich bin {count} Jahre alt und habe Erfahrung als Rettungssanitäter.
+S1: Anfrage [Besuch der Feuerwache|Brandschutzerziehung|Rauchmelderpflicht|Feuerwehrzufahrt]
+S2: Mitgliedschaft in der Freiwilligen Feuerwehr
+I1: unsere [Kindergartengruppe|Schulklasse|Seniorengruppe] möchte gern die Feuerwache besichtigen.
+I2: ich interessiere mich für eine Mitgliedschaft in der Freiwilligen Feuerwehr, Abteilung [Altheim|Nord|Stadtmitte].
+I3: vor unserem Haus {addr} wird die Feuerwehrzufahrt ständig zugeparkt.
+S3: Zugeparkte Feuerwehrzufahrt vor dem Haus {addr}
+D3: Im Ernstfall käme dort kein Löschfahrzeug durch.
+D1: Wir wären {count} Personen.
+D1: Als Termin käme der {date_future} in Frage.
+D2: Ich bin {count} Jahre alt und habe Erfahrung als Rettungssanitäter.
 A: Bitte melden Sie sich bei mir.
 A: Vielen Dank.
 
 == 37 | Sonstiges | authority | Katastrophenschutz, Einsatzbericht, Leitstelle
-S: [Katastrophenschutzübung|Hochwasserschutz|Alarmplan] – Abstimmung
-S: Einsatzbericht Großbrand {street} vom {date_past}
-I: im Rahmen der Katastrophenschutzplanung des Landkreises findet am {date_future} eine Übung statt.
-I: die Integrierte Leitstelle übersendet den Einsatzbericht zum Brand am {date_past}.
+S1: [Katastrophenschutzübung|Hochwasserschutz|Alarmplan] – Abstimmung
+S2: Einsatzbericht Großbrand {street} vom {date_past}
+I1: im Rahmen der Katastrophenschutzplanung des Landkreises findet am {date_future} eine Übung statt.
+I2: die Integrierte Leitstelle übersendet den Einsatzbericht zum Brand am {date_past}.
 D: Bitte benennen Sie Ansprechpartner der Feuerwehr Musterstadt.
-D: Beteiligt waren {count} Einsatzkräfte.
-D: Die Alarm- und Ausrückeordnung ist bis zum {date_short} anzupassen.
+D2: Beteiligt waren {count} Einsatzkräfte.
+D1: Die Alarm- und Ausrückeordnung ist bis zum {date_short} anzupassen.
 A: Wir bitten um Rückmeldung.
 A: Vielen Dank für die Zusammenarbeit.
 
 == 37 | Hausmitteilung | internal | Einsatzbedarf, Sicherheitswache
-S: Sicherheitswache bei der Veranstaltung „{event}“
-S: Brandschutztechnische Stellungnahme erbeten – {addr}
-I: für die Veranstaltung „{event}“ am {date_future} in der Stadthalle bitten wir um Stellung einer Brandsicherheitswache.
-I: im Baugenehmigungsverfahren für {addr} bitten wir um brandschutztechnische Stellungnahme.
-D: Erwartet werden etwa {count} Besucherinnen und Besucher.
-D: Die Bauunterlagen liegen bei.
+S1: Sicherheitswache bei der Veranstaltung „{event}“
+S2: Brandschutztechnische Stellungnahme erbeten – {addr}
+I1: für die Veranstaltung „{event}“ am {date_future} in der Stadthalle bitten wir um Stellung einer Brandsicherheitswache.
+I2: im Baugenehmigungsverfahren für {addr} bitten wir um brandschutztechnische Stellungnahme.
+D1: Erwartet werden etwa {count} Besucherinnen und Besucher.
+D2: Die Bauunterlagen liegen bei.
 D: Fristende ist der {date_short}.
 A: Bitte geben Sie uns Rückmeldung.
 A: Vielen Dank.
@@ -81,11 +83,11 @@ A: Bitte richten Sie allen Beteiligten unseren Dank aus.
 A: Mit großer Dankbarkeit.
 
 == 40 | Antrag | citizen | Schulanmeldung, Schulwechsel
-S: Anmeldung zur Einschulung – {child}
-S: Antrag auf Schulwechsel für {child_first}
-S: Antrag auf Zuweisung an die {school}
-I: wir möchten unser Kind {child}, geboren am {birth_child}, zum Schuljahr {year}/{next_year_short} an der {school} anmelden.
-I: hiermit beantragen wir den Wechsel unseres Kindes {child_first} an die {school}.
+S1: Anmeldung zur Einschulung – {child}
+S2: Antrag auf Schulwechsel für {child_first}
+S2: Antrag auf Zuweisung an die {school}
+I1: wir möchten unser Kind {child}, geboren am {birth_child}, zum Schuljahr {year}/{next_year_short} an der {school} anmelden.
+I2: hiermit beantragen wir den Wechsel unseres Kindes {child_first} an die {school}.
 D: Ein Geschwisterkind besucht bereits die {school}.
 D: Aus beruflichen Gründen ist die Betreuung an der Ganztagsschule notwendig.
 D: Wir sind zum {date_past} in den Schulbezirk umgezogen.
@@ -104,11 +106,11 @@ A: Bitte erstatten Sie die Kosten auf unser Konto {iban}.
 A: Vielen Dank für die Prüfung.
 
 == 40 | Antrag | club citizen | Sporthallen, Sportstätten, Vereinsförderung Sport
-S: Antrag auf Hallenzeiten in der [Sporthalle {school}|Stadthalle|Dreifeldhalle Nord]
-S: Nutzung des Sportplatzes {park} am {date_future}
-I: für unsere [Handballabteilung|Jugendfußballmannschaft|Seniorensportgruppe] beantragen wir Hallenzeiten ab dem {date_future}.
-I: unser Verein plant am {date_future} ein Turnier und bittet um Nutzung des Sportplatzes.
-D: Benötigt werden [montags|mittwochs|freitags] von 17 bis 19 Uhr.
+S1: Antrag auf Hallenzeiten in der [Sporthalle {school}|Stadthalle|Dreifeldhalle Nord]
+S2: Nutzung des Sportplatzes {park} am {date_future}
+I1: für unsere [Handballabteilung|Jugendfußballmannschaft|Seniorensportgruppe] beantragen wir Hallenzeiten ab dem {date_future}.
+I2: unser Verein plant am {date_future} ein Turnier und bittet um Nutzung des Sportplatzes.
+D1: Benötigt werden [montags|mittwochs|freitags] von 17 bis 19 Uhr.
 D: Es nehmen etwa {count} Sportlerinnen und Sportler teil.
 D: Die Umkleiden und Duschen sollten zugänglich sein.
 A: Bitte teilen Sie uns die freien Zeiten mit.
@@ -126,43 +128,44 @@ A: Wir bitten dringend um Abhilfe.
 A: Bitte teilen Sie uns mit, wann die Sanierung geplant ist.
 
 == 40 | Sonstiges | authority | Schulamt, Schulentwicklung, Schulbau
-S: Schulentwicklungsplanung {year} – Schülerzahlen
-S: Förderung Schulbau – [Digitalpakt|Ganztagsausbau] {school}
-I: für die Schulentwicklungsplanung bitten wir um Übermittlung der Schülerzahlen aller städtischen Schulen.
-I: die Förderung des Ganztagsausbaus an der {school} wird in Aussicht gestellt.
-D: Die Zahl der Eingangsklassen soll für das Schuljahr {year}/{next_year_short} bestätigt werden.
-D: Das Raumprogramm ist mit der Schulleitung abzustimmen.
-D: Der Antrag muss bis zum {date_future} vorliegen.
+S1: Schulentwicklungsplanung {year} – Schülerzahlen
+S2: Förderung Schulbau – [Digitalpakt|Ganztagsausbau] {school}
+I1: für die Schulentwicklungsplanung bitten wir um Übermittlung der Schülerzahlen aller städtischen Schulen.
+I2: die Förderung des Ganztagsausbaus an der {school} wird in Aussicht gestellt.
+D1: Die Zahl der Eingangsklassen soll für das Schuljahr {year}/{next_year_short} bestätigt werden.
+D2: Das Raumprogramm ist mit der Schulleitung abzustimmen.
+D2: Der Antrag muss bis zum {date_future} vorliegen.
 A: Wir bitten um Mitwirkung.
 A: Für Rückfragen stehen wir zur Verfügung.
 
 == 40 | Rechnung | invoice | Rechnung Schulbedarf, Schulbau
-S: Rechnung {invoice_no} – [Schulmöbel|Tafeln|Sportgeräte] {school}
-S: Abschlagsrechnung {invoice_no} – Erweiterung {school}
-I: für die Lieferung an die {school} berechnen wir:
-I: gemäß Bauvertrag stellen wir die Abschlagsrechnung Nr. {count} für die Erweiterung der {school}:
+S1: Rechnung {invoice_no} – [Schulmöbel|Tafeln|Sportgeräte] {school}
+S2: Abschlagsrechnung {invoice_no} – Erweiterung {school}
+I1: für die Lieferung an die {school} berechnen wir:
+I2: gemäß Bauvertrag stellen wir die Abschlagsrechnung Nr. {count} für die Erweiterung der {school}:
 D: Lieferdatum: {date_past}.
 D: Die Arbeiten wurden vom Amt für Bildung und Sport abgenommen.
 A: Bitte überweisen Sie den Betrag bis zum {date_future}.
 A: Zahlbar ohne Abzug.
 
 == 40 | Bürgeranfrage | citizen | Ferienbetreuung, Musikschule, Bibliothek, Volkshochschule
-S: Anfrage Ferienbetreuung {year}
-S: Anmeldung [Musikschule|Schwimmkurs|Volkshochschulkurs]
-I: wir suchen für die [Sommerferien|Herbstferien|Osterferien] eine Betreuung für unser Kind {child_first}.
-I: ich möchte mein Kind für [die Musikschule|einen Schwimmkurs im Hallenbad|den Kinderkurs der Volkshochschule] anmelden.
+S1: Anfrage Ferienbetreuung {year}
+S2: Anmeldung [Musikschule|Schwimmkurs|Volkshochschulkurs]
+I1: wir suchen für die [Sommerferien|Herbstferien|Osterferien] eine Betreuung für unser Kind {child_first}.
+I2: ich möchte mein Kind für [die Musikschule|einen Schwimmkurs im Hallenbad|den Kinderkurs der Volkshochschule] anmelden.
 D: Das Kind ist {count} Jahre alt.
-D: Wir benötigen die Betreuung vom {date_future} bis {date_future2}.
+D1: Wir benötigen die Betreuung vom {date_future} bis {date_future2}.
 D: Ist eine Ermäßigung für Familien mit mehreren Kindern möglich?
 A: Bitte senden Sie uns die Anmeldeunterlagen.
 A: Vielen Dank.
 
 == 50 | Antrag | citizen | Wohngeld
-S: Antrag auf Wohngeld
-S: Wohngeld – [Erstantrag|Weiterleistungsantrag|Änderungsmitteilung]
-I: hiermit beantrage ich Wohngeld in Form des [Mietzuschusses|Lastenzuschusses].
-I: mein Wohngeldbescheid läuft am {date_future} aus; ich stelle hiermit einen Weiterleistungsantrag.
-I: ich teile mit, dass sich mein Einkommen ab dem {date_past} geändert hat.
+S1: Antrag auf Wohngeld
+S2: Wohngeld – Weiterleistungsantrag
+S3: Wohngeld – Änderungsmitteilung
+I1: hiermit beantrage ich Wohngeld in Form des [Mietzuschusses|Lastenzuschusses].
+I2: mein Wohngeldbescheid läuft am {date_future} aus; ich stelle hiermit einen Weiterleistungsantrag.
+I3: ich teile mit, dass sich mein Einkommen ab dem {date_past} geändert hat.
 D: Die monatliche Kaltmiete für meine Wohnung in der {addr} beträgt {amount}.
 D: In meinem Haushalt leben {count} Personen.
 D: Gehaltsabrechnungen der letzten drei Monate und der Mietvertrag liegen bei.
@@ -171,13 +174,13 @@ A: Bitte teilen Sie mir mit, ob noch Unterlagen fehlen.
 A: Ich bitte um eine zügige Bearbeitung.
 
 == 50 | Antrag | citizen | Grundsicherung, Hilfe zur Pflege
-S: Antrag auf Grundsicherung im Alter und bei Erwerbsminderung
-S: Hilfe zur Pflege – Antrag für {person}
-I: ich beziehe eine kleine Rente und beantrage ergänzende Grundsicherung.
-I: als Betreuerin bzw. Betreuer von {person} beantrage ich Hilfe zur Pflege.
-D: Die Rente beträgt monatlich {amount}, die Warmmiete {amount}.
+S1: Antrag auf Grundsicherung im Alter und bei Erwerbsminderung
+S2: Hilfe zur Pflege – Antrag für {person}
+I1: ich beziehe eine kleine Rente und beantrage ergänzende Grundsicherung.
+I2: als Betreuerin bzw. Betreuer von {person} beantrage ich Hilfe zur Pflege.
+D1: Die Rente beträgt monatlich {amount}, die Warmmiete {amount}.
 D: Der Rentenbescheid und die Kontoauszüge liegen bei.
-D: Die Heimkosten übersteigen das Einkommen um {amount}.
+D2: Die Heimkosten übersteigen das Einkommen um {amount}.
 A: Bitte bearbeiten Sie meinen Antrag.
 A: Für Rückfragen erreichen Sie mich unter {phone}.
 
@@ -196,8 +199,8 @@ M: 40 Die Schule hat mich an das Sozialamt verwiesen, nicht an das Amt für Bild
 == 50 | Widerspruch | citizen | Widerspruch Wohngeld, Grundsicherung
 S: Widerspruch gegen den Bescheid vom {date_past} – [Wohngeld|Grundsicherung]
 S: Widerspruch – Ablehnung meines Antrags
-I: gegen Ihren Bescheid vom {date_past}, mit dem mein Antrag auf [Wohngeld|Grundsicherung] abgelehnt wurde, lege ich Widerspruch ein.
-I: hiermit widerspreche ich der Rückforderung von {amount} aus dem Bescheid vom {date_past}.
+I1: gegen Ihren Bescheid vom {date_past}, mit dem mein Antrag auf [Wohngeld|Grundsicherung] abgelehnt wurde, lege ich Widerspruch ein.
+I2: hiermit widerspreche ich der Rückforderung von {amount} aus dem Bescheid vom {date_past}.
 D: Mein Einkommen wurde falsch berechnet, da Einmalzahlungen mitgezählt wurden.
 D: Die Mietkosten sind angemessen; eine günstigere Wohnung gibt es in Musterstadt nicht.
 D: Ich habe alle Unterlagen fristgerecht eingereicht.
@@ -205,10 +208,10 @@ A: Ich bitte um erneute Prüfung.
 A: Bitte setzen Sie die Rückforderung bis zur Entscheidung aus.
 
 == 50 | Sonstiges | authority | Jobcenter, Rentenversicherung, Erstattungsanspruch
-S: Erstattungsanspruch nach § 104 SGB X – {person}
-S: Mitteilung des Jobcenters – Leistungsbezug {person}
-I: wir melden einen Erstattungsanspruch für Leistungen an {person} für den Zeitraum ab {date_past} an.
-I: Herr bzw. Frau {person} bezieht seit dem {date_past} Leistungen nach dem SGB II.
+S1: Erstattungsanspruch nach § 104 SGB X – {person}
+S2: Mitteilung des Jobcenters – Leistungsbezug {person}
+I1: wir melden einen Erstattungsanspruch für Leistungen an {person} für den Zeitraum ab {date_past} an.
+I2: Herr bzw. Frau {person} bezieht seit dem {date_past} Leistungen nach dem SGB II.
 D: Bitte berücksichtigen Sie dies bei der Entscheidung über den Wohngeldantrag.
 D: Unsere Bedarfsgemeinschaftsnummer lautet {vorgang}.
 D: Die Rentenversicherung hat eine volle Erwerbsminderung festgestellt.
@@ -216,10 +219,10 @@ A: Wir bitten um Mitteilung Ihrer Entscheidung.
 A: Vielen Dank für die Zusammenarbeit.
 
 == 50 | Antrag | citizen | Unterbringung, Obdachlosigkeit, Schwerbehinderung
-S: Drohende Obdachlosigkeit – Bitte um Unterbringung
-S: Antrag auf Übernahme von Mietschulden
-I: mir wurde meine Wohnung in der {addr} zum {date_future} gekündigt; ich habe keine neue Unterkunft gefunden.
-I: wegen Mietschulden in Höhe von {amount} droht mir die Räumungsklage.
+S1: Drohende Obdachlosigkeit – Bitte um Unterbringung
+S2: Antrag auf Übernahme von Mietschulden
+I1: mir wurde meine Wohnung in der {addr} zum {date_future} gekündigt; ich habe keine neue Unterkunft gefunden.
+I2: wegen Mietschulden in Höhe von {amount} droht mir die Räumungsklage.
 D: Der Räumungstermin ist für den {date_future} angesetzt.
 D: Ich lebe mit {count} Kindern im Haushalt.
 D: Das Kündigungsschreiben des Vermieters liegt bei.
@@ -252,46 +255,46 @@ A: Vielen Dank.
 M: 40 Das Amt für Bildung und Sport hat uns für die Betreuung unter sechs Jahren an Sie verwiesen.
 
 == 51 | Antrag | citizen | Kindertagespflege, Elternbeitrag
-S: Antrag auf Förderung in Kindertagespflege
-S: Ermäßigung der Elternbeiträge – Kita „{kita}“
-I: wir möchten unser Kind {child_first} ab dem {date_future} bei der Tagesmutter {person} betreuen lassen.
-I: wir beantragen die Übernahme bzw. Ermäßigung des Elternbeitrags für die Kita „{kita}“.
-D: Die Betreuungszeit beträgt {hours} Stunden pro Woche.
-D: Unser Familieneinkommen liegt unter der Einkommensgrenze; Nachweise sind beigefügt.
-D: Der Betreuungsvertrag liegt in Kopie bei.
+S1: Antrag auf Förderung in Kindertagespflege
+S2: Ermäßigung der Elternbeiträge – Kita „{kita}“
+I1: wir möchten unser Kind {child_first} ab dem {date_future} bei der Tagesmutter {person} betreuen lassen.
+I2: wir beantragen die Übernahme bzw. Ermäßigung des Elternbeitrags für die Kita „{kita}“.
+D1: Die Betreuungszeit beträgt {hours} Stunden pro Woche.
+D2: Unser Familieneinkommen liegt unter der Einkommensgrenze; Nachweise sind beigefügt.
+D1: Der Betreuungsvertrag liegt in Kopie bei.
 A: Bitte teilen Sie uns die Entscheidung mit.
 A: Vielen Dank.
 
 == 51 | Antrag | citizen | Unterhaltsvorschuss
-S: Antrag auf Unterhaltsvorschuss für {child}
-S: Unterhaltsvorschuss – Änderungsmitteilung
-I: ich beantrage Unterhaltsvorschuss für mein Kind {child}, geboren am {birth_child}.
-I: ich teile mit, dass der Vater meines Kindes seit {month_year} wieder Unterhalt zahlt.
-D: Der andere Elternteil zahlt keinen oder nur unregelmäßig Unterhalt.
-D: Die Geburtsurkunde und der Nachweis über das Kindergeld liegen bei.
+S1: Antrag auf Unterhaltsvorschuss für {child}
+S2: Unterhaltsvorschuss – Änderungsmitteilung
+I1: ich beantrage Unterhaltsvorschuss für mein Kind {child}, geboren am {birth_child}.
+I2: ich teile mit, dass der Vater meines Kindes seit {month_year} wieder Unterhalt zahlt.
+D1: Der andere Elternteil zahlt keinen oder nur unregelmäßig Unterhalt.
+D1: Die Geburtsurkunde und der Nachweis über das Kindergeld liegen bei.
 D: Ich bin alleinerziehend; der Vater lebt in {far_town}.
 A: Bitte bearbeiten Sie meinen Antrag.
 A: Bitte passen Sie die Zahlung an.
 
-== 51 | Sonstiges | authority court | Jugendhilfe, Familiengericht, Kindeswohl
-S: Familiensache {ext_az} – Anhörung des Jugendamts
-S: Mitteilung nach § 8a SGB VIII – Kind {child_first}
-I: in der Familiensache betreffend das Kind {child} wird das Jugendamt um Stellungnahme gebeten.
-I: die Schule teilt Beobachtungen mit, die eine Gefährdung des Kindeswohls nahelegen.
-D: Der Anhörungstermin ist auf den {date_future} bestimmt.
-D: Die Eltern leben getrennt; der Umgang ist streitig.
-D: Das Kind fehlt seit dem {date_past} regelmäßig im Unterricht.
+== 51 | Sonstiges | authority | Jugendhilfe, Kindeswohl
+S1: Bitte um Unterstützung der Familie {person}
+S2: Mitteilung nach § 8a SGB VIII – Kind {child_first}
+I1: wir bitten das Jugendamt, Kontakt mit der Familie {person} aufzunehmen, die wir seit dem {date_past} betreuen.
+I2: die Schule teilt Beobachtungen mit, die eine Gefährdung des Kindeswohls nahelegen.
+D1: Ein Gespräch mit der Familie hat am {date_past} stattgefunden.
+D1: Die Eltern leben getrennt; der Umgang ist streitig.
+D2: Das Kind fehlt seit dem {date_past} regelmäßig im Unterricht.
 A: Wir bitten um Bericht bis zum {date_short}.
 A: Um vertrauliche Behandlung wird gebeten.
 
 == 51 | Bürgeranfrage | citizen | Beratung, Vaterschaft, Sorgeerklärung, Jugendarbeit
-S: Termin für eine [Sorgeerklärung|Vaterschaftsanerkennung|Erziehungsberatung]
-S: Anfrage Jugendtreff {street}
-I: wir möchten für unser Kind, das im {month_year} zur Welt kommen soll, eine gemeinsame Sorgeerklärung abgeben.
-I: wir bitten um einen Termin bei der Erziehungsberatung, da es mit unserem Sohn zu Hause große Probleme gibt.
-I: ich möchte wissen, wann der Jugendtreff in der {street} wieder geöffnet ist.
-D: Wir sind nicht miteinander verheiratet.
-D: Unser Sohn ist {count} Jahre alt.
+S1: Termin für eine [Sorgeerklärung|Vaterschaftsanerkennung|Erziehungsberatung]
+S2: Anfrage Jugendtreff {street}
+I1: wir möchten für unser Kind, das im {month_year} zur Welt kommen soll, eine gemeinsame Sorgeerklärung abgeben.
+I1: wir bitten um einen Termin bei der Erziehungsberatung, da es mit unserem Sohn zu Hause große Probleme gibt.
+I2: ich möchte wissen, wann der Jugendtreff in der {street} wieder geöffnet ist.
+D1: Wir sind nicht miteinander verheiratet.
+D1: Unser Sohn ist {count} Jahre alt.
 D: Am besten erreichen Sie uns nachmittags.
 A: Bitte teilen Sie uns einen Termin mit.
 A: Vielen Dank.
@@ -332,10 +335,10 @@ A: Bitte bestätigen Sie den fristgerechten Eingang.
 M: 70 Die Stellungnahme des Umweltamts zum Artenschutz sollte ebenfalls berücksichtigt werden.
 
 == 61 | Sonstiges | authority | Stellungnahme Träger öffentlicher Belange
-S: Beteiligung der Träger öffentlicher Belange – Bebauungsplan {bplan}
-S: Flächennutzungsplan – [{count}. Änderung|Fortschreibung] – Stellungnahme
-I: zu dem uns mit Schreiben vom {date_past} übersandten Entwurf des Bebauungsplans {bplan} nehmen wir wie folgt Stellung.
-I: gegen die Änderung des Flächennutzungsplans bestehen aus unserer Sicht keine grundsätzlichen Bedenken.
+S1: Beteiligung der Träger öffentlicher Belange – Bebauungsplan {bplan}
+S2: Flächennutzungsplan – [{count}. Änderung|Fortschreibung] – Stellungnahme
+I1: zu dem uns mit Schreiben vom {date_past} übersandten Entwurf des Bebauungsplans {bplan} nehmen wir wie folgt Stellung.
+I2: gegen die Änderung des Flächennutzungsplans bestehen aus unserer Sicht keine grundsätzlichen Bedenken.
 D: Die Belange des Naturschutzes sind durch geeignete Ausgleichsmaßnahmen zu berücksichtigen.
 D: Der Abstand zur Landesstraße muss mindestens 20 Meter betragen.
 D: Das Plangebiet liegt teilweise in einem Überschwemmungsgebiet.
@@ -343,10 +346,10 @@ A: Wir bitten um Mitteilung des Abwägungsergebnisses.
 A: Für Rückfragen steht {person} zur Verfügung.
 
 == 61 | Antrag | developer citizen | Antrag auf Aufstellung/Änderung Bebauungsplan
-S: Antrag auf Änderung des Bebauungsplans {bplan}
-S: Vorhabenbezogener Bebauungsplan – [Wohnquartier|Nahversorger|Pflegeheim] an der {street}
-I: <ich beantrage|wir beantragen> die Änderung des Bebauungsplans {bplan} für das Grundstück Flurstück {flst}.
-I: als Projektentwickler beabsichtigen wir, auf dem Areal an der {street} ein [Wohnquartier mit {count} Wohnungen|einen Nahversorger|ein Pflegeheim] zu errichten.
+S1: Antrag auf Änderung des Bebauungsplans {bplan}
+S2: Vorhabenbezogener Bebauungsplan – [Wohnquartier|Nahversorger|Pflegeheim] an der {street}
+I1: <ich beantrage|wir beantragen> die Änderung des Bebauungsplans {bplan} für das Grundstück Flurstück {flst}.
+I2: als Projektentwickler beabsichtigen wir, auf dem Areal an der {street} ein [Wohnquartier mit {count} Wohnungen|einen Nahversorger|ein Pflegeheim] zu errichten.
 D: Hierfür ist die Aufstellung eines vorhabenbezogenen Bebauungsplans erforderlich.
 D: Ein städtebauliches Konzept des Architekturbüros liegt bei.
 D: Die Kosten des Verfahrens werden von uns übernommen.
@@ -378,18 +381,18 @@ A: Wir bitten um Umsetzung und Rückmeldung bis zum {date_short}.
 A: Bitte berichten Sie dem Ausschuss über den weiteren Verfahrensstand.
 
 == 61 | Sonstiges | architect | Gutachten, Planungsbüro
-S: [Verkehrsgutachten|Schallgutachten|Artenschutzgutachten] zum Bebauungsplan {bplan}
-S: Honorarangebot Rahmenplan Innenstadt
-I: anbei erhalten Sie das [Verkehrsgutachten|Schallgutachten|Artenschutzgutachten] zum Bebauungsplan {bplan}.
-I: für die Erarbeitung des Rahmenplans Innenstadt unterbreiten wir Ihnen folgendes Honorarangebot.
-D: Die Untersuchung wurde im Zeitraum {month_year} durchgeführt.
-D: Das Honorar beträgt pauschal {amount_large} zuzüglich Nebenkosten.
+S1: [Verkehrsgutachten|Schallgutachten|Artenschutzgutachten] zum Bebauungsplan {bplan}
+S2: Honorarangebot Rahmenplan Innenstadt
+I1: anbei erhalten Sie das [Verkehrsgutachten|Schallgutachten|Artenschutzgutachten] zum Bebauungsplan {bplan}.
+I2: für die Erarbeitung des Rahmenplans Innenstadt unterbreiten wir Ihnen folgendes Honorarangebot.
+D1: Die Untersuchung wurde im Zeitraum {month_year} durchgeführt.
+D2: Das Honorar beträgt pauschal {amount_large} zuzüglich Nebenkosten.
 D: Die Ergebnisse stellen wir gern im Ausschuss vor.
 A: Für Rückfragen stehen wir Ihnen zur Verfügung.
 A: Wir freuen uns auf die Zusammenarbeit.
 
 == 63 | Antrag | citizen architect company developer | Bauantrag
-S: Bauantrag – [Neubau eines Einfamilienhauses|Anbau eines Wintergartens|Errichtung einer Doppelgarage|Neubau eines Mehrfamilienhauses] auf Flurstück {flst}
+S: Bauantrag für {vorhaben} – Flurstück {flst}
 S: Antrag auf Baugenehmigung, {addr}
 S: Bauantrag für {vorhaben}, Gemarkung {gemarkung}
 I: hiermit <beantrage ich|beantragen wir> die Baugenehmigung für {vorhaben} auf dem Grundstück {addr}, Gemarkung {gemarkung}, Flurstück {flst}.
@@ -407,16 +410,16 @@ M: 61 Das Stadtplanungsamt hat im Vorgespräch keine Bedenken geäußert.
 M: 37 Das Brandschutzkonzept wurde mit der Feuerwehr abgestimmt.
 
 == 63 | Antrag | citizen architect | Bauvoranfrage, Nutzungsänderung, Abbruch
-S: Bauvoranfrage – [Bebaubarkeit|Aufstockung|Nutzungsänderung] {addr}
-S: Antrag auf Nutzungsänderung [Laden in Wohnung|Scheune in Ferienwohnung|Büro in Arztpraxis]
-S: Anzeige des Abbruchs – {addr}
-I: mit dieser Bauvoranfrage bitte<n> <ich|wir> um Klärung, ob auf dem Grundstück Flurstück {flst} ein [Zweifamilienhaus|Anbau|Dachgeschossausbau] zulässig ist.
-I: <ich beantrage|wir beantragen> die Nutzungsänderung der Räume im Erdgeschoss des Gebäudes {addr}.
-I: hiermit <zeige ich|zeigen wir> den Abbruch [des Nebengebäudes|der alten Scheune|des Wohnhauses] auf dem Grundstück {addr} an.
-D: Die Fragen lauten: Ist eine zweigeschossige Bauweise zulässig? Ist eine Grenzbebauung möglich?
-D: Der Stellplatznachweis für {count} Stellplätze liegt bei.
-D: Die Abbrucharbeiten sollen am {date_future} beginnen.
-D: Asbesthaltige Bauteile werden von einer Fachfirma entsorgt.
+S1: Bauvoranfrage – [Bebaubarkeit|Aufstockung|Nutzungsänderung] {addr}
+S2: Antrag auf Nutzungsänderung [Laden in Wohnung|Scheune in Ferienwohnung|Büro in Arztpraxis]
+S3: Anzeige des Abbruchs – {addr}
+I1: mit dieser Bauvoranfrage bitte<n> <ich|wir> um Klärung, ob auf dem Grundstück Flurstück {flst} ein [Zweifamilienhaus|Anbau|Dachgeschossausbau] zulässig ist.
+I2: <ich beantrage|wir beantragen> die Nutzungsänderung der Räume im Erdgeschoss des Gebäudes {addr}.
+I3: hiermit <zeige ich|zeigen wir> den Abbruch [des Nebengebäudes|der alten Scheune|des Wohnhauses] auf dem Grundstück {addr} an.
+D1: Die Fragen lauten: Ist eine zweigeschossige Bauweise zulässig? Ist eine Grenzbebauung möglich?
+D2: Der Stellplatznachweis für {count} Stellplätze liegt bei.
+D3: Die Abbrucharbeiten sollen am {date_future} beginnen.
+D3: Asbesthaltige Bauteile werden von einer Fachfirma entsorgt.
 A: Bitte teilen Sie mir Ihre Einschätzung mit.
 A: Für Rückfragen steht das Architekturbüro zur Verfügung.
 M: 70 Die Entsorgung der Abbruchabfälle wird dem Umweltamt gesondert angezeigt.
@@ -445,13 +448,13 @@ A: Ich bitte um Einschreiten der Bauaufsicht.
 M: 32 Wegen des Baulärms habe ich mich bereits beim Ordnungsamt gemeldet.
 
 == 63 | Sonstiges | architect company developer | Baubeginn, Fertigstellung, Prüfingenieur
-S: [Baubeginnanzeige|Fertigstellungsanzeige|Rohbauabnahme] – Az. des Bauvorhabens {addr}
-S: Prüfbericht Standsicherheit für {vorhaben}
-I: wir zeigen den Baubeginn für {vorhaben} am {date_future} an.
-I: anbei übersenden wir den Prüfbericht Nr. {count} zur Standsicherheit für das Bauvorhaben {addr}.
-D: Bauleiter ist {person}, {company}.
-D: Die Fertigstellung des Rohbaus erfolgte am {date_past}.
-D: Der Standsicherheitsnachweis wurde ohne Beanstandungen geprüft.
+S1: [Baubeginnanzeige|Anzeige der Rohbaufertigstellung] – Bauvorhaben {addr}
+S2: Prüfbericht Standsicherheit für {vorhaben}
+I1: wir zeigen den Baubeginn für {vorhaben} am {date_future} an.
+I2: anbei übersenden wir den Prüfbericht Nr. {count} zur Standsicherheit für das Bauvorhaben {addr}.
+D1: Bauleiter ist {person}, {company}.
+D1: Die Fertigstellung des Rohbaus erfolgte am {date_past}.
+D2: Der Standsicherheitsnachweis wurde ohne Beanstandungen geprüft.
 A: Wir bitten um Terminvereinbarung für die Abnahme.
 A: Bitte nehmen Sie die Unterlagen zur Bauakte.
 
@@ -478,13 +481,13 @@ A: Für eine kurze Auskunft wäre ich dankbar.
 A: Gern komme ich auch zur Bauberatung vorbei.
 
 == 66 | Beschwerde | citizen | Straßenschaden, Schlagloch, Gehweg
-S: Schlagloch in der {street}
-S: Beschädigter Gehweg vor dem Haus {addr}
+S1: Schlagloch in der {street}
+S2: Beschädigter Gehweg vor dem Haus {addr}
 S: Gefahrenstelle: [abgesackter Kanaldeckel|lose Gehwegplatten|Schlaglöcher] in der {street}
-I: in der {street} befindet sich auf Höhe der Hausnummer {count} ein tiefes Schlagloch.
-I: ich möchte auf eine Gefahrenstelle auf dem Gehweg vor dem Haus {addr} hinweisen.
+I1: in der {street} befindet sich auf Höhe der Hausnummer {count} ein tiefes Schlagloch.
+I2: ich möchte auf eine Gefahrenstelle auf dem Gehweg vor dem Haus {addr} hinweisen.
 D: Mehrere Radfahrer sind dort bereits gestürzt.
-D: Die Gehwegplatten sind durch Wurzeln angehoben und bilden Stolperkanten.
+D2: Die Gehwegplatten sind durch Wurzeln angehoben und bilden Stolperkanten.
 D: Der Schaden besteht seit dem Winter und wird immer größer.
 D: Ein Foto der Stelle liegt bei.
 A: Bitte beheben Sie den Schaden, bevor jemand verletzt wird.
@@ -526,15 +529,15 @@ A: Bitte sorgen Sie künftig für einen zuverlässigen Winterdienst.
 A: Ich bitte um Stellungnahme.
 
 == 66 | Sonstiges | citizen company | Kanal, Entwässerung, Rückstau
-S: Rückstau im Kanal – Keller überflutet, {addr}
-S: Antrag auf Entwässerungsgenehmigung – Flurstück {flst}
-I: nach dem Starkregen am {date_past} ist Wasser aus dem Kanal in unseren Keller gedrückt worden.
-I: für den Neubau auf dem Grundstück Flurstück {flst} beantragen wir die Entwässerungsgenehmigung.
-D: Der Schaden beläuft sich auf etwa {amount}.
-D: Der Kanaldeckel vor dem Haus war angehoben.
-D: Die Entwässerungspläne liegen in zweifacher Ausfertigung bei.
-A: Bitte prüfen Sie den Zustand des Kanals.
-A: Wir bitten um Genehmigung.
+S1: Rückstau im Kanal – Keller überflutet, {addr}
+S2: Antrag auf Entwässerungsgenehmigung – Flurstück {flst}
+I1: nach dem Starkregen am {date_past} ist Wasser aus dem Kanal in unseren Keller gedrückt worden.
+I2: für den Neubau auf dem Grundstück Flurstück {flst} beantragen wir die Entwässerungsgenehmigung.
+D1: Der Schaden beläuft sich auf etwa {amount}.
+D1: Der Kanaldeckel vor dem Haus war angehoben.
+D2: Die Entwässerungspläne liegen in zweifacher Ausfertigung bei.
+A1: Bitte prüfen Sie den Zustand des Kanals.
+A2: Wir bitten um Genehmigung.
 
 == 66 | Rechnung | invoice | Rechnung Straßenbau
 S: Rechnung {invoice_no} – [Deckensanierung|Markierungsarbeiten|Kanalreinigung] {street}
@@ -547,18 +550,18 @@ A: Zahlbar innerhalb von 30 Tagen.
 A: Bitte überweisen Sie auf das Konto {iban}.
 
 == 66 | Bürgeranfrage | citizen | Erschließungsbeitrag, Straßenausbau, Verkehr
-S: Frage zum Ausbau der {street}
-S: Anfrage Erschließungsbeiträge – {addr}
-I: wir haben gehört, dass die {street} ausgebaut werden soll, und möchten wissen, wann die Arbeiten beginnen.
-I: als Anlieger der {street} möchte ich wissen, ob Erschließungsbeiträge auf mich zukommen.
-D: Unser Grundstück hat eine Frontlänge von {count} Metern.
+S1: Frage zum Ausbau der {street}
+S2: Anfrage Erschließungsbeiträge – {addr}
+I1: wir haben gehört, dass die {street} ausgebaut werden soll, und möchten wissen, wann die Arbeiten beginnen.
+I2: als Anlieger der {street} möchte ich wissen, ob Erschließungsbeiträge auf mich zukommen.
+D2: Unser Grundstück hat eine Frontlänge von {count} Metern.
 D: Während der Bauzeit müssen wir die Zufahrt zu unserer Garage nutzen können.
 D: Gibt es eine Anliegerversammlung?
 A: Bitte informieren Sie uns.
 A: Vielen Dank.
 
 == 67 | Antrag | citizen company | Baumfällung
-S: Antrag auf Fällung [einer Rotbuche|einer Fichte|eines Walnussbaums|einer Stieleiche] – {addr}
+S: Antrag auf Fällung eines Baumes ({tree}) – {addr}
 S: Fällgenehmigung nach der Baumschutzsatzung, Flurstück {flst}
 I: hiermit <beantrage ich|beantragen wir> die Genehmigung zur Fällung eines Baumes ({tree}) auf dem Grundstück {addr}.
 I: der Baum ({tree}) auf unserem Grundstück ist nach Auskunft eines Baumpflegers nicht mehr standsicher.
@@ -573,37 +576,37 @@ M: 63 Der Baum steht im Baufenster des beim Baurechtsamt beantragten Anbaus.
 == 67 | Antrag | citizen company | Friedhof, Grabstelle
 S: Antrag auf [Verlängerung des Nutzungsrechts|Erwerb einer Grabstelle|Genehmigung eines Grabmals] – {cemetery}
 S: Grabstelle {grave}, {cemetery}
-I: das Nutzungsrecht an der Grabstelle {grave} auf dem {cemetery} läuft am {date_future} ab; ich beantrage die Verlängerung.
-I: für die Beisetzung meiner verstorbenen [Mutter|Ehefrau|Vaters|Großmutter] beantrage ich eine [Urnengrabstelle|Wahlgrabstelle|Baumgrabstelle].
-I: wir beantragen als Steinmetzbetrieb die Genehmigung eines Grabmals für die Grabstelle {grave}.
-D: Die Beisetzung ist für den {date_future} vorgesehen.
-D: Eine Zeichnung des Grabmals mit Maßen liegt bei.
-D: Die Grabstelle soll künftig von {person} gepflegt werden.
+I1: das Nutzungsrecht an der Grabstelle {grave} auf dem {cemetery} läuft am {date_future} ab; ich beantrage die Verlängerung.
+I2: für die Beisetzung meiner verstorbenen [Mutter|Ehefrau|Vaters|Großmutter] beantrage ich eine [Urnengrabstelle|Wahlgrabstelle|Baumgrabstelle].
+I3: wir beantragen als Steinmetzbetrieb die Genehmigung eines Grabmals für die Grabstelle {grave}.
+D2: Die Beisetzung ist für den {date_future} vorgesehen.
+D3: Eine Zeichnung des Grabmals mit Maßen liegt bei.
+D1: Die Grabstelle soll künftig von {person} gepflegt werden.
 A: Bitte senden Sie mir den Gebührenbescheid zu.
 A: Bitte bestätigen Sie die Reservierung.
 
 == 67 | Beschwerde | citizen | Grünpflege, Spielplatz
-S: Zustand des Spielplatzes im {park}
-S: Ungepflegte Grünfläche in der {street}
-S: Herabhängende Äste im {park}
-I: der Spielplatz im {park} ist in einem schlechten Zustand.
-I: die städtische Grünfläche in der {street} wird seit Monaten nicht gemäht.
-I: im {park} hängen abgebrochene Äste über dem Weg.
-D: Die Schaukel ist defekt und der Sand ist mit Glasscherben verunreinigt.
+S1: Zustand des Spielplatzes im {park}
+S2: Ungepflegte Grünfläche in der {street}
+S3: Herabhängende Äste im {park}
+I1: der Spielplatz im {park} ist in einem schlechten Zustand.
+I2: die städtische Grünfläche in der {street} wird seit Monaten nicht gemäht.
+I3: im {park} hängen abgebrochene Äste über dem Weg.
+D1: Die Schaukel ist defekt und der Sand ist mit Glasscherben verunreinigt.
 D: Hundekot und Müll liegen überall herum.
-D: Die Hecke ragt weit in den Gehweg hinein.
+D2: Die Hecke ragt weit in den Gehweg hinein.
 A: Bitte sorgen Sie für Abhilfe.
 A: Ich bitte um Rückmeldung.
 M: 70 Die überquellenden Mülleimer habe ich zusätzlich dem Umweltamt gemeldet.
 
 == 67 | Sonstiges | citizen company | Baumpatenschaft, Grünflächen, Kleingarten
 S: [Baumpatenschaft|Blumenwiese|Kleingarten|Urban Gardening] – Anfrage
-S: Pflege einer Baumscheibe vor dem Haus {addr}
-I: <ich möchte|wir möchten> die Patenschaft für die Baumscheibe vor dem Haus {addr} übernehmen.
-I: ich interessiere mich für einen Kleingarten in der städtischen Anlage {park}.
-D: Ich würde die Fläche mit Blumen bepflanzen und regelmäßig gießen.
-D: Ich stehe seit dem {date_past2} auf der Warteliste.
-D: Unsere Nachbarschaft würde sich gemeinsam um die Fläche kümmern.
+S1: Pflege einer Baumscheibe vor dem Haus {addr}
+I1: <ich möchte|wir möchten> die Patenschaft für die Baumscheibe vor dem Haus {addr} übernehmen.
+I2: ich interessiere mich für einen Kleingarten in der städtischen Anlage {park}.
+D1: Ich würde die Fläche mit Blumen bepflanzen und regelmäßig gießen.
+D2: Ich stehe seit dem {date_past2} auf der Warteliste.
+D1: Unsere Nachbarschaft würde sich gemeinsam um die Fläche kümmern.
 A: Bitte teilen Sie mir die Bedingungen mit.
 A: Vielen Dank.
 
@@ -618,24 +621,24 @@ A: Bitte überweisen Sie den Betrag bis zum {date_future}.
 A: Zahlbar ohne Abzug.
 
 == 67 | Bescheid | authority | Naturschutzbehörde
-S: Naturschutzrechtliche Genehmigung – Gehölzpflege am {park}
-S: Artenschutz: Fällung im {park}
-I: die naturschutzrechtliche Genehmigung zur Gehölzpflege im {park} wird unter Auflagen erteilt.
-I: wir weisen darauf hin, dass die geplante Fällung im {park} eine artenschutzrechtliche Prüfung erfordert.
-D: In der betroffenen Baumgruppe wurden Fledermausquartiere festgestellt.
+S1: Naturschutzrechtliche Genehmigung – Gehölzpflege am {park}
+S2: Artenschutz: Fällung im {park}
+I1: die naturschutzrechtliche Genehmigung zur Gehölzpflege im {park} wird unter Auflagen erteilt.
+I2: wir weisen darauf hin, dass die geplante Fällung im {park} eine artenschutzrechtliche Prüfung erfordert.
+D2: In der betroffenen Baumgruppe wurden Fledermausquartiere festgestellt.
 D: Die Arbeiten sind bis zum {date_future} abzuschließen.
 D: Ersatzpflanzungen sind im Verhältnis 1:2 vorzunehmen.
 A: Wir bitten um Beachtung der Auflagen.
 A: Für Rückfragen steht {person} zur Verfügung.
 
 == 67 | Hausmitteilung | internal | Grünpflege an Liegenschaften, Spielplatzbau
-S: Grünpflege an der {school}
-S: Umgestaltung des Spielplatzes {park} – Abstimmung
-I: an der {school} müssen die Hecken dringend zurückgeschnitten werden.
-I: für die geplante Umgestaltung des Spielplatzes im {park} bitten wir um Abstimmung.
-D: Die Sichtachse zur Straße ist nicht mehr gegeben.
-D: Im Haushalt stehen {amount_large} zur Verfügung.
-D: Die Beteiligung der Kinder fand am {date_past} statt.
+S1: Grünpflege an der {school}
+S2: Umgestaltung des Spielplatzes {park} – Abstimmung
+I1: an der {school} müssen die Hecken dringend zurückgeschnitten werden.
+I2: für die geplante Umgestaltung des Spielplatzes im {park} bitten wir um Abstimmung.
+D1: Die Sichtachse zur Straße ist nicht mehr gegeben.
+D2: Im Haushalt stehen {amount_large} zur Verfügung.
+D2: Die Beteiligung der Kinder fand am {date_past} statt.
 A: Bitte übernehmen Sie die Arbeiten bis zum {date_short}.
 A: Für Rückfragen stehen wir zur Verfügung.
 
@@ -654,14 +657,16 @@ A: Ich bitte um Messungen durch Ihre Behörde.
 M: 32 Das Ordnungsamt hat mich an Sie verwiesen, weil es sich um eine genehmigte Anlage handelt.
 
 == 70 | Bürgeranfrage | citizen | Abfall, Sperrmüll, Biotonne
-S: Frage zur [Biotonne|Sperrmüllabholung|Gelben Tonne|Abfallgebühr]
-S: Abfallbehälter – [Tausch|Abmeldung|zusätzliche Tonne] {addr}
-I: ich möchte für mein Haus {addr} [eine größere Restmülltonne|eine Biotonne|eine zusätzliche Papiertonne] bestellen.
-I: unsere Mülltonne wurde am {date_past} nicht geleert.
-I: ich möchte einen Termin für die Sperrmüllabholung vereinbaren.
-D: Im Haus leben {count} Personen.
-D: Die Tonne stand rechtzeitig am Straßenrand.
-D: Es handelt sich um einen Schrank, ein Sofa und einen Lattenrost.
+S1: Bestellung [einer Biotonne|einer größeren Restmülltonne|einer Papiertonne] – {addr}
+S2: Nicht geleerte Mülltonne – {addr}
+S3: Sperrmüllabholung – Terminwunsch
+S1: Abfallbehälter – [Tausch|Abmeldung|zusätzliche Tonne] {addr}
+I1: ich möchte für mein Haus {addr} [eine größere Restmülltonne|eine Biotonne|eine zusätzliche Papiertonne] bestellen.
+I2: unsere Mülltonne wurde am {date_past} nicht geleert.
+I3: ich möchte einen Termin für die Sperrmüllabholung vereinbaren.
+D1: Im Haus leben {count} Personen.
+D2: Die Tonne stand rechtzeitig am Straßenrand.
+D3: Es handelt sich um einen Schrank, ein Sofa und einen Lattenrost.
 A: Bitte teilen Sie mir die Gebühren mit.
 A: Vielen Dank.
 
@@ -677,35 +682,35 @@ A: Bitte veranlassen Sie die Beseitigung.
 A: Vielen Dank für Ihr schnelles Handeln.
 
 == 70 | Antrag | citizen architect company | Gewässer, Altlasten, Brunnen
-S: Antrag auf [wasserrechtliche Erlaubnis|Erdwärmesonde|Grundwasserentnahme] – Flurstück {flst}
-S: Altlastenauskunft Flurstück {flst}, Gemarkung {gemarkung}
-I: für das Grundstück Flurstück {flst} bitten wir um Auskunft aus dem Altlastenkataster.
-I: <ich beantrage|wir beantragen> die Erlaubnis zur Errichtung einer [Erdwärmesonde|Grundwasserwärmepumpe|Zisterne mit Überlauf in den Mühlbach] auf dem Grundstück {addr}.
-D: Das Grundstück wurde früher als [Tankstelle|Gärtnerei|Schlosserei] genutzt.
-D: Die Bohrtiefe beträgt {count} Meter.
-D: Die Auskunft wird für den Grundstückskauf benötigt.
+S2: Antrag auf [wasserrechtliche Erlaubnis|Erdwärmesonde|Grundwasserentnahme] – Flurstück {flst}
+S1: Altlastenauskunft Flurstück {flst}, Gemarkung {gemarkung}
+I1: für das Grundstück Flurstück {flst} bitten wir um Auskunft aus dem Altlastenkataster.
+I2: <ich beantrage|wir beantragen> die Erlaubnis zur Errichtung einer [Erdwärmesonde|Grundwasserwärmepumpe|Zisterne mit Überlauf in den Mühlbach] auf dem Grundstück {addr}.
+D1: Das Grundstück wurde früher als [Tankstelle|Gärtnerei|Schlosserei] genutzt.
+D2: Die Bohrtiefe beträgt {count} Meter.
+D1: Die Auskunft wird für den Grundstückskauf benötigt.
 A: Bitte teilen Sie uns die Gebühren mit.
 A: Wir bitten um zügige Bearbeitung.
 M: 63 Der Bauantrag ist beim Baurechtsamt bereits eingereicht.
 
 == 70 | Antrag | citizen company | Klimaschutz Förderprogramm
-S: Antrag auf Förderung [Photovoltaik|Balkonkraftwerk|Dachbegrünung|Lastenrad] – Förderprogramm Klimaschutz
-S: Klimaschutzförderung {year} – Auszahlungsantrag
-I: hiermit <beantrage ich|beantragen wir> einen Zuschuss aus dem städtischen Förderprogramm Klimaschutz für [ein Balkonkraftwerk|ein Lastenrad|eine Dachbegrünung|eine Photovoltaikanlage].
-I: die geförderte Maßnahme wurde am {date_past} abgeschlossen; <ich bitte|wir bitten> um Auszahlung.
+S1: Antrag auf Förderung [Photovoltaik|Balkonkraftwerk|Dachbegrünung|Lastenrad] – Förderprogramm Klimaschutz
+S2: Klimaschutzförderung {year} – Auszahlungsantrag
+I1: hiermit <beantrage ich|beantragen wir> einen Zuschuss aus dem städtischen Förderprogramm Klimaschutz für [ein Balkonkraftwerk|ein Lastenrad|eine Dachbegrünung|eine Photovoltaikanlage].
+I2: die geförderte Maßnahme wurde am {date_past} abgeschlossen; <ich bitte|wir bitten> um Auszahlung.
 D: Die Kosten betragen {amount}.
-D: Rechnung und Fotos der Anlage liegen bei.
-D: Die Zusage erfolgte mit Schreiben vom {date_past2}.
-A: Bitte überweisen Sie den Zuschuss auf {iban}.
+D2: Rechnung und Fotos der Anlage liegen bei.
+D2: Die Zusage erfolgte mit Schreiben vom {date_past2}.
+A2: Bitte überweisen Sie den Zuschuss auf {iban}.
 A: Vielen Dank für die Förderung.
 
 == 70 | Sonstiges | authority company | Immissionsschutz, Messbericht, Abfallrecht
-S: Messbericht [Lärm|Geruch|Luftschadstoffe] – {company}
-S: Anzeige nach dem Kreislaufwirtschaftsgesetz
-I: wir übersenden den Messbericht zur Überwachung der Anlage der {company}.
-I: hiermit zeigen wir die Sammlung von [Altmetall|Altkleidern|Grünschnitt] im Stadtgebiet an.
-D: Die Immissionsrichtwerte wurden an allen Messpunkten eingehalten.
-D: Die Sammelcontainer stehen an {count} Standorten.
+S1: Messbericht [Lärm|Geruch|Luftschadstoffe] – {company}
+S2: Anzeige nach dem Kreislaufwirtschaftsgesetz
+I1: wir übersenden den Messbericht zur Überwachung der Anlage der {company}.
+I2: hiermit zeigen wir die Sammlung von [Altmetall|Altkleidern|Grünschnitt] im Stadtgebiet an.
+D1: Die Immissionsrichtwerte wurden an allen Messpunkten eingehalten.
+D2: Die Sammelcontainer stehen an {count} Standorten.
 D: Der Prüfbericht stammt vom {date_past}.
 A: Wir bitten um Kenntnisnahme.
 A: Bitte bestätigen Sie den Eingang.
@@ -734,10 +739,10 @@ A: Bitte nennen Sie uns einen Ansprechpartner.
 M: 63 Den Bauantrag werden wir anschließend beim Baurechtsamt einreichen.
 
 == 80 | Antrag | company citizen | Wochenmarkt, Weihnachtsmarkt, Standplatz
-S: Bewerbung um einen Standplatz auf dem [Weihnachtsmarkt|Wochenmarkt|Frühlingsmarkt] {year}
-S: Standplatz Wochenmarkt – [Obst und Gemüse|Käse|Backwaren|Blumen]
-I: <ich bewerbe mich|wir bewerben uns> um einen Standplatz auf dem [Weihnachtsmarkt|Wochenmarkt|Frühlingsmarkt] Musterstadt.
-I: <ich möchte|wir möchten> ab dem {date_future} auf dem Wochenmarkt [Obst und Gemüse|Käse|Backwaren|Blumen] verkaufen.
+S1: Bewerbung um einen Standplatz auf dem [Weihnachtsmarkt|Wochenmarkt|Frühlingsmarkt] {year}
+S2: Standplatz Wochenmarkt – [Obst und Gemüse|Käse|Backwaren|Blumen]
+I1: <ich bewerbe mich|wir bewerben uns> um einen Standplatz auf dem [Weihnachtsmarkt|Wochenmarkt|Frühlingsmarkt] Musterstadt.
+I2: <ich möchte|wir möchten> ab dem {date_future} auf dem Wochenmarkt [Obst und Gemüse|Käse|Backwaren|Blumen] verkaufen.
 D: Der Stand hat eine Frontlänge von {count} Metern.
 D: Ein Foto des Standes und die Gewerbeanmeldung liegen bei.
 D: Ein Stromanschluss wird benötigt.
@@ -745,15 +750,15 @@ A: Bitte teilen Sie uns die Standgebühr mit.
 A: Über eine Zusage freuen wir uns.
 
 == 80 | Sonstiges | company authority | Förderprogramme, Wirtschaft
-S: [Förderprogramm Innenstadt|Gründerzuschuss|Leerstandsmanagement] – {company}
-S: Einladung zum Unternehmerfrühstück am {date_future}
-I: wir interessieren uns für das Förderprogramm zur Belebung der Innenstadt.
-I: die Industrie- und Handelskammer lädt die Wirtschaftsförderung zum Unternehmerfrühstück am {date_future} ein.
-D: Wir möchten das leerstehende Ladenlokal in der {street} anmieten.
-D: Der Mietzuschuss wäre für uns entscheidend.
-D: Es werden Vertreter von {count} Unternehmen erwartet.
-A: Bitte senden Sie uns die Förderrichtlinie.
-A: Um Anmeldung bis zum {date_short} wird gebeten.
+S1: [Förderprogramm Innenstadt|Gründerzuschuss|Leerstandsmanagement] – {company}
+S2: Einladung zum Unternehmerfrühstück am {date_future}
+I1: wir interessieren uns für das Förderprogramm zur Belebung der Innenstadt.
+I2: die Industrie- und Handelskammer lädt die Wirtschaftsförderung zum Unternehmerfrühstück am {date_future} ein.
+D1: Wir möchten das leerstehende Ladenlokal in der {street} anmieten.
+D1: Der Mietzuschuss wäre für uns entscheidend.
+D2: Es werden Vertreter von {count} Unternehmen erwartet.
+A1: Bitte senden Sie uns die Förderrichtlinie.
+A2: Um Anmeldung bis zum {date_short} wird gebeten.
 
 == 80 | Bürgeranfrage | citizen company | Tourismus, Stadtführung, Veranstaltung
 S: Anfrage [Stadtführung|Prospekt|Gästeführung|Wohnmobilstellplatz]
@@ -767,10 +772,10 @@ A: Vielen Dank im Voraus.
 A: Bitte senden Sie die Unterlagen an meine Anschrift.
 
 == 80 | Vertrag | company | Vertrag Stadtmarketing, Veranstaltung
-S: Vertrag Stadtfest {year} – [Bühnentechnik|Sicherheitsdienst|Gastronomie]
-S: Kooperationsvereinbarung Stadtmarketing – Vertragsnummer {vertragsnr}
-I: anbei übersenden wir den Vertrag über [die Bühnentechnik|den Sicherheitsdienst|die Gastronomie] beim Stadtfest {year}.
-I: wir übersenden die Kooperationsvereinbarung zur gemeinsamen Vermarktung der Innenstadt.
+S1: Vertrag Stadtfest {year} – [Bühnentechnik|Sicherheitsdienst|Gastronomie]
+S2: Kooperationsvereinbarung Stadtmarketing – Vertragsnummer {vertragsnr}
+I1: anbei übersenden wir den Vertrag über [die Bühnentechnik|den Sicherheitsdienst|die Gastronomie] beim Stadtfest {year}.
+I2: wir übersenden die Kooperationsvereinbarung zur gemeinsamen Vermarktung der Innenstadt.
 D: Das Entgelt beträgt {amount_large}.
 D: Der Vertrag ist von beiden Seiten zu unterzeichnen.
 D: Die Leistung umfasst den Zeitraum vom {date_future} bis {date_future2}.
@@ -789,24 +794,33 @@ A: Bitte laden Sie zu einem Gespräch ein.
 A: Wir bitten um rasche Hilfe.
 M: 66 Die Baustelle wird vom Tiefbauamt betreut, die Folgen für den Handel betreffen aber die Wirtschaftsförderung.
 
-== - | Sonstiges | citizen | Fehlleitung: Kfz-Zulassung, Finanzamt, Landkreis
-S: [Abmeldung meines Fahrzeugs|Einkommensteuererklärung {last_year}|Antrag auf Elterngeld|Führerscheinumtausch]
-S: Steuernummer {steuernr} – Einkommensteuer
-I: anbei übersende ich [meine Einkommensteuererklärung für {last_year}|den Antrag auf Elterngeld|die Unterlagen zur Abmeldung meines Fahrzeugs {plate}|den Antrag auf Umtausch meines Führerscheins].
-I: ich bitte um Bearbeitung der beigefügten Unterlagen.
-D: Meine Steuer-Identifikationsnummer lautet {steuerid}.
-D: Die Belege sind vollständig beigefügt.
-D: Das Fahrzeug ist seit dem {date_past} außer Betrieb.
+== - | Sonstiges | citizen | Fehlleitung: Kfz-Zulassung, Finanzamt, Elterngeldstelle
+S1: Abmeldung meines Fahrzeugs {plate}
+S2: Einkommensteuererklärung {last_year} – Steuernummer {steuernr}
+S3: Antrag auf Elterngeld
+S4: Umtausch meines Führerscheins
+I1: anbei übersende ich die Unterlagen zur Abmeldung meines Fahrzeugs mit dem Kennzeichen {plate}.
+I2: anbei übersende ich meine Einkommensteuererklärung für {last_year} mit allen Belegen.
+I3: anbei übersende ich den Antrag auf Elterngeld für unser Kind {child_first}.
+I4: ich möchte meinen alten Führerschein in einen neuen Kartenführerschein umtauschen.
+D1: Das Fahrzeug ist seit dem {date_past} außer Betrieb.
+D1: Die Kennzeichenschilder und die Zulassungsbescheinigung liegen bei.
+D2: Meine Steuer-Identifikationsnummer lautet {steuerid}.
+D2: Die Belege sind vollständig beigefügt.
+D3: Das Kind wurde am {birth_new} geboren; die Geburtsurkunde liegt bei.
+D3: Meine Arbeitgeberin ist die {company}.
+D4: Mein alter Führerschein wurde {last_year} ausgestellt.
+D4: Ein biometrisches Passbild liegt bei.
 A: Vielen Dank.
 A: Bitte senden Sie mir eine Bestätigung.
 
 == - | Sonstiges | advert | Werbung
-S: [Sonderangebot|Exklusives Angebot|Nur für kurze Zeit]: [Büromöbel|Druckerpatronen|Reinigungsmittel|Hotelübernachtungen] für Behörden
-S: Jetzt [bis zu {percent} % sparen|kostenlos testen|Rabatt sichern]!
-S: Einladung zur Fachmesse „Kommune digital {year}“
-I: profitieren Sie jetzt von unserem [Jubiläumsangebot|Frühjahrsrabatt|Behördenrabatt] auf [ergonomische Büromöbel|Druckerpatronen|Hygieneartikel|Konferenztechnik].
-I: haben Sie schon von unserem neuen [Seminar|Produkt|Service] für öffentliche Verwaltungen gehört?
-I: als langjähriger Partner der Wirtschaft laden wir Sie zu unserer Hausmesse am {date_future} ein.
+S1: [Sonderangebot|Exklusives Angebot|Nur für kurze Zeit]: [Büromöbel|Druckerpatronen|Reinigungsmittel|Hotelübernachtungen] für Behörden
+S2: Jetzt [bis zu {percent} % sparen|kostenlos testen|Rabatt sichern]!
+S3: Einladung zur Fachmesse „Kommune digital {year}“
+I1: profitieren Sie jetzt von unserem [Jubiläumsangebot|Frühjahrsrabatt|Behördenrabatt] auf [ergonomische Büromöbel|Druckerpatronen|Hygieneartikel|Konferenztechnik].
+I2: haben Sie schon von unserem neuen [Seminar|Produkt|Service] für öffentliche Verwaltungen gehört?
+I3: als langjähriger Partner der Wirtschaft laden wir Sie zu unserer Hausmesse am {date_future} ein.
 D: Bestellen Sie bis zum {date_short} und erhalten Sie {percent} % Rabatt.
 D: Über {count} zufriedene Kunden vertrauen bereits auf uns.
 D: Versandkostenfrei ab einem Bestellwert von {amount_small}.
@@ -815,13 +829,13 @@ A: Rufen Sie uns an unter {phone} – wir beraten Sie gern!
 A: Besuchen Sie unseren Onlineshop.
 
 == - | Sonstiges | private | Private Post
-S: [Liebe Grüße aus dem Urlaub|Einladung zum Geburtstag|Danke für alles]
-S: Private Einladung
-I: endlich komme ich dazu, dir zu schreiben.
-I: wir laden dich herzlich zu unserer [Hochzeit|Geburtstagsfeier|Einweihungsfeier] am {date_future} ein.
-D: Das Wetter war herrlich und das Essen wunderbar.
+S1: [Liebe Grüße aus dem Urlaub|Danke für alles|Lange nichts gehört]
+S2: Private Einladung
+I1: endlich komme ich dazu, dir zu schreiben.
+I2: wir laden dich herzlich zu unserer [Hochzeit|Geburtstagsfeier|Einweihungsfeier] am {date_future} ein.
+D1: Das Wetter war herrlich und das Essen wunderbar.
 D: Die Kinder lassen schön grüßen.
-D: Bitte sag bis zum {date_short} Bescheid, ob du kommen kannst.
+D2: Bitte sag bis zum {date_short} Bescheid, ob du kommen kannst.
 D: Wir haben viel an dich gedacht.
 A: Bis bald und liebe Grüße.
 A: Wir freuen uns auf dich!
