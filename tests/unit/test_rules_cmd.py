@@ -42,6 +42,38 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def text_pdf(path: Path, lines: list[str]) -> None:
+    """A one-page A4 PDF whose text layer holds ``lines`` (Helvetica, WinAnsi)."""
+
+    def esc(text: str) -> bytes:
+        raw = text.encode("cp1252")
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    shown = b" ".join(b"(" + esc(line) + b") Tj T*" for line in lines)
+    body = b"BT /F1 11 Tf 14 TL 72 770 Td " + shown + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+
+
 # --------------------------------------------------------------------------- check
 
 
@@ -178,3 +210,44 @@ def test_rules_test_reports_a_broken_cases_file(tmp_path: Path) -> None:
     done = run_cli("rules", "test", str(cases), cwd=root)
     assert done.returncode == 3
     assert "bad.yaml:4:5: unknown key 'expct' — did you mean 'expect'?" in done.stderr
+
+
+@pytest.mark.integration
+def test_rules_test_runs_file_cases_through_the_whole_pipeline(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+    (root / "samples").mkdir()
+    letter = [
+        "Architekturbüro Lange · Lindenallee 4 · 34567 Musterstadt",
+        "",
+        "Stadt Musterstadt",
+        "Baurechtsamt",
+        "Gerberstraße 20",
+        "34567 Musterstadt",
+        "",
+        "Datum: 03.03.2025",
+        "",
+        "Betreff: Bauantrag für das Grundstück Lindenweg 3",
+        "",
+        "Sehr geehrte Damen und Herren,",
+        "anbei übersenden wir den Bauantrag.",
+    ]
+    text_pdf(root / "samples" / "bauantrag.pdf", letter)
+    cases = root / "files.yaml"
+    cases.write_text(
+        "cases:\n"
+        "  - name: scanned Bauantrag\n"
+        "    file: samples/bauantrag.pdf\n"
+        "    expect: {department: '63', doctype: Antrag, route: deliver}\n"
+        "  - name: scanned Bauantrag, wrong expectation\n"
+        "    file: samples/bauantrag.pdf\n"
+        "    source: scan-kaemmerei\n"
+        "    expect: {department: '20'}\n",
+        encoding="utf-8",
+    )
+    done = run_cli("rules", "test", str(cases), cwd=root)
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[1].startswith("PASS") and "dept 63, Antrag, route deliver" in lines[1]
+    assert lines[2].startswith("FAIL")
+    assert "1 passed, 1 failed" in done.stdout
+    assert not list((root / "var").glob("dms/**/*.pdf"))  # a dry run delivers nothing
