@@ -222,7 +222,11 @@ def _body(
         paragraphs.append(fillers[6:10])
         paragraphs.append(fillers[10:])
     closing = [writer.fill(rng.choice(matter.phrasing.asks))]
-    if kind in ("citizen", "company", "authority") and rng.random() < 0.5:
+    if (
+        kind in ("citizen", "company", "authority")
+        and "Dank" not in closing[0]
+        and rng.random() < 0.5
+    ):
         closing.append(writer.fill(rng.choice(phrases.CLOSERS)))
     paragraphs.append(closing)
     text = [" ".join(p) for p in paragraphs if p]
@@ -244,7 +248,8 @@ def _add_mention(
     if matter.phrasing.mentions and rng.random() < mix.mention_share:
         office, sentence = rng.choice(matter.phrasing.mentions)
     elif matter.office and kind in ("citizen", "company") and rng.random() < 0.08:
-        office = rng.choice([i for i in org.OFFICE_IDS if i != matter.office])
+        others = [i for i in org.OFFICE_IDS if i != matter.office]
+        office = rng.choice(org.NEIGHBOURS[matter.office] if rng.random() < 0.8 else others)
         named = org.OFFICE_BY_ID[office]
         sentence = rng.choice(phrases.GENERIC_MENTIONS).replace(
             "{M_nom}", named.nominative.capitalize()

@@ -230,6 +230,30 @@ OFFICES: tuple[Office, ...] = (
 OFFICE_BY_ID = {office.id: office for office in OFFICES}
 OFFICE_IDS = tuple(office.id for office in OFFICES)
 
+# Offices people mix up: a letter naming another office in passing mostly names one of these.
+NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "10": ("11", "30"),
+    "11": ("10", "12"),
+    "12": ("10", "11"),
+    "20": ("21", "22"),
+    "21": ("20", "22"),
+    "22": ("21", "20"),
+    "30": ("10", "32"),
+    "32": ("33", "70", "66"),
+    "33": ("32", "34"),
+    "34": ("33", "67"),
+    "37": ("32", "63"),
+    "40": ("51", "50"),
+    "50": ("51", "33"),
+    "51": ("40", "50"),
+    "61": ("63", "80"),
+    "63": ("61", "66", "70"),
+    "66": ("32", "67", "63"),
+    "67": ("66", "70"),
+    "70": ("32", "67", "66"),
+    "80": ("61", "32"),
+}
+
 # Relative amounts of mail per office: Bürgeramt, Ordnungsamt and the cash office get most.
 OFFICE_WEIGHTS = {
     "10": 4,
