@@ -42,11 +42,17 @@ _STAMP = re.compile(
     r"\b(?:EINGANG|EINGEG\w*|EING\.|Posteingang|Eingangsstempel|ERHALTEN|RECEIVED)\b",
     re.IGNORECASE,
 )
-_PLZ_LINE = re.compile(rf"^\W{{0,2}}(?:D\s?-\s?)?{_D}{{5}}\s+[A-ZÄÖÜ]")
-_HAS_PLZ = re.compile(rf"(?<![\w.]){_D}{{5}}\s+[A-ZÄÖÜ]")
+# A postcode line, also as OCR leaves it: "34S67 Musterstadt", "i34567 Musterstadt",
+# ".. 34567 ^Musterstadt", "34567Musterstadt", "34567 i Musterstadt".
+_PLZ_LINE = re.compile(
+    r"^\W{0,4}[a-z|]?(?:D\s?-\s?)?(?P<plz>[0-9OoIl|S]{5})"
+    r"(?:\s*[^\w\s]{1,2}|\s[a-z|](?=\s))?\s*[A-ZÄÖÜ][a-zäöüß]"
+)
+_HAS_PLZ = re.compile(rf"(?<![\w.])(?P<plz>{_D}{{5}})\s+[A-ZÄÖÜ]")
 _RETURN_SEPARATOR = re.compile(r"\s[·•|∙]\s|\s[-–—]\s.*\d{5}")
 _STREET = re.compile(
-    r"(?i)^(?:Postfach\b.*|.*[a-zäöüß.]\s+[0-9Il|]{1,4}\s?[a-z]?(?:\s?[-–—/]\s?\d{1,4}\s?[a-z]?)?)$"
+    r"(?i)^(?:Postfach\b.*|.*[a-zäöüß.](?:\s+(?-i:[0-9Il|]{1,4})|\d{1,4})\s?[a-z]?"
+    r"(?:\s?[-–—/]\s?\d{1,4}\s?[a-z]?)?)$"
 )
 _OFFICE_WORD = re.compile(r"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB|Abteilung|Referat|Dezernat)\b")
 _VERMERK = re.compile(
@@ -271,7 +277,7 @@ def find_recipient(layout: Layout) -> list[str]:
 
 def _address_block(head: Sequence[Line]) -> list[str]:
     for block in reversed(blocks(_left_column(head))):
-        plz = [i for i, line in enumerate(block) if _PLZ_LINE.match(line.text)]
+        plz = [i for i, line in enumerate(block) if _is_plz_line(line.text)]
         if not plz:
             continue
         above = block[: plz[-1]]
@@ -282,6 +288,11 @@ def _address_block(head: Sequence[Line]) -> list[str]:
         if names:
             return names
     return []
+
+
+def _is_plz_line(text: str) -> bool:
+    match = _PLZ_LINE.match(text)
+    return bool(match) and sum(c.isdigit() for c in match.group("plz")) >= 3
 
 
 def _is_return_line(text: str) -> bool:
@@ -540,7 +551,7 @@ def find_subject(layout: Layout) -> str:
 
 
 def _subject_of(block: Sequence[Line], strict: bool) -> str:
-    if any(_PLZ_LINE.match(line.text) for line in block):
+    if any(_is_plz_line(line.text) for line in block):
         return ""  # the address block, not a subject
     kept = [line.text.strip() for line in block if not _is_header_line(line.text)]
     if not kept or (strict and (len(kept) > MAX_SUBJECT_LINES or kept[-1].endswith("."))):

@@ -645,3 +645,26 @@ def test_subjects_that_look_like_info_block_labels(subject: str) -> None:
 )
 def test_spaces_inside_references(line: str, az: str) -> None:
     assert fields_of(f"{line}\n\nSehr geehrte Damen und Herren,")["aktenzeichen"] == az
+
+
+@pytest.mark.parametrize(
+    "plz_line",
+    ["34S67 ^Musterstadt", ".. 34567 Musterstadt", "34567Musterstadt", "34567 i Musterstadt"],
+)
+def test_damaged_postcode_lines_still_end_the_address(plz_line: str) -> None:
+    text = (
+        "Statistisches Landesamt Musterland\nReferat Bevölkerung\nDatenweg 3\n34500 Mustertal\n\n"
+        f"An den Oberbürgermeister\nder Stadt Musterstadt\nRathausplatz 1\n{plz_line}\n\n"
+        "Sehr geehrte Damen und Herren,\n"
+    )
+    assert fields_of(text)["recipient"] == "An den Oberbürgermeister, der Stadt Musterstadt"
+
+
+def test_damaged_postcode_and_glued_house_number_in_the_address() -> None:
+    text = (
+        "Sanitär Winkler UG (haftungsbeschränkt)\nSanitär- und Heizungstechnik\n"
+        "Uhlandstraße 138\n34571 Beispielhausen\n\n"
+        "Stadt Musterstadt\nDer Oberbürgermeister\nKämmerei\nRathausplatz1\n34S67 Musterstadt\n\n"
+        "Rechnung 4767392\n\nSehr geehrte Damen und Herren,\n"
+    )
+    assert fields_of(text)["recipient"] == ("Stadt Musterstadt, Der Oberbürgermeister, Kämmerei")
