@@ -570,6 +570,7 @@ class RuleSet:
     gui_scripts: frozenset[str]
     patterns: Mapping[str, regex.Pattern[str]]
     office_patterns: Mapping[str, regex.Pattern[str]]
+    compiled_rules: Mapping[str, tuple[regex.Pattern[str], ...]]
     fingerprint: tuple[tuple[str, int, int], ...] = ()
 
     def department(self, department_id: str | None) -> Department | None:
@@ -581,6 +582,10 @@ class RuleSet:
 
     def pattern(self, source: str) -> regex.Pattern[str]:
         return self.patterns[source]
+
+    def rule_patterns(self, rule: ClassRule) -> tuple[regex.Pattern[str], ...]:
+        """The compiled patterns ``rule`` runs (see ``rule_patterns``)."""
+        return self.compiled_rules[rule.id]
 
 
 def term_pattern(term: str, case_sensitive: bool, whole_words: bool) -> str:
@@ -904,7 +909,8 @@ def _gui_scripts(rules_dir: Path) -> tuple[Mapping[str, frozenset[str]] | None, 
     try:
         scripts = load_gui_scripts(rules_dir).scripts
     except ConfigError as exc:
-        return {}, [_problem_from_text(path, line) for line in exc.message.splitlines()]
+        # the scripts are unknown: report gui.yaml's own problems, not every use of them
+        return None, [_problem_from_text(path, line) for line in exc.message.splitlines()]
     return {name: script.needs for name, script in scripts.items()}, []
 
 
@@ -974,6 +980,9 @@ def check_rules(rules_dir: Path) -> CheckResult:
         patterns=MappingProxyType(patterns),
         office_patterns=MappingProxyType(
             {d.id: regex.compile(office_pattern(d)) for d in deps.departments}
+        ),
+        compiled_rules=MappingProxyType(
+            {r.id: tuple(patterns[src] for src in rule_patterns(r)) for r in classes.rules}
         ),
         fingerprint=stamp,
     )

@@ -14,6 +14,7 @@ weight 0, so a routing slip naming Amt 63 is not put in conflict by weaker rules
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -28,7 +29,6 @@ from semantha.rulefiles import (
     ClassRule,
     RuleSet,
     render_template,
-    rule_patterns,
 )
 
 log = structlog.get_logger(__name__)
@@ -169,6 +169,7 @@ def _windows(text: str, sizes: tuple[int, ...]) -> Iterator[tuple[str, int, int]
             yield " ".join(t.group() for t in tokens[i : i + size]), first.start(), last.end()
 
 
+@functools.lru_cache(maxsize=4096)
 def fuzzy_allowed(term: str) -> bool:
     """Numbers are never guessed; short terms are too many OCR errors from other words."""
     return len(term) >= MIN_FUZZY_LENGTH and not any(c.isdigit() for c in term)
@@ -274,8 +275,8 @@ def _office_names(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> 
 
 
 def _fuzzy(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
-    for source in rule_patterns(rule):
-        match = ruleset.pattern(source).search(text)
+    for pattern in ruleset.rule_patterns(rule):
+        match = pattern.search(text)
         if match:
             return [Evidence(region, match.group())]
     terms = {"": tuple(rule.fuzzy or ())}
@@ -291,8 +292,8 @@ def _patterns(
 ) -> list[Evidence]:
     found: list[str] = []
     groups: dict[str, str] = {}
-    for source in rule_patterns(rule):
-        match = _search(ruleset.pattern(source), text, rule, doc_id)
+    for pattern in ruleset.rule_patterns(rule):
+        match = _search(pattern, text, rule, doc_id)
         if match is None:
             return []  # every pattern must match ("all"); the others have one pattern
         found.append(match.group())

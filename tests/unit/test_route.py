@@ -170,7 +170,8 @@ ORDERED = """\
 
 @pytest.fixture
 def ordered(tmp_path: Path) -> RuleSet:
-    (tmp_path / "gui.yaml").write_text("scripts:\n  dms-import: {}\n", encoding="utf-8")
+    gui = "scripts:\n  dms-import:\n    steps: [{type: '{az} {amt}'}]\n"
+    (tmp_path / "gui.yaml").write_text(gui, encoding="utf-8")
     routes = ORDERED.replace(
         "  - id: never\n    when: {department: '63'}\n    actions: [review: {}]\n", ""
     )
