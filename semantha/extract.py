@@ -292,7 +292,7 @@ def _address_block(head: Sequence[Line]) -> list[str]:
 
 def _is_plz_line(text: str) -> bool:
     match = _PLZ_LINE.match(text)
-    return bool(match) and sum(c.isdigit() for c in match.group("plz")) >= 3
+    return match is not None and sum(c.isdigit() for c in match.group("plz")) >= 3
 
 
 def _is_return_line(text: str) -> bool:
