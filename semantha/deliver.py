@@ -15,7 +15,8 @@ Files written (``brief.pdf`` stands for the original's name):
 - ``<quarantine>/brief.pdf`` + ``brief.pdf.error.json``: error, exit_code, message,
   hint (what to do), sha256, original, quarantined_at, timings.
 - ``<work>/notifications/<channel>.jsonl``: one line per document (time, doc_id,
-  department, doctype, route, channel, message).
+  department, doctype, route, channel, message); at least once -- a document retried
+  after a crash may appear twice, readers key on doc_id.
 
 A name already taken by different bytes gets `` (2)``, `` (3)``, ...
 """
