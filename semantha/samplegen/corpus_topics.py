@@ -34,6 +34,7 @@ from semantha.samplegen.corpus_topics_a import TOPICS_A
 from semantha.samplegen.corpus_topics_b import TOPICS_B
 from semantha.samplegen.corpus_topics_c import TOPICS_C
 from semantha.samplegen.corpus_topics_cover import TOPICS_COVER
+from semantha.samplegen.corpus_topics_d import TOPICS_D
 
 ROLES = (
     "council",
@@ -149,7 +150,7 @@ def parse_topics(table: str) -> tuple[Topic, ...]:
 
 
 TOPICS: tuple[Topic, ...] = tuple(
-    topic for table in (TOPICS_A, TOPICS_B, TOPICS_C) for topic in parse_topics(table)
+    topic for table in (TOPICS_A, TOPICS_B, TOPICS_C, TOPICS_D) for topic in parse_topics(table)
 )
 COVER_TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_COVER)
 
