@@ -62,6 +62,7 @@ PREMAPPED = "äöüÄÖÜß€"
 KEY_SETTLE_S = 0.05
 KEY_INTERVAL_S = 0.005
 LOCK_FILE = ".gui.lock"
+MATCH_LIMIT = 10  # more matches than this are not counted: one is wanted
 # our hotkey names that pyautogui spells differently
 PYAUTOGUI_KEYS = {"win": "winleft"}
 
@@ -432,7 +433,7 @@ def capture_template(driver: Driver, region: Box, path: Path, confidence: float)
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     crop.save(path, format="PNG")
-    return len(imaging.find_template(gray(screen), pixels, confidence))
+    return len(imaging.find_template(gray(screen), pixels, confidence, MATCH_LIMIT))
 
 
 # --------------------------------------------------------------------------- runner
@@ -448,8 +449,9 @@ def _render(text: str, values: Mapping[str, str]) -> str:
 class _StepError(Exception):
     """A step did not succeed; ``run`` turns it into GuiError with a screenshot."""
 
-    def __init__(self, reason: str, hint: str) -> None:
+    def __init__(self, code: str, reason: str, hint: str) -> None:
         super().__init__(reason)
+        self.code = code  # logged instead of the reason, which may quote values
         self.reason = reason
         self.hint = hint
 
@@ -494,8 +496,14 @@ class GuiRunner:
             reason, hint = _explain(exc)
             shot = self._failure_screenshot(script)
             self._driver = None  # reconnect next time: the display may have gone
-            bound.warning("gui.failed", step=step_no, kind=kind, error=type(exc).__name__)
-            saved = f"screenshot {shot}" if shot else "no screenshot could be taken"
+            code = exc.code if isinstance(exc, _StepError) else type(exc).__name__
+            bound.warning("gui.failed", step=step_no, kind=kind, error=code, screenshot=str(shot))
+            if shot is not None:
+                saved = f"screenshot {shot}"
+            elif step_no == 0:
+                saved = "nothing was done on screen"
+            else:
+                saved = "no screenshot could be taken"
             raise GuiError(
                 f"GUI script {script!r} failed at step {step_no} ({kind}): {reason}; {saved}",
                 hint,
@@ -508,10 +516,13 @@ class GuiRunner:
     def _prepare(self, name: str, values: Mapping[str, str]) -> Script:
         script = self.scripts.scripts.get(name)
         if script is None:
-            raise _StepError(f"no script named {name!r} in gui.yaml", "add it or fix the route")
+            raise _StepError(
+                "unknown_script", f"no script named {name!r} in gui.yaml", "add it or fix the route"
+            )
         missing = sorted(script.needs - values.keys())
         if missing:
             raise _StepError(
+                "missing_values",
                 f"values missing: {', '.join(missing)}",
                 "pass them in the route's gui action under 'values'",
             )
@@ -532,6 +543,7 @@ class GuiRunner:
                 except BlockingIOError:
                     if self._clock() >= deadline:
                         raise _StepError(
+                            "busy",
                             "another GUI script kept the desktop busy too long",
                             "check that the DMS client is not stuck",
                         ) from None
@@ -636,6 +648,7 @@ class GuiRunner:
             if self._clock() >= deadline:
                 detail = f" ({last()})" if last() else ""
                 raise _StepError(
+                    "timeout",
                     f"{what} within {limit:g} s{detail}",
                     "compare the screenshot with the script; recapture changed templates",
                 )

@@ -11,7 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from semantha.config import AppConfig, config_path, load_config
+from semantha.cli.common import load_and_log
+from semantha.config import AppConfig
 from semantha.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _value(text: str) -> tuple[str, str]:
 
 
 def _config(args: argparse.Namespace) -> AppConfig:
-    return load_config(config_path(args.config))
+    return load_and_log(args)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -97,8 +98,9 @@ def _capture(args: argparse.Namespace) -> int:
     matches = gui.capture_template(driver, region, path, scripts.settings.confidence)
     print(f"saved {path} ({region[2]}x{region[3]} pixels)")
     if matches != 1:
+        seen = f"{matches}" if matches < gui.MATCH_LIMIT else f"{matches} or more"
         print(
-            f"warning: this region is on screen {matches} times; a script needs it exactly once: "
+            f"warning: this region is on screen {seen} times; a script needs it exactly once: "
             "capture a larger region that includes a unique label"
         )
         return 1

@@ -174,8 +174,9 @@ def test_waits_until_the_template_appears(tmp_path: Path) -> None:
 def test_two_matches_are_an_error_after_the_step_timeout(tmp_path: Path) -> None:
     driver = gui.RecordingDriver([screen_with(BUTTON, (10, 10), (300, 200))])
     runner, clock = make_runner([{"click": "ok", "timeout_s": 1.5}], driver, tmp_path)
-    with pytest.raises(GuiError, match="2 time") as caught:
+    with capture_logs() as logs, pytest.raises(GuiError, match="2 time") as caught:
         runner.run("s", {})
+    assert [e["error"] for e in logs if e["event"] == "gui.failed"] == ["timeout"]
     assert driver.calls == []
     assert clock.now == pytest.approx(1.5)
     shots = list((tmp_path / "shots").glob("*-s-failed.png"))
@@ -298,7 +299,7 @@ def test_no_display_is_a_gui_error_with_the_reason(
     monkeypatch.delenv("DISPLAY", raising=False)
     scripts = GuiScripts.model_validate({"scripts": {"s": {"steps": [{"hotkey": "enter"}]}}})
     runner = gui.GuiRunner(scripts, {}, tmp_path / "shots")
-    with pytest.raises(GuiError, match=r"DISPLAY is not set.*no screenshot"):
+    with pytest.raises(GuiError, match=r"DISPLAY is not set.*nothing was done on screen"):
         runner.run("s", {})
 
 
@@ -357,3 +358,23 @@ def test_capture_saves_the_region_and_counts_matches(tmp_path: Path) -> None:
     flat = gui.RecordingDriver([Image.new("RGB", (400, 300), "white")])
     with pytest.raises(GuiError, match="plain colour"):
         gui.capture_template(flat, (0, 0, 40, 20), path, 0.9)
+
+
+# --------------------------------------------------------------------------- shipped rules
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def test_shipped_gui_yaml_needs_no_display_and_its_example_is_valid(tmp_path: Path) -> None:
+    assert gui.load_runner(RULES, tmp_path / "shots") is None
+    text = (RULES / "gui.yaml").read_text(encoding="utf-8")
+    example = text[text.index("# scripts:") :].splitlines()
+    (tmp_path / "gui.yaml").write_text(
+        "\n".join(line.removeprefix("# ") for line in example), encoding="utf-8"
+    )
+    (tmp_path / "gui_templates").symlink_to(RULES / "gui_templates")
+    runner = gui.load_runner(tmp_path, tmp_path / "shots")
+    assert runner is not None
+    assert runner.scripts.scripts["dms-import"].needs == {
+        "department", "aktenzeichen", "subject", "file"
+    }  # fmt: skip
