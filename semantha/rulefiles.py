@@ -20,12 +20,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import regex
 import structlog
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from semantha.errors import ConfigError
 from semantha.yamlfile import did_you_mean, key_names, locate, read_yaml
@@ -92,6 +100,15 @@ NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # --------------------------------------------------------------------------- schema
 
 
+def _number_as_text(value: Any) -> Any:
+    # Office ids are numbers to people: "id: 63" means "63", not an error.
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, BeforeValidator(_number_as_text)]
+"""A string that may be written as a bare number in YAML (office ids, folders)."""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -147,7 +164,7 @@ def template_names(value: str) -> list[str]:
 class Department(_Strict):
     """One office. ``aliases`` are other names found in address blocks and routing slips."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    id: Text = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -184,7 +201,7 @@ class ClassRule(_Strict):
     case_sensitive: bool = False
     whole_words: bool = True
     timeout_ms: int = Field(100, ge=1, le=5000)
-    department: str | None = None
+    department: Text | None = None
     doctype: str | None = None
     fields: Mapping[str, str] = Field(default_factory=dict)
     weight: float = Field(0.5, ge=0, le=10)
@@ -291,7 +308,7 @@ class Bounds(_Strict):
 
 class FieldTest(_Strict):
     present: bool | None = None
-    equals: str | None = None
+    equals: Text | None = None
     regex: str | None = None
 
     @model_validator(mode="after")
@@ -301,7 +318,7 @@ class FieldTest(_Strict):
         return self
 
 
-Labels = str | tuple[str, ...] | None
+Labels = Text | tuple[Text, ...] | None
 
 
 class Condition(_Strict):
@@ -431,7 +448,7 @@ class RoutesFile(_Strict):
 
 
 class Expectation(_Strict):
-    department: str | None = None
+    department: Text | None = None
     doctype: str | None = None
     route: str | None = None
 
@@ -515,10 +532,22 @@ class _File:
         self.problems.append(Problem(self.path, pos[0], pos[1], message, severity))
 
 
+UNION_BRANCH = regex.compile(r"^(?:str|int|float|bool|none|.*\[.*\]|function-.*)$")
+"""Pydantic names the tried type in a union error's location; people need the key only."""
+
+
 def _describe(file: _File, error: ValidationError, model: type[BaseModel]) -> None:
     vocabulary = key_names(model)
+    seen: set[tuple[str | int, ...]] = set()
     for item in error.errors():
-        loc = [p for p in item["loc"] if isinstance(p, str | int)]
+        loc = [
+            p
+            for p in item["loc"]
+            if isinstance(p, int) or (isinstance(p, str) and not UNION_BRANCH.match(p))
+        ]
+        if tuple(loc) in seen:
+            continue  # one message per spot: the first alternative's
+        seen.add(tuple(loc))
         message = str(item["msg"]).removeprefix("Value error, ")
         if item["type"] == "extra_forbidden" and loc:
             key = str(loc[-1])

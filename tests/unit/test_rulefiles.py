@@ -436,3 +436,22 @@ def test_every_readme_example_is_valid(block: str) -> None:
     if first == "actions":
         data = {"id": "example", **data}
     models[first].model_validate(data)
+
+
+def test_office_ids_may_be_written_as_numbers(tmp_path: Path) -> None:
+    departments = DEPARTMENTS.replace('id: "63"', "id: 63")
+    classes = "rules:\n  - {id: bau, any: [Bauantrag], department: 63}\n"
+    routes = ROUTES.replace("{department: null}", "{department: [63, 66]}")
+    result = check_rules(write_rules(tmp_path, departments, classes, routes))
+    assert result.problems == ()
+    assert result.ruleset is not None
+    assert result.ruleset.rules[0].department == "63"
+    assert result.ruleset.routes[0].when.department == ("63", "66")
+
+
+def test_a_wrong_type_is_reported_once_at_its_key(tmp_path: Path) -> None:
+    routes = ROUTES.replace("{department: null}", "{department: {id: 63}}")
+    found = messages(write_rules(tmp_path, routes=routes))
+    assert found == [
+        f"{tmp_path / 'routes.yaml'}:3:12: routes.0.when.department: Input should be a valid string"
+    ]
