@@ -265,3 +265,21 @@ def test_senders_fit_the_matter(letters: list[LetterSpec]) -> None:
     assert insurance
     insurers = ("versicherung", "schadenausgleich")
     assert all(any(word in spec.sender[0].lower() for word in insurers) for spec in insurance)
+
+
+def test_every_office_has_many_topics_and_phrasings() -> None:
+    per_office = Counter(topic.office for topic in TOPICS)
+    assert all(per_office[office] >= 10 for office in org.OFFICE_IDS)
+    intros: Counter[str] = Counter()
+    for topic in TOPICS:
+        intros[topic.office] += sum(len(variant.intros) for variant in topic.variants)
+    assert all(intros[office] >= 20 for office in org.OFFICE_IDS)
+
+
+def test_cover_letters_still_show_where_they_belong() -> None:
+    specs = generate_letters(seed=12, count=1500, mix=Mix(cover_share=1.0, unroutable_share=0.0))
+    for spec in specs:
+        text = plain_text(spec)
+        matters = org.OFFICE_MATTERS[spec.department]
+        shown = spec.names_office or spec.aktenzeichen or any(m in text for m in matters)
+        assert shown, text
