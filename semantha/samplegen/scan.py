@@ -76,7 +76,7 @@ class _Sheet:
     dpi: int
     rotation: int
     stamp_date: date | None
-    profile: Profile
+    ranges: str  # a profile, or "back" for the empty back of a sheet
 
 
 _Apply = Callable[[Image.Image, random.Random, _Sheet], tuple[Image.Image, Params]]
@@ -168,7 +168,7 @@ def _punch_holes(
 
 
 def _skew(image: Image.Image, rng: random.Random, sheet: _Sheet) -> tuple[Image.Image, Params]:
-    angle = rng.choice((-1, 1)) * rng.uniform(*_SKEW_RANGE[sheet.profile])
+    angle = rng.choice((-1, 1)) * rng.uniform(*_SKEW_RANGE[sheet.ranges])
     # bilinear: a third of bicubic's time on a full page, and scanners interpolate no better
     out = image.rotate(angle, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
     return out, {"angle": round(angle, 3)}
@@ -212,7 +212,7 @@ def _background(
     image: Image.Image, rng: random.Random, sheet: _Sheet
 ) -> tuple[Image.Image, Params]:
     """Paper tone and contrast: white becomes ``paper``, black becomes ``ink``."""
-    low, high = _BACKGROUND_RANGE[sheet.profile]
+    low, high = _BACKGROUND_RANGE[sheet.ranges]
     paper = rng.randint(low, high)
     ink = rng.randint(5, 25) if paper > 240 else rng.randint(20, 70)
     table = [round(ink + (paper - ink) * v / 255) for v in range(256)]
@@ -225,7 +225,7 @@ def _blur(image: Image.Image, rng: random.Random, sheet: _Sheet) -> tuple[Image.
 
 
 def _noise(image: Image.Image, rng: random.Random, sheet: _Sheet) -> tuple[Image.Image, Params]:
-    sigma = rng.uniform(*_NOISE_RANGE[sheet.profile])
+    sigma = rng.uniform(*_NOISE_RANGE[sheet.ranges])
     page = _gray(image)
     page += _np_rng(rng).standard_normal(page.shape, dtype=np.float32) * sigma
     return _image(page), {"sigma": round(sigma, 2)}
@@ -276,17 +276,19 @@ DEFECTS: dict[str, _Apply] = {
     "rotate": _rotate,
     "edge_shadow": _edge_shadow,
     "background": _background,
-    "blur": _blur,
     "noise": _noise,
+    "blur": _blur,  # after the noise: scanners smooth their sensor noise
     "speckle": _speckle,
     "jpeg": _jpeg,
     "bitonal": _bitonal,
 }
 """Every defect by name, in the order they are applied."""
 
-_SKEW_RANGE = {"clean": (0.3, 1.0), "degraded": (0.5, 4.0)}
-_BACKGROUND_RANGE = {"clean": (242, 253), "degraded": (205, 240)}
-_NOISE_RANGE = {"clean": (1.5, 4.0), "degraded": (5.0, 12.0)}
+_SKEW_RANGE = {"clean": (0.3, 1.0), "degraded": (0.5, 4.0), "back": (0.3, 1.0)}
+_BACKGROUND_RANGE = {"clean": (242, 253), "degraded": (205, 240), "back": (238, 253)}
+# sensor noise stays moderate: real scanners smooth it, and every unit of sigma
+# costs about 60 KB per 300 dpi JPEG page
+_NOISE_RANGE = {"clean": (1.0, 2.0), "degraded": (2.0, 5.0), "back": (0.5, 1.2)}
 # probability of each optional defect per profile
 _ODDS: dict[Profile, dict[str, float]] = {
     "clean": {"skew": 0.5, "background": 1.0, "noise": 1.0, "blur": 0.15},
@@ -340,7 +342,14 @@ def scan_page(
         raise ValueError(f"unknown scanner defects {unknown}; known: {', '.join(DEFECTS)}")
     if rotation not in (0, 90, 180, 270):
         raise ValueError(f"rotation must be 0, 90, 180 or 270, not {rotation}")
-    sheet = _Sheet(dpi, rotation if "rotate" in defects else 0, stamp_date, profile)
+    return _scan(image, rng, defects, _Sheet(dpi, rotation, stamp_date, profile))
+
+
+def _scan(
+    image: Image.Image, rng: random.Random, defects: Sequence[str], sheet: _Sheet
+) -> ScannedPage:
+    if "rotate" not in defects:
+        sheet = _Sheet(sheet.dpi, 0, sheet.stamp_date, sheet.ranges)
     applied: list[Defect] = []
     current = image.convert("L")
     for name in sorted(defects, key=list(DEFECTS).index):
@@ -354,7 +363,6 @@ def blank_back(
     rng: random.Random,
     defects: Sequence[str],
     *,
-    profile: Profile = "degraded",
     dpi: int = 300,
     rotation: int = 0,
 ) -> ScannedPage:
@@ -366,8 +374,9 @@ def blank_back(
     ghost = small.filter(ImageFilter.GaussianBlur(radius / 4)).resize(front.size)
     table = [round(255 - depth * (255 - v) / 255) for v in range(256)]
     bleed = Defect("bleed_through", (("depth", round(depth, 2)), ("radius", round(radius, 2))))
-    physical = [name for name in defects if name not in ("stamp", "punch_holes")]
-    scanned = scan_page(
-        ghost.point(table), rng, physical, profile=profile, dpi=dpi, rotation=rotation
-    )
+    # the back shares the sheet's turn and output mode; its noise is light, as the
+    # scanner's blank-page JPEGs are small
+    kept = ("skew", "rotate", "background", "noise", "bitonal")
+    physical = [name for name in defects if name in kept]
+    scanned = _scan(ghost.point(table), rng, physical, _Sheet(dpi, rotation, None, "back"))
     return ScannedPage(scanned.image, (bleed, *scanned.defects), scanned.rotation, blank=True)
