@@ -13,6 +13,7 @@ rows; ``ocr_noise`` degrades such text the way OCR does.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ SINGULAR_ROLES = frozenset({"citizen", "private"})
 FIRST_DAY = date(2024, 1, 2)
 LAST_DAY = date(2026, 11, 20)
 TOPICS = topics_by_office()
+_WEIGHTED_IDS = tuple(org.OFFICE_WEIGHTS)
+_CUM_WEIGHTS = tuple(itertools.accumulate(org.OFFICE_WEIGHTS[i] for i in _WEIGHTED_IDS))
 
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _NUMBER = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
@@ -103,8 +106,7 @@ def generate_letters(seed: int, count: int, mix: Mix | None = None) -> list[Lett
 def _choose_office(rng: random.Random, mix: Mix) -> str:
     if rng.random() < mix.unroutable_share:
         return ""
-    ids = list(org.OFFICE_WEIGHTS)
-    return rng.choices(ids, weights=[org.OFFICE_WEIGHTS[i] for i in ids])[0]
+    return rng.choices(_WEIGHTED_IDS, cum_weights=_CUM_WEIGHTS)[0]
 
 
 def _letter(rng: random.Random, mix: Mix) -> LetterSpec:

@@ -399,7 +399,7 @@ def money(rng: Rng, low: float, high: float) -> str:
 
 def digits(rng: Rng, n: int) -> str:
     """``n`` random digits, the first one not zero."""
-    return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(n - 1))
+    return str(rng.randrange(10 ** (n - 1), 10**n))
 
 
 def iban(rng: Rng) -> str:

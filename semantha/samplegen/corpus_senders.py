@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 from datetime import date
@@ -233,11 +234,15 @@ def _lawyer(rng: random.Random, _office: str) -> Sender:
     return Sender(lines, firm, female, closing, refs, town.split(" ", 1)[1])
 
 
-def _authority(rng: random.Random, office: str) -> Sender:
+@functools.cache
+def _authority_pool(office: str) -> tuple[tuple[str, ...], ...]:
     hints = AUTHORITY_HINTS.get(office, ())
-    pool = [a for a in org.AUTHORITIES if any(h in " ".join(a) for h in hints)] or list(
-        org.AUTHORITIES
-    )
+    pool = tuple(a for a in org.AUTHORITIES if any(h in " ".join(a) for h in hints))
+    return pool or org.AUTHORITIES
+
+
+def _authority(rng: random.Random, office: str) -> Sender:
+    pool = _authority_pool(office)
     name, unit, street, town = rng.choice(pool)
     signer, female = _signer(rng)
     lines = (name, unit, street, town)

@@ -222,9 +222,10 @@ def test_custom_mix_changes_the_distribution() -> None:
 
 
 def test_five_thousand_letters_take_seconds() -> None:
-    start = time.perf_counter()
+    # CPU time, not wall time: the test machine is shared
+    start = time.process_time()
     generate_letters(seed=1, count=5000)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 6
 
 
 def _changed_share(before: str, after: str) -> float:
