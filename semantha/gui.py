@@ -154,8 +154,33 @@ def _keysym(char: str) -> int:
     return 0x01000000 | code
 
 
+def _char(keysym: int) -> str | None:
+    """The character of a keysym made by ``_keysym``, else None (Return, Shift, ...)."""
+    if 0x20 <= keysym <= 0x7E or 0xA0 <= keysym <= 0xFF:
+        return chr(keysym)
+    if keysym & 0xFF000000 == 0x01000000:
+        return chr(keysym & 0xFFFFFF)
+    return None
+
+
+def _ours(syms: tuple[int, ...]) -> bool:
+    """Whether a key carries one symbol on its unshifted and shifted level and nothing else.
+
+    That is how ``XKeyboard`` binds a character; the X server may drop the copies on
+    levels beyond the first group, so only the non-empty entries are compared.
+    """
+    first = syms[0]
+    return first != 0 and len(syms) > 1 and syms[1] == first and {s for s in syms if s} == {first}
+
+
 class XKeyboard:
-    """Types any text through XTEST, binding characters the keymap lacks to spare keys."""
+    """Types any text through XTEST, binding characters the keymap lacks to spare keys.
+
+    A spare key is one without symbols, or one bound earlier by Semantha (the same
+    character on every level); earlier bindings are reused as they are. The map is
+    read once and then kept here, because python-xlib's cached copy does not see
+    our own changes.
+    """
 
     def __init__(self, conn: Any) -> None:
         from Xlib import XK
@@ -163,37 +188,40 @@ class XKeyboard:
         self._conn = conn
         first = conn.display.info.min_keycode
         count = conn.display.info.max_keycode - first + 1
-        mapping = conn.get_keyboard_mapping(first, count)
+        mapping = [tuple(syms) for syms in conn.get_keyboard_mapping(first, count)]
         self._width: int = len(mapping[0])
-        self._spare: list[int] = [first + i for i, syms in enumerate(mapping) if not any(syms)]
-        self._bound: OrderedDict[str, int] = OrderedDict()
+        self._keys: dict[str, tuple[int, bool]] = {}  # real keys: char -> (key code, shift)
+        self._bound: OrderedDict[str, int] = OrderedDict()  # spare keys in use, oldest first
+        self._spare: list[int] = []
+        for keycode, syms in enumerate(mapping, start=first):
+            if not any(syms):
+                self._spare.append(keycode)
+            elif _ours(syms) and (char := _char(syms[0])) is not None:
+                self._spare.append(keycode)
+                self._bound[char] = keycode
+            else:
+                for index, sym in enumerate(syms[:2]):
+                    if (char := _char(sym)) is not None:
+                        self._keys.setdefault(char, (keycode, index == 1))
         self._shift = conn.keysym_to_keycode(XK.XK_Shift_L)
         if not self._spare:
             raise GuiError(
                 "the keyboard map has no free key codes for typing special characters",
                 "use a keyboard layout with unused key codes (any standard X server has some)",
             )
-        premapped = [ch for ch in PREMAPPED if self._existing(ch) is None]
-        for char in premapped[: max(0, len(self._spare) - 1)]:
+        missing = [c for c in PREMAPPED if c not in self._keys and c not in self._bound]
+        for char in missing[: max(0, len(self._spare) - len(self._bound) - 1)]:
             self._bind(char)
-        if premapped:
+        if missing:
             time.sleep(KEY_SETTLE_S)
-
-    def _existing(self, char: str) -> tuple[int, bool] | None:
-        """(key code, needs shift) if the keymap has ``char`` on level 1 or 2 of a key."""
-        for keycode, index in self._conn.keysym_to_keycodes(_keysym(char)):
-            if index in (0, 1):
-                return keycode, index == 1
-        return None
 
     def _bind(self, char: str) -> int:
         if char in self._bound:
             self._bound.move_to_end(char)
             return self._bound[char]
-        if len(self._bound) < len(self._spare):
-            keycode = self._spare[len(self._bound)]
-        else:
-            _, keycode = self._bound.popitem(last=False)
+        used = set(self._bound.values())
+        free = [k for k in self._spare if k not in used]
+        keycode = free[0] if free else self._bound.popitem(last=False)[1]
         # The same keysym on every level: Shift or Caps Lock cannot change the character.
         self._conn.change_keyboard_mapping(keycode, [(_keysym(char),) * self._width])
         self._conn.sync()
@@ -203,7 +231,7 @@ class XKeyboard:
     def type(self, text: str, before_key: Callable[[], None]) -> None:
         for char in text:
             before_key()
-            found = self._existing(char)
+            found = self._keys.get(char)
             if found is None:
                 fresh = char not in self._bound
                 found = (self._bind(char), False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +208,62 @@ def test_every_hotkey_name_exists_on_the_x_keyboard(xvfb: str) -> None:
 def test_check_display_accepts_the_server(xvfb: str) -> None:
     gui.check_display()
     assert "24-bit" in gui.display_summary()
+
+
+def test_more_special_characters_than_spare_keys(runner: gui.GuiRunner, tmp_path: Path) -> None:
+    # Greek and Cyrillic letters are not on the keyboard: each needs a spare key code,
+    # and there are fewer spare codes than letters, so codes are bound again in turn.
+    text = "Straße " + "αβγδεζηθικλμνξοπρστυφχψω" + " Щука Жёлудь " + "ÄÖÜ€ äöüß"
+    scripts = _scripts(
+        {"scripts": {"entry": {"steps": [
+            {"wait_window": "Eingabe"}, {"wait_image": "ok"}, {"type": "{text}"},
+            {"click": "ok"}, {"wait_window_closed": "Eingabe"},
+        ]}}}
+    )  # fmt: skip
+    entry_runner = gui.GuiRunner(scripts, runner.templates, tmp_path / "shots")
+    dialog = subprocess.Popen(
+        ["zenity", "--entry", "--title=Eingabe", "--text=Text"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        entry_runner.run("entry", {"text": text})
+        out, _ = dialog.communicate(timeout=10)
+    finally:
+        dialog.kill()
+    assert out.rstrip("\n") == text
+
+
+def test_shipped_example_runs_through_the_command_line(xvfb: str, tmp_path: Path) -> None:
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    text = (rules / "gui.yaml").read_text(encoding="utf-8")
+    example = text[text.index("# scripts:") :].splitlines()
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "gui.yaml").write_text(
+        "\n".join(line.removeprefix("# ") for line in example), encoding="utf-8"
+    )
+    (tmp_path / "rules" / "gui_templates").symlink_to(rules / "gui_templates")
+    folders = ("inbox", "work", "dms_root", "review", "quarantine", "archive")
+    (tmp_path / "config.yaml").write_text(
+        "paths:\n" + "".join(f"  {name}: var/{name}\n" for name in folders) + "rules_dir: rules\n",
+        encoding="utf-8",
+    )
+    values = {
+        "department": "Amt 63 – Baurechtsamt",
+        "aktenzeichen": "63-602.14/2025",
+        "subject": "Bauantrag Grünstraße 5",
+        "file": "/srv/scan/Maß.pdf",
+    }
+    command = [sys.executable, "-m", "semantha", "--config", str(tmp_path / "config.yaml")]
+    command += ["gui", "run", "dms-import"]
+    command += [arg for key, value in values.items() for arg in ("--value", f"{key}={value}")]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "12 steps" in done.stdout
+    assert len(list((tmp_path / "var" / "work" / "screenshots").glob("*-filled.png"))) == 1

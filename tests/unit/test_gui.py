@@ -333,6 +333,15 @@ def test_keysyms_of_german_characters(char: str, keysym: int) -> None:
     assert gui._keysym(char) == keysym
 
 
+def test_keys_bound_earlier_are_recognised_and_real_keys_are_not() -> None:
+    euro = gui._keysym("€")
+    assert gui._char(euro) == "€" and gui._char(0xFF0D) is None  # Return is no character
+    assert gui._ours((euro, euro, euro, euro, 0, 0, 0))  # as the X server reports it back
+    assert not gui._ours((0x61, 0x41, 0x61, 0x41, 0, 0, 0))  # a / A
+    assert not gui._ours((0xFE03, 0, 0xFE03, 0, 0, 0, 0))  # AltGr
+    assert not gui._ours((0, 0, 0, 0, 0, 0, 0))
+
+
 # --------------------------------------------------------------------------- templates
 
 
