@@ -315,7 +315,6 @@ def _recipient(
     rng: random.Random, office: str, role: str, names: bool
 ) -> tuple[tuple[str, ...], str]:
     """Address block lines and the salutation that fits them."""
-    formal = "Sehr geehrte Damen und Herren,"
     if role == "internal":
         return _internal_recipient(rng, office, names)
     if role == "private":
@@ -337,7 +336,17 @@ def _recipient(
         block, salutation = _named_block(rng, org.OFFICE_BY_ID[office])
     else:
         block, salutation = _unnamed_block(rng)
-    return (*note, *block), salutation or formal
+    to_mayor = "Der Oberbürgermeister" in block or "An den Oberbürgermeister" in block
+    if to_mayor and not salutation:
+        salutation = rng.choice(("Sehr geehrter Herr Oberbürgermeister,", "", ""))
+    return (*note, *block), salutation or _general_salutation(rng, role)
+
+
+def _general_salutation(rng: random.Random, role: str) -> str:
+    """Mostly the standard phrase; citizens now and then write less formally."""
+    if role == "citizen" and rng.random() < 0.15:
+        return rng.choice(("Guten Tag,", "Hallo,", "Sehr geehrte Damen, sehr geehrte Herren,"))
+    return "Sehr geehrte Damen und Herren,"
 
 
 def _street_lines(rng: random.Random, named: org.Office | None) -> tuple[str, ...]:
