@@ -758,6 +758,7 @@ def _check_rules(
                 if name not in groups:
                     file.at([*loc, key], f"'{{{name}}}' is not a named group of this rule's regex")
         _warn_broad(file, loc, rule, organisation_words)
+        _warn_fuzzy(file, loc, rule)
 
 
 def _warn_broad(
@@ -775,6 +776,24 @@ def _warn_broad(
                 "too much — use a more specific word, 'all', or a phrase",
                 "warning",
             )
+
+
+def _warn_fuzzy(file: _File, loc: Sequence[str | int], rule: ClassRule) -> None:
+    if rule.fuzzy is not None:
+        for j, term in enumerate(rule.fuzzy):
+            if len(term.strip()) < MIN_FUZZY_LENGTH or any(c.isdigit() for c in term):
+                file.at(
+                    [*loc, "fuzzy", j],
+                    f"'{term}' is matched exactly: words shorter than {MIN_FUZZY_LENGTH} letters "
+                    "and numbers are never guessed — move it to 'any' to say so",
+                    "warning",
+                )
+    if (rule.fuzzy is not None or rule.office_name) and rule.min_score < 80:
+        file.at(
+            [*loc, "min_score"],
+            f"min_score {rule.min_score:g} accepts words that merely look alike — use 85 or more",
+            "warning",
+        )
 
 
 def _check_condition(

@@ -455,3 +455,19 @@ def test_a_wrong_type_is_reported_once_at_its_key(tmp_path: Path) -> None:
     assert found == [
         f"{tmp_path / 'routes.yaml'}:3:12: routes.0.when.department: Input should be a valid string"
     ]
+
+
+def test_fuzzy_terms_that_are_matched_exactly_and_loose_scores_are_warned(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - id: f
+    fuzzy: [Baurechtsamt, Kasse, Amt 63]
+    min_score: 70
+    department: "63"
+"""
+    result = check_rules(write_rules(tmp_path, classes=classes))
+    warned = [str(w) for w in result.warnings]
+    assert any("classes.yaml:3:27: warning: 'Kasse' is matched exactly" in w for w in warned)
+    assert any("'Amt 63' is matched exactly" in w for w in warned)
+    assert any("classes.yaml:4:5: warning: min_score 70 accepts words" in w for w in warned)
+    assert not any("'Baurechtsamt'" in w for w in warned)

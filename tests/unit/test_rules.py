@@ -383,3 +383,22 @@ def test_rn_read_for_m_still_matches(tmp_path: Path) -> None:
     )
     doc = document("x", fields={"recipient": "Stadt Musterstadt, Tiefbauarnt"})
     assert labels(rules.evaluate(doc, rs)) == [("department", "66")]
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(a|aa)+$", "(a|a)+$"])
+def test_nested_repetition_never_hangs_evaluation(tmp_path: Path, pattern: str) -> None:
+    rs = ruleset_with(tmp_path, f"  - {{id: r, regex: '{pattern}', department: '63'}}\n")
+    start = time.perf_counter()
+    assert rules.evaluate(document("a" * 5000 + "!"), rs) == ()
+    assert time.perf_counter() - start < 2.0
+
+
+def test_header_lines_from_word_boxes() -> None:
+    words = (
+        Word("Stadt", 90.0, (200, 500, 120, 40)),
+        Word("Musterstadt", 90.0, (340, 505, 260, 40)),
+        Word("Baurechtsamt", 90.0, (200, 560, 300, 40)),
+        Word("Text", 90.0, (200, 2000, 100, 40)),
+    )
+    doc = document("irrelevant", words=words)
+    assert rules.header_text(doc) == "Stadt Musterstadt\nBaurechtsamt"
