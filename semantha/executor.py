@@ -19,9 +19,10 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -89,25 +90,27 @@ Work = Callable[[Any, Job], JobResult]
 
 
 def _die_with_parent() -> None:
-    """A worker must not outlive a killed service and deliver behind its successor's back."""
-    if sys.platform.startswith("linux"):
-        import ctypes
+    """A worker must not outlive a killed service and deliver behind its successor's back.
 
-        pr_set_pdeathsig = 1
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
-        parent = multiprocessing.parent_process()
-        if parent is not None and os.getppid() != parent.pid:  # it died before prctl
-            os._exit(1)
+    A thread waits on the parent's sentinel (a pipe on POSIX, a handle on Windows),
+    which becomes ready the moment the service process ends, however it ended."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
     """Entry point of a worker process."""
     _die_with_parent()
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    signal.signal(
-        signal.SIGINT, signal.SIG_IGN
-    )  # Ctrl-C reaches the whole group; the parent decides
+    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         state = setup()
     except BaseException as exc:
@@ -131,6 +134,20 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
         conn.send(("result", result))
 
 
+def _context(
+    preload: Sequence[str],
+) -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
+    """Never plain fork: the watcher's threads may hold locks at that moment.
+
+    On Linux a fork server that has imported ``preload`` once starts (and replaces)
+    workers in milliseconds; elsewhere each worker is a fresh interpreter (spawn)."""
+    if sys.platform.startswith("linux"):
+        forkserver = multiprocessing.get_context("forkserver")
+        forkserver.set_forkserver_preload(list(preload))
+        return forkserver
+    return multiprocessing.get_context("spawn")
+
+
 @dataclass
 class _Slot:
     process: BaseProcess
@@ -151,14 +168,14 @@ class ProcessExecutor(Generic[State]):
         work: Callable[[State, Job], JobResult],
         timeout_s: float,
         max_jobs: int = 500,
+        preload: Sequence[str] = (),
     ) -> None:
         self._size = workers
         self._setup = setup
         self._work = work
         self._timeout_s = timeout_s
         self._max_jobs = max_jobs
-        # spawn: a fresh interpreter, safe next to the watcher's threads (fork is not).
-        self._mp = multiprocessing.get_context("spawn")
+        self._mp = _context(preload)
         self._slots: list[_Slot] = []
         self._failed_starts = 0
 

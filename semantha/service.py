@@ -544,6 +544,7 @@ def create_service(
         worker_run,
         settings.document_timeout_s,
         settings.worker_max_documents,
+        preload=("semantha.service", "semantha.pipeline"),
     )
     watcher = InboxWatcher(
         config.paths.inbox,

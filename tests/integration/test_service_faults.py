@@ -79,6 +79,12 @@ class Station:
     def dms(self) -> Path:
         return self.root / "dms"
 
+    def set_workers(self, workers: int) -> None:
+        """One worker starts faster where a test needs no parallelism."""
+        config = yaml.safe_load(self.config.read_text(encoding="utf-8"))
+        config["service"]["workers"] = workers
+        self.config.write_text(yaml.safe_dump(config), encoding="utf-8")
+
     def start(self, *args: str) -> subprocess.Popen[bytes]:
         env = {**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)}
         out = (self.root / "service.out").open("ab")
@@ -237,6 +243,7 @@ def test_kill_9_mid_way_loses_nothing_and_delivers_nothing_twice(station: Statio
 
 def test_a_file_written_slowly_is_taken_only_when_complete(station: Station) -> None:
     data = letter_pdf(7, pages=3)
+    station.set_workers(1)
     station.start()
     station.wait_for(lambda: (station.root / "work" / "journal.sqlite").exists(), 60, "start-up")
     chunks = [data[i : i + len(data) // 8 + 1] for i in range(0, len(data), len(data) // 8 + 1)]
@@ -257,6 +264,7 @@ def test_an_unusable_target_is_retried_until_it_is_back(station: Station) -> Non
     away = station.root / "dms-away"
     station.dms.rename(away)
     station.dms.write_text("not a folder: the share is gone")
+    station.set_workers(1)
     station.start()
     expected = {
         drop(station.inbox, f"amt63-{n}.pdf", letter_pdf(n * 4)): f"amt63-{n}.pdf" for n in range(4)
@@ -405,6 +413,7 @@ def test_run_once_processes_the_inbox_and_prints_one_summary_line(station: Stati
         drop(station.inbox, f"brief-{n}.pdf", letter_pdf(n)): f"brief-{n}.pdf" for n in range(3)
     }
     (station.inbox / "Thumbs.db").write_bytes(b"junk")
+    station.set_workers(1)
     done = subprocess.run(
         [sys.executable, "-m", "semantha", "--config", str(station.config), "run", "--once"],
         cwd=station.root,
