@@ -1,0 +1,162 @@
+"""Scanner defects: applied to the pixels and recorded with their parameters."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from semantha.samplegen.scan import (
+    DEFECTS,
+    blank_back,
+    plan_defects,
+    scan_page,
+    stamp_text,
+)
+
+DPI = 100
+
+
+def page() -> Image.Image:
+    """A white A4 page at 100 dpi with black bars where text would be."""
+    image = Image.new("L", (827, 1169), 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(10):
+        top = 200 + row * 40
+        draw.rectangle((90, top, 90 + 300 + row * 20, top + 12), fill=0)
+    return image
+
+
+def dark(image: Image.Image) -> int:
+    return int((np.asarray(image.convert("L")) < 128).sum())
+
+
+def test_each_applied_defect_is_recorded_in_order_with_parameters() -> None:
+    names = ("skew", "background", "noise", "speckle", "jpeg")
+    scanned = scan_page(page(), random.Random(1), names, dpi=DPI)
+    assert tuple(d.name for d in scanned.defects) == names
+    recorded = {d.name: d.as_dict() for d in scanned.defects}
+    assert 0.5 <= abs(float(recorded["skew"]["angle"])) <= 4.0
+    assert 15 <= int(recorded["jpeg"]["quality"]) <= 40
+    assert float(recorded["noise"]["sigma"]) > 0
+
+
+def test_defects_change_the_pixels() -> None:
+    original = page()
+    for name in ("skew", "background", "noise", "speckle", "blur", "edge_shadow", "punch_holes"):
+        scanned = scan_page(original, random.Random(2), [name], dpi=DPI)
+        assert scanned.image.tobytes() != original.tobytes(), name
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_quarter_turns_swap_the_page_dimensions(turn: int) -> None:
+    scanned = scan_page(page(), random.Random(3), ["rotate"], dpi=DPI, rotation=turn)
+    assert scanned.image.size == (1169, 827)
+    assert scanned.rotation == turn
+    # turning back counter-clockwise restores the page exactly
+    assert scanned.image.rotate(turn, expand=True).tobytes() == page().tobytes()
+
+
+def test_half_turn_puts_the_text_at_the_bottom() -> None:
+    scanned = scan_page(page(), random.Random(4), ["rotate"], dpi=DPI, rotation=180)
+    pixels = np.asarray(scanned.image)
+    assert scanned.image.size == page().size
+    assert (pixels[:580] < 128).sum() == 0
+    assert (pixels[580:] < 128).sum() == dark(page())
+
+
+def test_rotation_without_the_rotate_defect_is_not_recorded() -> None:
+    scanned = scan_page(page(), random.Random(5), ["noise"], dpi=DPI, rotation=90)
+    assert scanned.rotation == 0
+    assert scanned.image.size == page().size
+
+
+def test_bitonal_pages_are_black_and_white() -> None:
+    scanned = scan_page(page(), random.Random(6), ["noise", "bitonal"], dpi=DPI)
+    assert scanned.image.mode == "1"
+    assert set(np.unique(np.asarray(scanned.image.convert("L")))) <= {0, 255}
+
+
+def test_incoming_stamp_is_light_gray_in_the_upper_right() -> None:
+    scanned = scan_page(page(), random.Random(7), ["stamp"], dpi=DPI, stamp_date=date(2025, 11, 14))
+    params = scanned.defects[0].as_dict()
+    assert params["text"] == "EINGANG / 14. NOV. 2025 / Stadt Musterstadt"
+    x, y = int(params["x"]), int(params["y"])
+    assert x > 827 // 3 and y < 1169 // 2
+    changed = np.asarray(scanned.image).astype(int) - np.asarray(page()).astype(int)
+    assert (changed < 0).sum() > 500  # stamp ink darkened the paper
+    assert (changed > 0).sum() == 0  # and never lightened the text
+    stamped = np.asarray(scanned.image)[changed < 0]
+    assert stamped.min() >= 100  # light gray ink, never black
+
+
+def test_stamp_text_uses_german_month_abbreviations() -> None:
+    assert stamp_text(date(2026, 3, 2)) == ("EINGANG", "2. MÄRZ 2026", "Stadt Musterstadt")
+
+
+def test_blank_back_is_near_white_with_faint_bleed_through() -> None:
+    front = page()
+    back = blank_back(front, random.Random(8), ["skew", "noise", "stamp"], dpi=DPI)
+    pixels = np.asarray(back.image).astype(float)
+    assert back.blank
+    assert pixels.mean() > 230
+    assert dark(back.image) < 50
+    assert back.defects[0].name == "bleed_through"
+    assert "stamp" not in [d.name for d in back.defects]  # the stamp is on the front only
+    # the ghost is the mirror image: darker where the front's text is, seen from behind
+    ghost = np.asarray(front)[:, ::-1] < 128
+    assert pixels[ghost].mean() < pixels[~ghost].mean()
+
+
+def test_blank_back_follows_the_sheet_into_bitonal_mode() -> None:
+    back = blank_back(page(), random.Random(9), ["rotate", "bitonal"], dpi=DPI, rotation=90)
+    assert back.image.mode == "1"
+    assert back.image.size == (1169, 827)
+    assert dark(back.image) < 50
+
+
+def test_profiles_choose_plausible_defects() -> None:
+    rng = random.Random(10)
+    clean = [plan_defects(rng, "clean") for _ in range(50)]
+    degraded = [plan_defects(rng, "degraded") for _ in range(50)]
+    assert not any({"speckle", "jpeg", "punch_holes", "edge_shadow"} & set(p) for p in clean)
+    assert all("skew" in p and "noise" in p for p in degraded)
+    assert sum("speckle" in p for p in degraded) > 25
+    assert all(list(p) == sorted(p, key=list(DEFECTS).index) for p in degraded)
+
+
+def test_plan_adds_stamp_rotation_and_bitonal_and_drops_jpeg_for_bitonal() -> None:
+    rng = random.Random(11)
+    plans = [
+        plan_defects(rng, "degraded", stamp=True, rotation=180, bitonal=True) for _ in range(30)
+    ]
+    assert all({"stamp", "rotate", "bitonal"} <= set(p) for p in plans)
+    assert not any("jpeg" in p for p in plans)
+
+
+def test_clean_profile_is_gentler_than_degraded() -> None:
+    names = ["skew", "background", "noise"]
+    clean = scan_page(page(), random.Random(12), names, profile="clean", dpi=DPI)
+    worse = scan_page(page(), random.Random(12), names, profile="degraded", dpi=DPI)
+    sigma = {d.name: d.as_dict() for d in clean.defects}["noise"]["sigma"]
+    assert float(sigma) <= 2.0
+    white = np.asarray(page()) == 255
+    assert np.asarray(clean.image)[white].mean() > np.asarray(worse.image)[white].mean()
+
+
+def test_same_seed_same_scan() -> None:
+    names = list(DEFECTS)
+    first = scan_page(page(), random.Random(13), names, dpi=DPI, rotation=90)
+    again = scan_page(page(), random.Random(13), names, dpi=DPI, rotation=90)
+    assert first.image.tobytes() == again.image.tobytes()
+    assert first.defects == again.defects
+
+
+def test_unknown_defects_and_rotations_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown scanner defects"):
+        scan_page(page(), random.Random(14), ["coffee"], dpi=DPI)
+    with pytest.raises(ValueError, match="rotation"):
+        scan_page(page(), random.Random(14), ["rotate"], dpi=DPI, rotation=45)
