@@ -543,11 +543,16 @@ def find_subject(layout: Layout) -> str:
     if layout.salutation is not None:
         # DIN 5008: the subject is the paragraph right above the salutation.
         return _subject_of(parts[-1] if parts else [], strict=False)
-    # No salutation (courts, forms): the short paragraph after the date line.
-    for before, block in itertools.pairwise(parts):
-        if any(_dates_in(line.text) and _is_header_line(line.text) for line in before):
-            return _subject_of(block, strict=True)
-    return ""
+    # No salutation (courts, forms): the short paragraph after the address and the date.
+    anchors = [i for i, block in enumerate(parts) if any(_is_anchor(line.text) for line in block)]
+    after = parts[anchors[-1] + 1 :] if anchors else []
+    block = next((b for b in after if not all(_is_header_line(line.text) for line in b)), [])
+    return _subject_of(block, strict=True)
+
+
+def _is_anchor(text: str) -> bool:
+    """A line the subject follows: the address's postcode line or the letter date."""
+    return _is_plz_line(text) or bool(_dates_in(text) and _is_header_line(text))
 
 
 def _subject_of(block: Sequence[Line], strict: bool) -> str:

@@ -668,3 +668,33 @@ def test_damaged_postcode_and_glued_house_number_in_the_address() -> None:
         "Rechnung 4767392\n\nSehr geehrte Damen und Herren,\n"
     )
     assert fields_of(text)["recipient"] == ("Stadt Musterstadt, Der Oberbürgermeister, Kämmerei")
+
+
+COURT_WITHOUT_SALUTATION = (
+    " " * 28
+    + "Amtsgericht Musterstadt\n"
+    + " " * 28
+    + "Justizplatz 1\n"
+    + " " * 28
+    + "34567 Musterstadt\n\n\n"
+    + " " * 70
+    + "Geschäftsnummer: 9 M 1780/25\n"
+    + "Amtsgericht Musterstadt · Justizplatz 1 · 34567 Musterstadt"
+    + " " * 11
+    + "5. August 2024\n"
+    + "Stadt Musterstadt\nz. Hd. Frau Horn\nRathausplatz 1\n34567 Musterstadt\n\n\n\n"
+    + "Kündigungsschutzklage Petra Vogel ./. Stadt Musterstadt – Az. 11-358.70/2024\n\n"
+    + "In dem Rechtsstreit Petra Vogel gegen die Stadt Musterstadt wird Termin zur\n"
+    + "Güteverhandlung bestimmt auf den 18. November 2024, 11:00 Uhr.\n"
+)
+
+
+def test_court_letter_with_word_boxes_and_no_salutation() -> None:
+    fields = extract_fields([word_page(COURT_WITHOUT_SALUTATION)])
+    assert fields == {
+        "recipient": "Stadt Musterstadt, z. Hd. Frau Horn",
+        "aktenzeichen": "11-358.70/2024",
+        "office_number": "11",
+        "date": "2024-08-05",
+        "subject": "Kündigungsschutzklage Petra Vogel ./. Stadt Musterstadt – Az. 11-358.70/2024",
+    }
