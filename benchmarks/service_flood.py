@@ -48,8 +48,9 @@ def letter(number: int) -> bytes:
 
 
 def rss_kb(pid: int) -> dict[int, int]:
-    """Current resident memory of ``pid`` and its direct children, in kB."""
-    found: dict[int, int] = {}
+    """Current resident memory of ``pid`` and all its descendants (fork server, workers), kB."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -58,9 +59,12 @@ def rss_kb(pid: int) -> dict[int, int]:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if int(proc.name) == pid or fields.get("PPid", "").strip() == str(pid):
-            found[int(proc.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    return found
+        parents[int(proc.name)] = int(fields.get("PPid", "0").strip())
+        rss[int(proc.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    tree = {pid}
+    while children := {c for c, p in parents.items() if p in tree} - tree:
+        tree |= children
+    return {p: rss.get(p, 0) for p in tree}
 
 
 def final_count(journal: Path) -> int:
@@ -125,7 +129,7 @@ def run(count: int, workers: int) -> dict[str, Any]:
                         "t": round(time.monotonic() - start, 1),
                         "done": done,
                         "main_kb": memory.get(service.pid, 0),
-                        "workers_kb": sorted(v for k, v in memory.items() if k != service.pid),
+                        "children_kb": sorted(v for k, v in memory.items() if k != service.pid),
                     }
                 )
                 time.sleep(0.5)

@@ -347,8 +347,9 @@ JUNK = ("Thumbs.db", ".DS_Store", "desktop.ini", "~$brief.docx", "upload.pdf.par
 
 
 def tree_peak_rss_kb(pid: int) -> int:
-    """The largest peak resident set (VmHWM) of the service and its workers."""
-    peak = 0
+    """The largest peak resident set (VmHWM) of the service and all its descendants."""
+    parents: dict[int, int] = {}
+    peaks: dict[int, int] = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -357,9 +358,12 @@ def tree_peak_rss_kb(pid: int) -> int:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if int(proc.name) == pid or fields.get("PPid", "").strip() == str(pid):
-            peak = max(peak, int(fields.get("VmHWM", "0 kB").split()[0]))
-    return peak
+        parents[int(proc.name)] = int(fields.get("PPid", "0").strip())
+        peaks[int(proc.name)] = int(fields.get("VmHWM", "0 kB").split()[0])
+    tree = {pid}
+    while children := {c for c, p in parents.items() if p in tree} - tree:
+        tree |= children
+    return max(peaks.get(p, 0) for p in tree)
 
 
 @pytest.mark.slow
