@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from Xlib import display as xdisplay
 
 from semantha import gui
@@ -21,6 +22,7 @@ from semantha.errors import GuiError
 from semantha.guiscripts import KEY_NAMES, GuiScripts
 
 pytestmark = pytest.mark.integration
+RULES = Path(__file__).resolve().parents[2] / "rules"
 
 TITLE = "DMS Import – Musterstadt"
 FORM = [
@@ -35,9 +37,8 @@ VALUES = {
 }
 
 
-@pytest.fixture(scope="module")
-def xvfb() -> Iterator[str]:
-    """A private 24-bit X server on a free display number; DISPLAY points at it."""
+def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """A private 24-bit X server on a free display number (Xvfb picks and reports it)."""
     read, write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-noreset",
@@ -49,11 +50,44 @@ def xvfb() -> Iterator[str]:
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
     assert number, "Xvfb did not report a display number"
+    return server, f":{number}"
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def xvfb() -> Iterator[str]:
+    """DISPLAY points at a private X server for this module (pyautogui binds to it once)."""
+    server, name = _start_xvfb()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DISPLAY", f":{number}")
-        yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+        patch.setenv("DISPLAY", name)
+        yield name
+    _stop(server)
+
+
+@pytest.fixture
+def desktop_with_wm() -> Iterator[str]:
+    """Another X server with a window manager (openbox), as on an office desktop."""
+    server, name = _start_xvfb()
+    wm = subprocess.Popen(
+        ["openbox"], env={**os.environ, "DISPLAY": name}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        conn = xdisplay.Display(name)
+        check = conn.intern_atom("_NET_SUPPORTING_WM_CHECK")
+        deadline = time.monotonic() + 10
+        while conn.screen().root.get_full_property(check, 0) is None:
+            assert time.monotonic() < deadline, "openbox did not start"
+            time.sleep(0.05)
+        conn.close()
+        yield name
+    finally:
+        _stop(wm)
+        _stop(server)
 
 
 def _scripts(data: dict[str, object]) -> GuiScripts:
@@ -235,35 +269,72 @@ def test_more_special_characters_than_spare_keys(runner: gui.GuiRunner, tmp_path
     assert out.rstrip("\n") == text
 
 
-def test_shipped_example_runs_through_the_command_line(xvfb: str, tmp_path: Path) -> None:
-    rules = Path(__file__).resolve().parents[2] / "rules"
-    text = (rules / "gui.yaml").read_text(encoding="utf-8")
-    example = text[text.index("# scripts:") :].splitlines()
+def _project(tmp_path: Path, gui_yaml: str) -> Path:
+    """A config.yaml whose rules hold ``gui_yaml`` and the shipped template pictures."""
     (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "gui.yaml").write_text(
-        "\n".join(line.removeprefix("# ") for line in example), encoding="utf-8"
-    )
-    (tmp_path / "rules" / "gui_templates").symlink_to(rules / "gui_templates")
+    (tmp_path / "rules" / "gui.yaml").write_text(gui_yaml, encoding="utf-8")
+    (tmp_path / "rules" / "gui_templates").symlink_to(RULES / "gui_templates")
     folders = ("inbox", "work", "dms_root", "review", "quarantine", "archive")
-    (tmp_path / "config.yaml").write_text(
+    config = tmp_path / "config.yaml"
+    config.write_text(
         "paths:\n" + "".join(f"  {name}: var/{name}\n" for name in folders) + "rules_dir: rules\n",
         encoding="utf-8",
     )
+    return config
+
+
+def _gui_run(
+    config: Path, script: str, values: dict[str, str], display: str
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "semantha", "--config", str(config), "gui", "run", script]
+    command += [arg for key, value in values.items() for arg in ("--value", f"{key}={value}")]
+    env = {**os.environ, "DISPLAY": display}
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+
+
+@pytest.mark.slow
+def test_shipped_example_runs_through_the_command_line(xvfb: str, tmp_path: Path) -> None:
+    text = (RULES / "gui.yaml").read_text(encoding="utf-8")
+    example = text[text.index("# scripts:") :].splitlines()
+    config = _project(tmp_path, "\n".join(line.removeprefix("# ") for line in example))
     values = {
         "department": "Amt 63 – Baurechtsamt",
         "aktenzeichen": "63-602.14/2025",
         "subject": "Bauantrag Grünstraße 5",
         "file": "/srv/scan/Maß.pdf",
     }
-    command = [sys.executable, "-m", "semantha", "--config", str(tmp_path / "config.yaml")]
-    command += ["gui", "run", "dms-import"]
-    command += [arg for key, value in values.items() for arg in ("--value", f"{key}={value}")]
-    done = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _gui_run(config, "dms-import", values, xvfb)
     assert done.returncode == 0, done.stderr
     assert "12 steps" in done.stdout
     assert len(list((tmp_path / "var" / "work" / "screenshots").glob("*-filled.png"))) == 1
+
+
+@pytest.mark.slow
+def test_under_a_window_manager(desktop_with_wm: str, tmp_path: Path) -> None:
+    form = " ".join(f"'{arg}'" for arg in FORM[:-1])  # without the last field
+    script = {
+        "scripts": {
+            "form": {
+                "steps": [
+                    {"start": ["sh", "-c", f'exec {form} > "$0"', "{out}"], "window": "DMS Import"},
+                    {"wait_image": "zenity_ok"},
+                    {"type": "{amt}"},
+                    {"hotkey": "tab"},
+                    {"type": "{aktenzeichen}"},
+                    {"hotkey": "tab"},
+                    {"type": "{betreff}"},
+                    {"click": "zenity_ok"},
+                    {"wait_window_closed": "DMS Import"},
+                ]
+            }
+        }
+    }
+    config = _project(tmp_path, yaml.safe_dump(script, allow_unicode=True))
+    out = tmp_path / "zenity.out"
+    values = {k: VALUES[k] for k in ("amt", "aktenzeichen", "betreff")}
+    done = _gui_run(config, "form", {**values, "out": str(out)}, desktop_with_wm)
+    assert done.returncode == 0, done.stderr
+    deadline = time.monotonic() + 5
+    while not out.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.05)  # zenity writes after its window has closed
+    assert out.read_text(encoding="utf-8").rstrip("\n").split("|") == list(values.values())
