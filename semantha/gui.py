@@ -508,18 +508,21 @@ class GuiRunner:
 
     def run(self, script: str, values: Mapping[str, str]) -> GuiResult:
         """Play ``script``; GuiResult on success, GuiError (after a screenshot) otherwise."""
+        with self._exclusive(script):
+            return self._play(script, values)
+
+    def _play(self, script: str, values: Mapping[str, str]) -> GuiResult:
         started = self._clock()
         bound = log.bind(script=script)
         step_no, kind = 0, "prepare"
         self._shots = []
         try:
-            with self._exclusive():
-                plan = self._prepare(script, values)
-                self._deadline = self._clock() + self.scripts.settings.script_timeout_s
-                for step_no, step in enumerate(plan.steps, start=1):
-                    kind = _kind(step)
-                    bound.debug("gui.step", step=step_no, kind=kind)
-                    self._step(script, step, values)
+            plan = self._prepare(script, values)
+            self._deadline = self._clock() + self.scripts.settings.script_timeout_s
+            for step_no, step in enumerate(plan.steps, start=1):
+                kind = _kind(step)
+                bound.debug("gui.step", step=step_no, kind=kind)
+                self._step(script, step, values)
         except Exception as exc:
             reason, hint = _explain(exc)
             shot = self._failure_screenshot(script)
@@ -559,8 +562,8 @@ class GuiRunner:
         return script
 
     @contextmanager
-    def _exclusive(self) -> Iterator[None]:
-        """One script at a time on the desktop, whichever worker asks."""
+    def _exclusive(self, script: str) -> Iterator[None]:
+        """One script at a time on the desktop, whichever thread or process asks."""
         self.screenshot_dir.mkdir(parents=True, exist_ok=True)
         with (self.screenshot_dir / LOCK_FILE).open("w") as handle:
             deadline = self._clock() + self.scripts.settings.script_timeout_s
@@ -570,9 +573,10 @@ class GuiRunner:
                     break
                 except BlockingIOError:
                     if self._clock() >= deadline:
-                        raise _StepError(
-                            "busy",
-                            "another GUI script kept the desktop busy too long",
+                        log.warning("gui.failed", script=script, step=0, error="busy")
+                        raise GuiError(
+                            f"GUI script {script!r} not started: another script kept the "
+                            "desktop busy too long; nothing was done on screen",
                             "check that the DMS client is not stuck",
                         ) from None
                     self._sleep(self.scripts.settings.poll_interval_s)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import textwrap
 from pathlib import Path
 
@@ -301,6 +302,18 @@ def test_no_display_is_a_gui_error_with_the_reason(
     runner = gui.GuiRunner(scripts, {}, tmp_path / "shots")
     with pytest.raises(GuiError, match=r"DISPLAY is not set.*nothing was done on screen"):
         runner.run("s", {})
+
+
+def test_one_script_at_a_time_on_the_desktop(tmp_path: Path) -> None:
+    driver = gui.RecordingDriver()
+    runner, clock = make_runner([{"hotkey": "enter"}], driver, tmp_path, script_timeout_s=2)
+    (tmp_path / "shots").mkdir()
+    with (tmp_path / "shots" / gui.LOCK_FILE).open("w") as other:
+        fcntl.flock(other, fcntl.LOCK_EX)  # another worker process plays a script
+        with pytest.raises(GuiError, match="busy"):
+            runner.run("s", {})
+        assert driver.calls == [] and clock.now == pytest.approx(2.0)
+    assert runner.run("s", {}).ok
 
 
 # --------------------------------------------------------------------------- display, keys
