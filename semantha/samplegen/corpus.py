@@ -169,6 +169,8 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
 def _names_office(rng: random.Random, mix: Mix, office: str, role: str) -> bool:
     if not office or role in ("advert", "private"):
         return False
+    if role == "invoice" and office != "20":  # unaddressed invoices belong to the Kämmerei
+        return True
     share = mix.internal_names_office_share if role == "internal" else mix.names_office_share
     return rng.random() < share
 

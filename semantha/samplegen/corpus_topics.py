@@ -18,10 +18,13 @@ picks one variant, ``<sg|pl>`` picks by whether one person or an organisation
 writes, and ``<n>`` is a plural-only suffix.
 
 Which office is right when a letter names several: the office responsible for the
-matter the letter asks to be decided or paid. An invoice for goods the fire
-brigade ordered still goes to the Kämmerei (it pays incoming invoices); a
-Bauantrag that encloses the Tiefbauamt's opinion goes to the Baurechtsamt;
-a claim for damages caused by a pothole goes to the Rechtsamt.
+matter the letter asks to be decided or paid. A Bauantrag that encloses the
+Tiefbauamt's opinion goes to the Baurechtsamt; a claim for damages caused by a
+pothole goes to the Rechtsamt, a report of the pothole to the Tiefbauamt.
+Invoices go to the office they are addressed to (it checks the delivery); an
+invoice addressed only to the city goes to the Kämmerei, which runs the central
+invoice inbox, even when its text names the ordering office ("Besteller:
+Feuerwehr"). Reminders about unpaid invoices go to the Stadtkasse.
 """
 
 from __future__ import annotations

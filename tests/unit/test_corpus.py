@@ -216,9 +216,8 @@ def test_custom_mix_changes_the_distribution() -> None:
     specs = generate_letters(seed=9, count=400, mix=Mix(unroutable_share=0.5, names_office_share=0))
     unroutable = sum(not spec.department for spec in specs) / len(specs)
     assert 0.4 <= unroutable <= 0.6
-    assert all(
-        spec.names_office == (spec.kind == "internal") or not spec.names_office for spec in specs
-    )
+    # only memos (routing slip) and invoices to a specialist office still name it
+    assert all(spec.kind in ("internal", "invoice") for spec in specs if spec.names_office)
 
 
 def test_five_thousand_letters_take_seconds() -> None:
@@ -284,3 +283,11 @@ def test_cover_letters_still_show_where_they_belong() -> None:
         matters = org.OFFICE_MATTERS[spec.department]
         shown = spec.names_office or spec.aktenzeichen or any(m in text for m in matters)
         assert shown, text
+
+
+def test_invoices_not_addressed_to_an_office_belong_to_the_kaemmerei(
+    letters: list[LetterSpec],
+) -> None:
+    invoices = [spec for spec in letters if spec.kind == "invoice"]
+    assert {spec.department for spec in invoices if not spec.names_office} == {"20"}
+    assert len({spec.department for spec in invoices}) >= 5
