@@ -336,16 +336,28 @@ D: Die Prüfung beginnt voraussichtlich am {date_future}.
 A: Wir bitten um Rückmeldung bis zum {date_short}.
 A: Für Rückfragen stehen wir gern zur Verfügung.
 
-== 20 | Beschwerde | company | Zahlungsverzug bei Rechnung (an Kämmerei)
+== 20 | Bürgeranfrage | company | E-Rechnung, Leitweg-ID, Rechnungsanschrift
+S1: Umstellung auf elektronische Rechnungen (XRechnung)
+S2: Korrekte Rechnungsanschrift für Aufträge der Stadt
+I1: ab dem {date_future} möchten wir Ihnen unsere Rechnungen nur noch elektronisch im Format XRechnung übermitteln.
+I2: für unsere Aufträge aus verschiedenen Ämtern bitten wir um Mitteilung der richtigen Rechnungsanschrift.
+D1: Bitte teilen Sie uns die Leitweg-ID der Stadt Musterstadt mit.
+D1: Die Übermittlung soll über das Rechnungseingangsportal erfolgen.
+D2: Bisher haben wir die Rechnungen an die jeweils bestellende Stelle geschickt.
+D: Unsere Kundennummer bei Ihnen lautet {kundennr}.
+A: Vielen Dank für Ihre Rückmeldung.
+A: Für Rückfragen steht unsere Buchhaltung zur Verfügung.
+
+== 21 | Beschwerde | company | Zahlungsverzug bei Rechnung (Lieferant beschwert sich)
 S: Offene Rechnung {invoice_no} – Zahlungsverzug
 S: Ausstehende Zahlung für Auftrag {bestellnr}
 I: leider ist unsere Rechnung Nr. {invoice_no} vom {date_past2} über {amount} noch immer nicht beglichen.
 I: wir warten seit über zwei Monaten auf die Zahlung unserer Rechnung vom {date_past2}.
 D: Die Leistung wurde vollständig und mängelfrei erbracht.
-D: Auf unsere telefonische Nachfrage wurden wir an die Kämmerei verwiesen.
 D: Als kleiner Betrieb sind wir auf pünktliche Zahlungen angewiesen.
 A: Wir bitten um umgehende Anweisung des Betrags.
 A: Bitte teilen Sie uns mit, woran die Zahlung scheitert.
+M: 20 Die Kämmerei hat uns an Sie verwiesen, da die Rechnung dort bereits geprüft wurde.
 
 == 21 | Mahnung | company | Mahnung eines Lieferanten an die Stadt
 S: [1. Mahnung|Zahlungserinnerung|2. Mahnung|Letzte Mahnung] – Rechnung {invoice_no}
