@@ -176,17 +176,15 @@ def _curated_specs(seed: int) -> list[LetterSpec]:
     pool = corpus.generate_letters(seed, 800)
     chosen: list[LetterSpec] = []
 
-    def take(match: Callable[[LetterSpec], bool], count: int = 1) -> None:
-        for spec in pool:
-            if count == 0:
-                return
-            if spec not in chosen and match(spec):
-                chosen.append(spec)
-                count -= 1
+    def take(match: Callable[[LetterSpec], bool], count: int = 1) -> int:
+        found = [spec for spec in pool if spec not in chosen and match(spec)][:count]
+        chosen.extend(found)
+        return len(found)
 
     preferred = {"20": "invoice", "30": "court", "10": "internal", "11": "internal"}
     for office in sorted({spec.department for spec in pool if spec.department}):
-        take(partial(_names, office, preferred.get(office)))
+        if not take(partial(_names, office, preferred.get(office))):
+            take(partial(_names, office, None))
     take(lambda s: bool(s.department) and not s.names_office and s.kind == "citizen", 5)
     take(lambda s: bool(s.department) and not s.names_office and s.kind == "company", 3)
     take(lambda s: s.kind == "internal" and not s.names_office, 1)
@@ -289,7 +287,9 @@ def _page_bytes(image: Image.Image, dpi: int) -> bytes:
 
 def _save_images(path: Path, images: Sequence[Image.Image], fmt: Format, dpi: int) -> None:
     if fmt == "pdf":
-        pdf = img2pdf.convert([_page_bytes(image, dpi) for image in images], nodate=True)
+        pages = [_page_bytes(image, dpi) for image in images]
+        # the internal engine writes no time-based /ID: same seed, same bytes
+        pdf = img2pdf.convert(pages, nodate=True, engine=img2pdf.Engine.internal)
         path.write_bytes(pdf)
     elif fmt == "tiff":
         first, *rest = [image.convert("1", dither=Image.Dither.NONE) for image in images]
