@@ -25,6 +25,12 @@ Invoices go to the office they are addressed to (it checks the delivery); an
 invoice addressed only to the city goes to the Kämmerei, which runs the central
 invoice inbox, even when its text names the ordering office ("Besteller:
 Feuerwehr"). Reminders about unpaid invoices go to the Stadtkasse.
+A Widerspruch or a reply to an Anhörung goes to the office whose decision it
+concerns; when a lawyer writes, it goes to the Rechtsamt. Court mail goes to the
+Rechtsamt, except the family court (Jugendamt), insolvency and enforcement courts
+(Stadtkasse) and garnishment of an employee's pay (Personalamt). Noise from
+neighbours and pubs is the Ordnungsamt's, noise from installations (heat pumps,
+plants) the Amt für Klimaschutz und Umwelt's.
 """
 
 from __future__ import annotations

@@ -40,9 +40,9 @@ S1: Anfrage [Besuch der Feuerwache|Brandschutzerziehung|Rauchmelderpflicht|Feuer
 S2: Mitgliedschaft in der Freiwilligen Feuerwehr
 I1: unsere [Kindergartengruppe|Schulklasse|Seniorengruppe] möchte gern die Feuerwache besichtigen.
 I2: ich interessiere mich für eine Mitgliedschaft in der Freiwilligen Feuerwehr, Abteilung [Altheim|Nord|Stadtmitte].
-I3: vor unserem Haus {addr} wird die Feuerwehrzufahrt ständig zugeparkt.
-S3: Zugeparkte Feuerwehrzufahrt vor dem Haus {addr}
-D3: Im Ernstfall käme dort kein Löschfahrzeug durch.
+I3: für unser Mehrfamilienhaus {addr} bitten wir um Prüfung, ob Feuerwehrzufahrt und Aufstellfläche den Anforderungen entsprechen.
+S3: Prüfung der Feuerwehrzufahrt – {addr}
+D3: Die Zufahrt wurde beim Umbau des Hofes verlegt.
 D1: Wir wären {count} Personen.
 D1: Als Termin käme der {date_future} in Frage.
 D2: Ich bin {count} Jahre alt und habe Erfahrung als Rettungssanitäter.

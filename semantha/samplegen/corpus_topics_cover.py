@@ -6,7 +6,7 @@ says where they belong, by the Aktenzeichen, the address block or ``{matter}``.
 """
 
 TOPICS_COVER = r"""
-== * | Antrag | citizen company architect lawyer | Nachreichung von Unterlagen zum Antrag
+== * | Antrag | citizen company architect | Nachreichung von Unterlagen zum Antrag
 S: Nachreichung von Unterlagen – {matter}
 S: Ihr Schreiben vom {date_past} – fehlende Unterlagen
 S: Nachreichung zu <meinem|unserem> Antrag vom {date_past2}
@@ -31,7 +31,7 @@ D: Die Angelegenheit ist für mich eilig.
 A: Bitte teilen Sie mir den aktuellen Stand mit.
 A: Für eine kurze Nachricht wäre ich dankbar.
 
-== * | Sonstiges | citizen company lawyer authority | Fristverlängerung, Terminverschiebung
+== * | Sonstiges | citizen company authority | Fristverlängerung, Terminverschiebung
 S: Bitte um Fristverlängerung
 S: Termin am {date_future} – [Absage|Verschiebung]
 S: Fristverlängerung in der Angelegenheit {matter}
