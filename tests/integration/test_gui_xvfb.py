@@ -301,7 +301,7 @@ def test_shipped_example_runs_through_the_command_line(xvfb: str, tmp_path: Path
         "department": "Amt 63 – Baurechtsamt",
         "aktenzeichen": "63-602.14/2025",
         "subject": "Bauantrag Grünstraße 5",
-        "file": "/srv/scan/Maß.pdf",
+        "date": "2025-03-01",
     }
     done = _gui_run(config, "dms-import", values, xvfb)
     assert done.returncode == 0, done.stderr

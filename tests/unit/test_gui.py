@@ -398,5 +398,5 @@ def test_shipped_gui_yaml_needs_no_display_and_its_example_is_valid(tmp_path: Pa
     runner = gui.load_runner(tmp_path, tmp_path / "shots")
     assert runner is not None
     assert runner.scripts.scripts["dms-import"].needs == {
-        "department", "aktenzeichen", "subject", "file"
+        "department", "aktenzeichen", "subject", "date"
     }  # fmt: skip
