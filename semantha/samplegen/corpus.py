@@ -25,6 +25,7 @@ from semantha.samplegen import corpus_phrases as phrases
 from semantha.samplegen.corpus_ocr import ocr_noise
 from semantha.samplegen.corpus_senders import Sender, make_sender
 from semantha.samplegen.corpus_slots import LetterContext, Slots
+from semantha.samplegen.corpus_style import citizen_typos, vary_wording
 from semantha.samplegen.corpus_topics import COVER_TOPICS, Phrasing, Topic, topics_by_office
 from semantha.samplegen.spec import LetterKind, LetterSpec
 
@@ -74,6 +75,7 @@ class Mix:
     mention_share: float = 0.35  # letters naming another office in passing, when the topic has one
     cover_share: float = 0.12  # short letters (cover letter, reminder) any office gets
     opener_share: float = 0.25  # letters that start with a general sentence before the matter
+    typo_share: float = 0.2  # citizens' letters with a spelling mistake or two
 
 
 class _Writer:
@@ -87,7 +89,7 @@ class _Writer:
     def fill(self, template: str) -> str:
         text = _CHOICE.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
         text = _NUMBER.sub(self._number, text)
-        return people.fix_street_grammar(text.format_map(self.slots))
+        return vary_wording(people.fix_street_grammar(text.format_map(self.slots)), self.rng)
 
     def _number(self, match: re.Match[str]) -> str:
         singular, plural = match.group(1), match.group(2)
@@ -126,6 +128,8 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     phrasing = rng.choice(topic.variants)
     subject = writer.fill(rng.choice(phrasing.subjects))
     body = _body(rng, writer, _Matter(office, topic.doctype, phrasing), mix, mentions, kind)
+    if role == "citizen" and rng.random() < mix.typo_share:
+        body = citizen_typos(body, rng)
     if "office_other" in writer.slots and other not in mentions:
         mentions.append(other)
     # a cover letter must still show where it belongs: its matter, the address or the file number

@@ -14,6 +14,7 @@ import pytest
 from semantha.samplegen import corpus_org as org
 from semantha.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
 from semantha.samplegen.corpus_slots import LetterContext, Slots
+from semantha.samplegen.corpus_style import citizen_typos, vary_wording
 from semantha.samplegen.corpus_topics import COVER_TOPICS, TOPICS, parse_topics
 from semantha.samplegen.spec import LetterSpec
 
@@ -291,3 +292,20 @@ def test_invoices_not_addressed_to_an_office_belong_to_the_kaemmerei(
     invoices = [spec for spec in letters if spec.kind == "invoice"]
     assert {spec.department for spec in invoices if not spec.names_office} == {"20"}
     assert len({spec.department for spec in invoices}) >= 5
+
+
+def test_wording_varies_between_letters_of_one_template() -> None:
+    sentence = "Vielen Dank, die Unterlagen liegen bei und ich bitte um umgehende Rückmeldung."
+    variants = {vary_wording(sentence, random.Random(seed), share=0.5) for seed in range(40)}
+    assert len(variants) >= 5
+    assert sentence in variants
+    assert all(v.endswith(".") and "Unterlagen" in v for v in variants)
+
+
+def test_citizens_make_the_usual_spelling_mistakes(letters: list[LetterSpec]) -> None:
+    body = ("Hiermit lege ich Widerspruch ein, seit dem 3.4.2025 warte ich.",)
+    damaged = {citizen_typos(body, random.Random(seed))[0] for seed in range(20)}
+    assert any("Wiederspruch" in text or "seid dem" in text for text in damaged)
+    widersprueche = [s for s in letters if s.kind == "citizen" and s.doctype == "Widerspruch"]
+    assert any("Wiederspruch" in " ".join(s.body) for s in widersprueche)
+    assert sum("Wiederspruch" in " ".join(s.body) for s in widersprueche) < len(widersprueche) / 2

@@ -1,0 +1,74 @@
+"""Small changes of wording so that the same template never reads quite the same.
+
+``vary_wording`` swaps common words for synonyms (safe swaps only: same case,
+number and position in the sentence); ``citizen_typos`` adds the spelling mistakes
+people really make in letters to the city ("Wiederspruch", "seid dem").
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "umgehend": ("unverzüglich", "schnellstmöglich", "möglichst bald"),
+    "derzeit": ("zurzeit", "momentan", "gegenwärtig"),
+    "zeitnah": ("möglichst bald", "kurzfristig", "in Kürze"),
+    "Vielen Dank": ("Herzlichen Dank", "Besten Dank", "Danke"),
+    "Rückmeldung": ("Antwort", "Nachricht", "Mitteilung"),
+    "liegt bei": ("ist beigefügt", "liegt anbei"),
+    "liegen bei": ("sind beigefügt", "liegen anbei"),
+    "Bitte teilen Sie mir mit": ("Teilen Sie mir bitte mit", "Ich bitte um Mitteilung"),
+    "Bitte teilen Sie uns mit": ("Teilen Sie uns bitte mit", "Wir bitten um Mitteilung"),
+    "seit Wochen": ("seit mehreren Wochen", "schon seit Wochen", "seit geraumer Zeit"),
+    "erheblich": ("deutlich", "massiv", "stark"),
+    "ebenfalls": ("auch", "gleichfalls"),
+    "bereits": ("schon",),
+    "Anbei": ("Beigefügt", "In der Anlage"),
+    "anbei": ("beigefügt", "in der Anlage"),
+    "Für Rückfragen": ("Bei Rückfragen", "Für weitere Fragen"),
+    "gern": ("gerne",),
+}
+_SYNONYM = re.compile(
+    r"\b(" + "|".join(map(re.escape, sorted(SYNONYMS, key=len, reverse=True))) + r")\b"
+)
+
+# (correct, as people write it) — the mistakes seen most in citizens' letters
+TYPOS: tuple[tuple[str, str], ...] = (
+    ("Widerspruch", "Wiederspruch"),
+    ("widerspreche", "wiederspreche"),
+    ("seit dem", "seid dem"),
+    ("Seit dem", "Seid dem"),
+    ("dass", "das"),
+    ("Herren,", "Herrn,"),
+    ("Adresse", "Addresse"),
+    ("Standesamt", "Standes Amt"),
+    ("Baugenehmigung", "Bau Genehmigung"),
+    ("Grundstück", "Grundstük"),
+    ("endgültig", "entgültig"),
+    ("Rückmeldung", "Rückmeldumg"),
+    ("Nachbarn", "Nachbarm"),
+    ("im Voraus", "im Vorraus"),
+    ("wieder", "wider"),
+    ("Gebühr", "Gebür"),
+    ("Kita", "KiTa"),
+)
+
+
+def vary_wording(text: str, rng: random.Random, share: float = 0.35) -> str:
+    """Replace about ``share`` of the swappable words by a synonym."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return rng.choice(SYNONYMS[word]) if rng.random() < share else word
+
+    return _SYNONYM.sub(swap, text)
+
+
+def citizen_typos(paragraphs: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
+    """One or two typical spelling mistakes somewhere in the body, if a word allows it."""
+    text = "\n".join(paragraphs)
+    candidates = [(re.compile(rf"\b{right}\b"), wrong) for right, wrong in TYPOS if right in text]
+    for pattern, wrong in rng.sample(candidates, min(len(candidates), rng.randint(1, 2))):
+        text = pattern.sub(wrong, text, count=1)
+    return tuple(text.split("\n"))
