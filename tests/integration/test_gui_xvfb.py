@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 import yaml
@@ -338,3 +339,43 @@ def test_under_a_window_manager(desktop_with_wm: str, tmp_path: Path) -> None:
     while not out.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.05)  # zenity writes after its window has closed
     assert out.read_text(encoding="utf-8").rstrip("\n").split("|") == list(values.values())
+
+
+def _read_until(stream: IO[bytes], marker: bytes) -> None:
+    seen = b""
+    while marker not in seen:
+        chunk = os.read(stream.fileno(), 256)
+        assert chunk, f"the command ended before asking; it said: {seen!r}"
+        seen += chunk
+
+
+@pytest.mark.slow
+def test_capture_by_pointing_at_two_corners(xvfb: str, tmp_path: Path) -> None:
+    config = _project(tmp_path, "scripts: {}\n")
+    out = tmp_path / "captured"
+    form = _open_form()
+    conn = xdisplay.Display()
+    try:
+        x, y, width, height = _window_box(TITLE)
+        command = [sys.executable, "-m", "semantha", "--config", str(config), "gui", "capture"]
+        capture = subprocess.Popen(
+            [*command, "ok_button", "--out", str(out)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert capture.stdin is not None and capture.stdout is not None
+        for corner in ((x + width - 100, y + height - 48), (x + width - 4, y + height - 4)):
+            _read_until(capture.stdout, b"press Enter")
+            conn.screen().root.warp_pointer(*corner)
+            conn.sync()
+            capture.stdin.write(b"\n")
+            capture.stdin.flush()
+        said, errors = capture.communicate(timeout=30)
+    finally:
+        conn.close()
+        form.kill()
+        form.wait()
+    assert capture.returncode == 0, errors.decode()
+    assert b"unique on screen" in said
+    assert gui.load_template(out / "ok_button.png").shape == (44, 96)
