@@ -25,7 +25,7 @@ from semantha.samplegen import corpus_phrases as phrases
 from semantha.samplegen.corpus_ocr import ocr_noise
 from semantha.samplegen.corpus_senders import Sender, make_sender
 from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_style import citizen_typos, vary_wording
+from semantha.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
 from semantha.samplegen.corpus_topics import COVER_TOPICS, Phrasing, Topic, topics_by_office
 from semantha.samplegen.spec import LetterKind, LetterSpec
 
@@ -81,14 +81,17 @@ class Mix:
 class _Writer:
     """Fills templates for one letter: variants, singular/plural and slots."""
 
-    def __init__(self, rng: random.Random, slots: Slots, plural: bool) -> None:
+    def __init__(self, rng: random.Random, slots: Slots, plural: bool, organisation: bool) -> None:
         self.rng = rng
         self.slots = slots
         self.plural = plural
+        self.organisation = organisation  # writes "wir", also where a template says "ich"
 
     def fill(self, template: str) -> str:
         text = _CHOICE.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
         text = _NUMBER.sub(self._number, text)
+        if self.organisation:
+            text = first_person_plural(text)
         return vary_wording(people.fix_street_grammar(text.format_map(self.slots)), self.rng)
 
     def _number(self, match: re.Match[str]) -> str:
@@ -121,7 +124,8 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     other = rng.choice([i for i in org.OFFICE_IDS if i != office])
     sender = make_sender(rng, role, office, other)
     ctx = LetterContext(letter_date, rng.randrange(4), sender.name, sender.female, other, office)
-    writer = _Writer(rng, Slots(rng, ctx), plural=role not in SINGULAR_ROLES)
+    plural = role not in SINGULAR_ROLES
+    writer = _Writer(rng, Slots(rng, ctx), plural, organisation=plural and role != "internal")
     names_office = _names_office(rng, mix, office, role)
     mentions: list[str] = [other] if role == "internal" else []
 

@@ -2,7 +2,8 @@
 
 ``vary_wording`` swaps common words for synonyms (safe swaps only: same case,
 number and position in the sentence); ``citizen_typos`` adds the spelling mistakes
-people really make in letters to the city ("Wiederspruch", "seid dem").
+people really make in letters to the city ("Wiederspruch", "seid dem");
+``first_person_plural`` turns a citizen's "ich" into a company's "wir".
 """
 
 from __future__ import annotations
@@ -72,3 +73,38 @@ def citizen_typos(paragraphs: tuple[str, ...], rng: random.Random) -> tuple[str,
     for pattern, wrong in rng.sample(candidates, min(len(candidates), rng.randint(1, 2))):
         text = pattern.sub(wrong, text, count=1)
     return tuple(text.split("\n"))
+
+
+_IRREGULAR = {
+    "bin": "sind",
+    "kann": "können",
+    "muss": "müssen",
+    "darf": "dürfen",
+    "will": "wollen",
+    "weiß": "wissen",
+    "war": "waren",
+    "hatte": "hatten",
+    "befand": "befanden",
+    "wäre": "wären",
+}
+_POSSESSIVE = re.compile(r"\b([Mm])ein(e|em|en|er|es)?\b")
+_VERB_ICH = re.compile(r"\b(\w+) ich\b")
+_ICH_VERB = re.compile(r"\b([Ii])ch (\w+)")
+
+
+def _plural_verb(verb: str) -> str:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    return verb + "n" if verb.endswith("e") else verb
+
+
+def first_person_plural(text: str) -> str:
+    """ "ich beantrage … meinen Antrag" as an organisation writes it: "wir beantragen … unseren"."""
+    text = _POSSESSIVE.sub(
+        lambda m: ("U" if m.group(1) == "M" else "u") + "nser" + (m.group(2) or ""), text
+    )
+    text = re.sub(r"\bmir\b|\bmich\b", "uns", text)
+    text = _VERB_ICH.sub(lambda m: f"{_plural_verb(m.group(1))} wir", text)
+    return _ICH_VERB.sub(
+        lambda m: ("W" if m.group(1) == "I" else "w") + f"ir {_plural_verb(m.group(2))}", text
+    )

@@ -14,7 +14,7 @@ import pytest
 from semantha.samplegen import corpus_org as org
 from semantha.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
 from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_style import citizen_typos, vary_wording
+from semantha.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
 from semantha.samplegen.corpus_topics import COVER_TOPICS, TOPICS, parse_topics
 from semantha.samplegen.spec import LetterSpec
 
@@ -184,7 +184,7 @@ def test_every_template_of_every_topic_fills() -> None:
             variant.subjects + variant.intros + variant.details + variant.asks + mentions
         ):
             for plural in (False, True):
-                text = _Writer(rng, Slots(rng, ctx), plural).fill(template)
+                text = _Writer(rng, Slots(rng, ctx), plural, plural).fill(template)
                 assert not re.search(r"[{}\[\]<>|]", text), text
 
 
@@ -309,3 +309,25 @@ def test_citizens_make_the_usual_spelling_mistakes(letters: list[LetterSpec]) ->
     widersprueche = [s for s in letters if s.kind == "citizen" and s.doctype == "Widerspruch"]
     assert any("Wiederspruch" in " ".join(s.body) for s in widersprueche)
     assert sum("Wiederspruch" in " ".join(s.body) for s in widersprueche) < len(widersprueche) / 2
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [
+        ("hiermit lege ich Widerspruch ein.", "hiermit legen wir Widerspruch ein."),
+        ("Ich befand mich in Köln.", "Wir befanden uns in Köln."),
+        (
+            "Bitte teilen Sie mir mit, ob mein Antrag vollständig ist.",
+            "Bitte teilen Sie uns mit, ob unser Antrag vollständig ist.",
+        ),
+        ("Für Rückfragen bin ich erreichbar.", "Für Rückfragen sind wir erreichbar."),
+        ("Meinhardt und Meiners bleiben.", "Meinhardt und Meiners bleiben."),
+    ],
+)
+def test_organisations_write_in_the_first_person_plural(singular: str, plural: str) -> None:
+    assert first_person_plural(singular) == plural
+
+
+def test_companies_do_not_write_ich(letters: list[LetterSpec]) -> None:
+    companies = [spec for spec in letters if spec.kind in ("company", "invoice", "authority")]
+    assert not [s.body for s in companies if re.search(r"\b(ich|mein|meine)\b", " ".join(s.body))]
