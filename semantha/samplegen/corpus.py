@@ -205,14 +205,15 @@ class _Matter:
 def _body(
     rng: random.Random, writer: _Writer, matter: _Matter, mix: Mix, mentions: list[str], kind: str
 ) -> tuple[str, ...]:
-    long = rng.random() < mix.long_share
+    routable = bool(matter.office)  # adverts and private letters get no office phrases
+    long = routable and rng.random() < mix.long_share
     details = list(matter.phrasing.details)
     rng.shuffle(details)
     n_details = len(details) if long else rng.choice((1, 1, 2, 2, 2, 3, 3, 4))
     chosen = [writer.fill(d) for d in details[:n_details]]
 
     intro = writer.fill(rng.choice(matter.phrasing.intros))
-    if kind in ("citizen", "company", "authority") and rng.random() < mix.opener_share:
+    if routable and kind in ("citizen", "company", "authority") and rng.random() < mix.opener_share:
         replies = () if matter.doctype in ("Beschwerde", "Bürgeranfrage") else phrases.REPLY_OPENERS
         opener = writer.fill(rng.choice(phrases.OPENERS + replies))
         intro = f"{opener} {intro[:1].upper()}{intro[1:]}"
@@ -225,7 +226,7 @@ def _body(
         chosen = chosen[take:]
     _add_mention(rng, writer, matter, mix, mentions, kind, paragraphs)
     generic = phrases.BY_DOCTYPE.get(matter.doctype, ())
-    if generic and rng.random() < (0.9 if long else 0.4):
+    if routable and generic and rng.random() < (0.9 if long else 0.4):
         paragraphs[-1].append(writer.fill(rng.choice(generic)))
     if long:  # a second page: background before the details, more reasons after them
         fillers = [writer.fill(f) for f in rng.sample(phrases.LONG_FILLERS, rng.randint(11, 15))]
@@ -235,14 +236,15 @@ def _body(
         paragraphs.append(fillers[10:])
     closing = [writer.fill(rng.choice(matter.phrasing.asks))]
     if (
-        kind in ("citizen", "company", "authority")
+        routable
+        and kind in ("citizen", "company", "authority")
         and "Dank" not in closing[0]
         and rng.random() < 0.5
     ):
         closing.append(writer.fill(rng.choice(phrases.CLOSERS)))
     paragraphs.append(closing)
     text = [" ".join(p) for p in paragraphs if p]
-    if long or rng.random() < 0.15:
+    if long or (routable and rng.random() < 0.15):
         attachments = rng.sample(phrases.ANLAGEN, rng.randint(1, 4))
         text.append("Anlagen: " + ", ".join(attachments))
     return tuple(text)

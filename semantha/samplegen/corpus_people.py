@@ -479,6 +479,10 @@ def _street_phrase(match: re.Match[str]) -> str:
     return f"im {street}"
 
 
+_ADJECTIVE_STREET = re.compile(r"\b(der|auf der|in der) (Obere|Neue|Lange) ")
+
+
 def fix_street_grammar(text: str) -> str:
-    """Templates say "in der {street}"; "Mühlweg" and "Am Mühlbach" need other words."""
+    """Templates say "in der {street}"; "Mühlweg", "Am Mühlbach", "Obere …" need other words."""
+    text = _ADJECTIVE_STREET.sub(lambda m: f"{m.group(1)} {m.group(2)}n ", text)
     return _STREET_AFTER_ARTICLE.sub(_street_phrase, text)

@@ -373,7 +373,7 @@ A: Nach Ablauf der Frist werden wir ohne weitere Ankündigung ein gerichtliches 
 == 21 | Antrag | citizen company | Ratenzahlung, Stundung
 S1: Antrag auf Ratenzahlung – Kassenzeichen {kassenzeichen}
 S2: Stundungsantrag für die Forderung vom {date_past}
-I1: ich habe Ihre Zahlungsaufforderung über {amount} erhalten, kann den Betrag derzeit aber nicht auf einmal zahlen.
+I1: ich habe Ihre Zahlungsaufforderung über {amount} erhalten, <kann|können> den Betrag derzeit aber nicht auf einmal zahlen.
 I2: <ich beantrage|wir beantragen> die Stundung der Forderung mit dem Kassenzeichen {kassenzeichen}.
 D1: Ich biete monatliche Raten von {amount_small} an, beginnend zum {date_future}.
 D: Aufgrund [einer Kurzarbeit|einer längeren Erkrankung|eines Umsatzeinbruchs] ist <meine|unsere> finanzielle Lage angespannt.

@@ -643,15 +643,16 @@ A: Bitte übernehmen Sie die Arbeiten bis zum {date_short}.
 A: Für Rückfragen stehen wir zur Verfügung.
 
 == 70 | Beschwerde | citizen | Immissionen Gewerbe, Geruch, Staub
-S: Geruchsbelästigung durch [den Betrieb|die Biogasanlage|die Lackiererei] in der {street}
-S: Beschwerde über Staub und Lärm eines Gewerbebetriebs – {street}
-S: Immissionen durch [Blockheizkraftwerk|Kompostieranlage|Wärmepumpe] in der Nachbarschaft
-I: seit einigen Wochen kommt es in unserem Wohngebiet zu erheblichen Geruchsbelästigungen durch [die Lackiererei|die Kompostieranlage|die Biogasanlage] in der {street}.
-I: ich beschwere mich über die dauerhaften Staub- und Lärmimmissionen des Gewerbebetriebs {company}.
-D: Besonders abends ist der Geruch so stark, dass wir die Fenster nicht öffnen können.
-D: Der tieffrequente Brummton ist auch nachts zu hören.
-D: Nach meinen Messungen mit einer App werden regelmäßig {count} dB überschritten.
-D: Der Staub legt sich auf Autos und Gartenmöbel.
+S1: Geruchsbelästigung durch [den Betrieb|die Biogasanlage|die Lackiererei] in der {street}
+S2: Beschwerde über Staub und Lärm eines Gewerbebetriebs – {street}
+S1: Geruch aus [der Kompostieranlage|dem Gewerbebetrieb] in der Nachbarschaft
+I1: seit einigen Wochen kommt es in unserem Wohngebiet zu erheblichen Geruchsbelästigungen durch [die Lackiererei|die Kompostieranlage|die Biogasanlage] in der {street}.
+I2: ich beschwere mich über die dauerhaften Staub- und Lärmimmissionen des Gewerbebetriebs {company}.
+D1: Besonders abends ist der Geruch so stark, dass wir die Fenster nicht öffnen können.
+D1: Der Geruch erinnert an Lösungsmittel und verursacht Kopfschmerzen.
+D2: Die Maschinen laufen oft schon ab 5 Uhr morgens.
+D2: Nach meinen Messungen mit einer App wird der Richtwert regelmäßig um {count} dB überschritten.
+D2: Der Staub legt sich auf Autos und Gartenmöbel.
 A: Bitte prüfen Sie, ob die Anlage die Auflagen einhält.
 A: Ich bitte um Messungen durch Ihre Behörde.
 M: 32 Das Ordnungsamt hat mich an Sie verwiesen, weil es sich um eine genehmigte Anlage handelt.
