@@ -135,6 +135,15 @@ def display_summary() -> str:
             f"X display {name} has {depth}-bit colour; screenshots need 24 bits",
             "run the X server at 24-bit depth (Xvfb: -screen 0 1280x1024x24)",
         )
+    from PIL import ImageGrab
+
+    try:
+        ImageGrab.grab(bbox=(0, 0, 1, 1))
+    except OSError as exc:
+        raise EnvironmentCheckError(
+            f"cannot take a screenshot of X display {name}: {exc}",
+            "install Pillow with X11 (XCB) support, e.g. the wheel from PyPI",
+        ) from exc
     return f"X display {name}: {width}x{height}, {depth}-bit"
 
 

@@ -340,6 +340,24 @@ def test_gui_check_command_exit_code(
 
 
 @pytest.mark.parametrize(
+    "argv",
+    [
+        ["gui", "capture", "ok", "--region", "1,2,3"],
+        ["gui", "capture", "ok", "--region", "a,b,c,d"],
+        ["gui", "run", "s", "--value", "no-equals-sign"],
+        ["gui", "run", "s", "--value", "=x"],
+    ],
+)
+def test_command_line_rejects_malformed_arguments(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert "expected" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("char", "keysym"), [("a", 0x61), ("ä", 0xE4), ("Ö", 0xD6), ("ß", 0xDF), ("€", 0x10020AC)]
 )
 def test_keysyms_of_german_characters(char: str, keysym: int) -> None:
