@@ -58,7 +58,7 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 def read_pages(path: Path, ctx: Context) -> tuple[Page, ...]:
     cfg = ctx.config
     return tuple(
-        ocr.recognise(imaging.preprocess(page, cfg.preprocess), cfg.ocr)
+        ocr.recognise(imaging.preprocess(page, cfg.preprocess, ocr.detect_orientation), cfg.ocr)
         for page in load.load_pages(path, cfg.ocr.dpi)
     )
 

@@ -1,0 +1,281 @@
+"""Clean a page image before OCR: orientation, deskew, blank-page detection, binarisation.
+
+Pure functions on numpy arrays; the only module that imports OpenCV. Every step
+applied is recorded in ``Page.ops`` so a decision can be traced back to what was
+done to the image. Blank duplex backs are marked, never removed: the delivered
+file keeps every page.
+
+Orientation costs almost nothing here: text-line direction comes from projection
+profiles (the same search that finds the skew), and upright vs upside down from
+ascender/descender statistics of the text lines (Latin script, and German with its
+capitalised nouns even more, has far more ink above the x-height than below it).
+Only when that signal is weak is the injected ``osd`` callback (Tesseract OSD,
+1-3 s a page) asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
+import structlog
+from numpy.typing import NDArray
+
+from semantha.config import PreprocessSettings
+from semantha.records import GrayImage, Page
+
+log = structlog.get_logger(__name__)
+
+Osd = Callable[[GrayImage, int], int | None]
+"""Clockwise degrees (0, 90, 180, 270) that make a page upright, or None when unsure."""
+
+ANALYSIS_DPI = 100  # enough to see text lines, cheap to project many times
+DIRECTION_DPI = 150  # ascenders and descenders need a few pixels each
+MIN_DESKEW_DEG = 0.1  # below this, resampling costs more sharpness than it gains
+UPRIGHT_MARGIN = 0.12  # |ascender - descender| / total below this is "unsure"
+MIN_LINES_FOR_DIRECTION = 3
+BLANK_MIN_GLYPHS = 3  # "Seite 2" alone is not blank
+GLYPH_HEIGHT_MM = (1.2, 12.0)  # taller marks are hole punches or staples, smaller ones dust
+MAX_ANALYSIS_POINTS = 250_000
+
+
+@dataclass(frozen=True)
+class Skew:
+    """Small rotation of the text lines and whether they run across (True) or down the page."""
+
+    angle_deg: float
+    horizontal: bool
+
+
+def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None) -> Page:
+    """The page cleaned for OCR; pages read from a PDF text layer pass through unchanged."""
+    if page.image is None or page.text_source == "pdf":
+        return page
+    image, ops = to_gray(page.image), list(page.ops)
+    if settings.blank_pages and is_blank(image, page.dpi):
+        log.debug("imaging.blank", page=page.index)
+        return replace(page, image=image, ops=(*ops, "blank"), blank=True)
+    if settings.orientation or settings.deskew:
+        image = _straighten(image, page.dpi, settings, osd, ops)
+    if settings.binarize:
+        # Shading and grey paper defeat one global threshold unless the paper is flattened first.
+        image = binarize(flatten(image, page.dpi))
+        ops += ["flatten", "otsu"]
+    return replace(page, image=image, ops=tuple(ops), size=(image.shape[1], image.shape[0]))
+
+
+def _straighten(
+    image: GrayImage, dpi: int, settings: PreprocessSettings, osd: Osd | None, ops: list[str]
+) -> GrayImage:
+    limit = settings.max_skew_deg
+    skew = estimate_skew(image, dpi, limit)
+    quarter_turns = 0
+    if settings.orientation and not skew.horizontal:
+        # Turn the lines horizontal; which way round is decided below with the 180° test.
+        image, quarter_turns = np.ascontiguousarray(np.rot90(image, -1)), 1
+        skew = estimate_skew(image, dpi, limit)
+    # An angle at the search limit means the page is skewed further than allowed: leave it.
+    if settings.deskew and skew.horizontal and MIN_DESKEW_DEG <= abs(skew.angle_deg) < limit:
+        image = rotate_small(image, skew.angle_deg)
+        ops.append(f"deskew:{skew.angle_deg:.2f}")
+    if settings.orientation:
+        extra = _upright_turns(image, dpi, osd)
+        if extra:
+            image = np.ascontiguousarray(np.rot90(image, -extra))
+            quarter_turns += extra
+        if quarter_turns % 4:
+            ops.append(f"rotate:{90 * (quarter_turns % 4)}")
+    return image
+
+
+def _upright_turns(image: GrayImage, dpi: int, osd: Osd | None) -> int:
+    """Clockwise quarter turns still needed: 0 or 2 when sure, OSD's answer when not."""
+    score = upright_score(image, dpi)
+    if score is not None and abs(score) >= UPRIGHT_MARGIN:
+        return 0 if score > 0 else 2
+    if osd is None:
+        return 0
+    degrees = osd(image, dpi)
+    log.debug("imaging.osd_fallback", score=score, osd_degrees=degrees)
+    return 0 if degrees is None else (degrees // 90) % 4
+
+
+def to_gray(image: NDArray[np.uint8]) -> GrayImage:
+    if image.ndim == 2:
+        return image
+    code = cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else cv2.COLOR_BGR2GRAY
+    return np.asarray(cv2.cvtColor(image, code), dtype=np.uint8)
+
+
+def binarize(image: GrayImage) -> GrayImage:
+    """Global Otsu threshold (adaptive thresholding measured worse on these scans)."""
+    _, binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.asarray(binary, dtype=np.uint8)
+
+
+def flatten(image: GrayImage, dpi: int) -> GrayImage:
+    """Divide out uneven paper brightness (shading, yellowed edges) so one threshold fits all.
+
+    The paper is estimated by a grey closing wider than any stroke, on a quarter-size copy.
+    """
+    quarter = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    side = max(3, round(dpi * 0.25 / 25.4 * 3) | 1)  # 3 mm: wider than strokes of body text
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    paper_small = cv2.medianBlur(cv2.morphologyEx(quarter, cv2.MORPH_CLOSE, kernel), 5)
+    paper = cv2.resize(
+        paper_small, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR
+    )
+    flat = cv2.divide(image, np.maximum(paper, 1), scale=255)
+    return np.asarray(flat, dtype=np.uint8)
+
+
+def rotate_small(image: GrayImage, angle_deg: float) -> GrayImage:
+    """Rotate counter-clockwise by ``angle_deg`` around the centre, keeping the page size."""
+    height, width = image.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle_deg, 1.0)
+    paper = int(np.percentile(image[::8, ::8], 90))  # a sample is plenty for the paper shade
+    turned = cv2.warpAffine(
+        image,
+        matrix,
+        (width, height),
+        flags=cv2.INTER_CUBIC,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=paper,
+    )
+    return np.asarray(turned, dtype=np.uint8)
+
+
+def downscale(image: GrayImage, dpi: int, target_dpi: int) -> tuple[GrayImage, int]:
+    """A copy at about ``target_dpi`` (never enlarged) and its resolution."""
+    scale = min(1.0, target_dpi / dpi)
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return np.asarray(small, dtype=np.uint8), round(dpi * scale)
+
+
+def ink_mask(image: GrayImage, dpi: int, target_dpi: int) -> NDArray[np.uint8]:
+    """Ink = 1, paper = 0, at ``target_dpi``; dark scanner borders are cut off."""
+    small, small_dpi = downscale(image, dpi, target_dpi)
+    flat = flatten(small, small_dpi)
+    _, mask = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    margin_y, margin_x = mask.shape[0] // 40, mask.shape[1] // 40
+    mask[:margin_y], mask[-margin_y:], mask[:, :margin_x], mask[:, -margin_x:] = 0, 0, 0, 0
+    return np.asarray(mask, dtype=np.uint8)
+
+
+def estimate_skew(image: GrayImage, dpi: int, max_deg: float) -> Skew:
+    """Skew angle and line direction by projection-profile search on a small ink map.
+
+    Aligned text lines give the sharpest profile; the axis whose best profile is
+    sharper is the direction the lines run.
+    """
+    ys, xs = np.nonzero(ink_mask(image, dpi, ANALYSIS_DPI))
+    if ys.size < 50:
+        return Skew(0.0, True)
+    step = max(1, ys.size // MAX_ANALYSIS_POINTS)
+    ys_f = ys[::step].astype(np.float64) - ys.mean()
+    xs_f = xs[::step].astype(np.float64) - xs.mean()
+    best_h = _search_angle(ys_f, xs_f, max_deg)
+    best_v = _search_angle(xs_f, -ys_f, max_deg)
+    if best_h[1] >= best_v[1]:
+        return Skew(best_h[0], True)
+    return Skew(best_v[0], False)
+
+
+def _search_angle(
+    across: NDArray[np.float64], along: NDArray[np.float64], max_deg: float
+) -> tuple[float, float]:
+    """(angle, sharpness) of the best profile, coarse 0.5° grid then 0.05° refinement."""
+    coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5) if max_deg >= 0.5 else np.array([0.0])
+    angle, sharp = _best(across, along, coarse)
+    fine = np.arange(angle - 0.5, angle + 0.5 + 1e-9, 0.05)
+    angle, sharp = _best(across, along, fine[np.abs(fine) <= max_deg + 1e-9])
+    return round(angle, 2), sharp
+
+
+def _best(
+    across: NDArray[np.float64], along: NDArray[np.float64], angles: NDArray[np.float64]
+) -> tuple[float, float]:
+    best_angle, best_sharp = 0.0, -1.0
+    for angle in angles:
+        theta = np.deg2rad(angle)
+        # Position of each ink pixel across the lines after rotating the page by ``angle``.
+        position = across * np.cos(theta) - along * np.sin(theta)
+        profile = np.bincount((position - position.min()).astype(np.int64))
+        sharp = float(np.square(np.diff(profile.astype(np.float64))).sum())
+        if sharp > best_sharp:
+            best_angle, best_sharp = float(angle), sharp
+    return best_angle, best_sharp
+
+
+def upright_score(image: GrayImage, dpi: int) -> float | None:
+    """(ink above the x-height band - ink below it) / both, over all text lines.
+
+    Positive for upright Latin text, negative upside down; None with too few lines.
+    """
+    mask = ink_mask(image, dpi, DIRECTION_DPI)
+    rows = mask.sum(axis=1).astype(np.float64)
+    above = below = 0.0
+    lines = 0
+    for top, bottom in _bands(rows > max(2.0, 0.002 * mask.shape[1])):
+        profile = rows[top:bottom]
+        if profile.size < 6:
+            continue
+        core = np.nonzero(profile >= 0.5 * profile.max())[0]
+        above += float(profile[: core[0]].sum())
+        below += float(profile[core[-1] + 1 :].sum())
+        lines += 1
+    if lines < MIN_LINES_FOR_DIRECTION or above + below == 0:
+        return None
+    return (above - below) / (above + below)
+
+
+def _bands(on: NDArray[np.bool_]) -> list[tuple[int, int]]:
+    """Runs of True as (start, end) index pairs."""
+    padded = np.concatenate(([False], on, [False])).astype(np.int8)
+    edges = np.diff(padded)
+    return list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
+
+
+def is_blank(image: GrayImage, dpi: int) -> bool:
+    """True for a page without writing: paper, scanner noise, specks, faint bleed-through.
+
+    Counts glyph-sized marks clearly darker than the paper; a few letters are enough
+    to keep a page.
+    """
+    small, small_dpi = downscale(image, dpi, ANALYSIS_DPI)
+    ink = (flatten(small, small_dpi) < 150).astype(np.uint8)  # bleed-through stays lighter
+    margin_y, margin_x = ink.shape[0] // 20, ink.shape[1] // 20
+    inner = np.ascontiguousarray(ink[margin_y:-margin_y, margin_x:-margin_x])
+    count, _, stats, _ = cv2.connectedComponentsWithStats(inner, connectivity=8)
+    px_per_mm = small_dpi / 25.4
+    low, high = (mm * px_per_mm for mm in GLYPH_HEIGHT_MM)
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
+    glyphs = int(np.count_nonzero((heights >= low) & (heights <= high)))
+    return glyphs < BLANK_MIN_GLYPHS
+
+
+def find_template(
+    screen: GrayImage, template: GrayImage, confidence: float, limit: int = 10
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (x, y, width, height) where ``template`` appears on ``screen``, best first.
+
+    Normalised cross-correlation scores each position in [-1, 1]; a hit clears its
+    neighbourhood so that one screen element is reported once. A flat template (one
+    colour) matches every flat area equally well, so it never matches at all.
+    """
+    height, width = template.shape[:2]
+    if height > screen.shape[0] or width > screen.shape[1] or float(template.std()) == 0.0:
+        return []
+    scores = cv2.matchTemplate(screen, template, cv2.TM_CCOEFF_NORMED)
+    scores = np.nan_to_num(scores, nan=0.0, posinf=0.0, neginf=0.0)
+    boxes: list[tuple[int, int, int, int]] = []
+    while len(boxes) < limit:
+        _, best, _, (x, y) = cv2.minMaxLoc(scores)
+        if best < confidence:
+            break
+        boxes.append((int(x), int(y), width, height))
+        top, left = max(0, y - height // 2), max(0, x - width // 2)
+        scores[top : y + height // 2 + 1, left : x + width // 2 + 1] = -1.0
+    return boxes

@@ -1,0 +1,170 @@
+"""Read page images with Tesseract; the only module that imports pytesseract.
+
+Tesseract runs with one thread (``OMP_THREAD_LIMIT=1``): its own threading makes a
+page about twice as slow in wall time on small machines, and pages are run in
+parallel across processes instead. Pages reach tesseract as uncompressed TIFF:
+pytesseract's default PNG costs 0.2-0.3 s of encoding per page, TIFF ~0.005 s.
+pytesseract's errors (its timeout is a bare RuntimeError) become ``OcrError``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any
+
+import pytesseract
+import structlog
+from PIL import Image
+
+from semantha.config import OcrSettings
+from semantha.errors import EnvironmentCheckError, OcrError
+from semantha.records import GrayImage, Page, Word
+
+log = structlog.get_logger(__name__)
+
+# pytesseract starts tesseract with this process's environment.
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+OSD_MIN_CONFIDENCE = 2.0  # tesseract's orientation_conf; below this its answer is a guess
+_TIMEOUT_MESSAGE = "Tesseract process timeout"  # pytesseract's RuntimeError text
+
+
+def recognise(page: Page, settings: OcrSettings) -> Page:
+    """The page with text, words and mean word confidence; the image is dropped afterwards.
+
+    Blank pages and pages that came with a PDF text layer are not OCRed.
+    """
+    if page.text_source == "pdf":
+        return page
+    if page.image is None or page.blank:
+        return replace(page, image=None)
+    with _translated_errors(page):
+        data = pytesseract.image_to_data(
+            _tiff(page.image),
+            lang=settings.languages,
+            config=f"--psm {settings.psm} --dpi {page.dpi}",
+            timeout=settings.timeout_s,
+            output_type=pytesseract.Output.DICT,
+        )
+    words, text = _words_and_text(data)
+    confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
+    log.debug("ocr.page", page=page.index, words=len(words), confidence=round(confidence, 1))
+    return replace(
+        page,
+        image=None,
+        text=text,
+        words=words,
+        confidence=confidence,
+        text_source="ocr",
+    )
+
+
+def detect_orientation(image: GrayImage, dpi: int) -> int | None:
+    """Clockwise degrees that make the page upright, by Tesseract OSD; None when unsure.
+
+    Costs 1-3 s a page, so ``imaging`` asks only when its own cheap test is unsure.
+    """
+    try:
+        osd = pytesseract.image_to_osd(
+            _tiff(image),
+            config=f"--psm 0 --dpi {dpi}",
+            output_type=pytesseract.Output.DICT,
+            timeout=60,
+        )
+    except (pytesseract.TesseractError, RuntimeError) as exc:
+        # Too few characters, or a page OSD cannot judge: leave the page as it is.
+        log.debug("ocr.osd_failed", error=str(exc)[:120])
+        return None
+    if float(osd.get("orientation_conf", 0.0)) < OSD_MIN_CONFIDENCE:
+        return None
+    return int(osd.get("rotate", 0)) % 360
+
+
+def check_languages(languages: str) -> None:
+    """Raise EnvironmentCheckError unless tesseract runs and has every language in ``a+b``."""
+    try:
+        installed = set(pytesseract.get_languages(config=""))
+    except pytesseract.TesseractNotFoundError as exc:
+        raise EnvironmentCheckError(
+            "tesseract is not installed or not on PATH", "apt-get install tesseract-ocr"
+        ) from exc
+    except (pytesseract.TesseractError, OSError) as exc:
+        raise EnvironmentCheckError(
+            f"tesseract does not run: {exc}", "reinstall with apt-get install tesseract-ocr"
+        ) from exc
+    missing = [lang for lang in languages.split("+") if lang and lang not in installed]
+    if missing:
+        files = ", ".join(f"{lang}.traineddata" for lang in missing)
+        packages = " ".join(f"tesseract-ocr-{lang}" for lang in missing)
+        raise EnvironmentCheckError(
+            f"tesseract language data missing: {files} (installed: "
+            f"{', '.join(sorted(installed)) or 'none'})",
+            f"apt-get install {packages}, or change ocr.languages in config.yaml",
+        )
+
+
+def tesseract_version() -> str:
+    """Tesseract's version, e.g. "5.3.0"; EnvironmentCheckError when it is missing."""
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except pytesseract.TesseractNotFoundError as exc:
+        raise EnvironmentCheckError(
+            "tesseract is not installed or not on PATH", "apt-get install tesseract-ocr"
+        ) from exc
+
+
+def _tiff(image: GrayImage) -> Image.Image:
+    # pytesseract saves the image in ``format`` before calling tesseract; TIFF is uncompressed.
+    pil = Image.fromarray(image)
+    pil.format = "TIFF"
+    return pil
+
+
+@contextmanager
+def _translated_errors(page: Page) -> Iterator[None]:
+    try:
+        yield
+    except RuntimeError as exc:
+        if str(exc) != _TIMEOUT_MESSAGE:
+            raise
+        raise OcrError(
+            f"OCR of page {page.index + 1} timed out",
+            "the page may be a photo or full of noise; check the scan, or raise ocr.timeout_s",
+        ) from exc
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrError("tesseract is not installed", "apt-get install tesseract-ocr") from exc
+    except pytesseract.TesseractError as exc:
+        raise OcrError(
+            f"tesseract failed on page {page.index + 1}: {exc.message}".strip(),
+            "run `semantha check`; if it passes, scan the page again",
+        ) from exc
+
+
+def _words_and_text(data: dict[str, list[Any]]) -> tuple[tuple[Word, ...], str]:
+    """Words with confidence and box, and the text with tesseract's line and block breaks."""
+    words: list[Word] = []
+    lines: list[tuple[tuple[int, int, int], list[str]]] = []
+    for i, raw in enumerate(data["text"]):
+        text, confidence = str(raw).strip(), float(data["conf"][i])
+        if not text or confidence < 0:
+            continue
+        box = (
+            int(data["left"][i]),
+            int(data["top"][i]),
+            int(data["width"][i]),
+            int(data["height"][i]),
+        )
+        words.append(Word(text, confidence, (box[0], box[1], box[2], box[3])))
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        if not lines or lines[-1][0] != key:
+            lines.append((key, []))
+        lines[-1][1].append(text)
+    parts: list[str] = []
+    for n, (key, tokens) in enumerate(lines):
+        if n and key[:2] != lines[n - 1][0][:2]:
+            parts.append("")  # a blank line between paragraphs and blocks
+        parts.append(" ".join(tokens))
+    return tuple(words), "\n".join(parts)

@@ -1,0 +1,35 @@
+"""Character and word error rates, for measuring how well pages are read.
+
+Both compare whitespace-normalised text: line breaks and runs of spaces in OCR
+output carry layout, not content, so they must not count as errors.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rapidfuzz.distance import Levenshtein
+
+
+def normalise(text: str) -> str:
+    """NFC form with every run of whitespace collapsed to one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def cer(truth: str, hypothesis: str) -> float:
+    """Character error rate: edit distance divided by the length of the truth.
+
+    An empty truth gives 0.0 for an empty hypothesis and 1.0 otherwise.
+    """
+    return _rate(normalise(truth), normalise(hypothesis))
+
+
+def wer(truth: str, hypothesis: str) -> float:
+    """Word error rate: edit distance over words divided by the number of true words."""
+    return _rate(normalise(truth).split(), normalise(hypothesis).split())
+
+
+def _rate(truth: str | list[str], hypothesis: str | list[str]) -> float:
+    if not truth:
+        return 0.0 if not hypothesis else 1.0
+    return Levenshtein.distance(truth, hypothesis) / len(truth)

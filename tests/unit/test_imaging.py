@@ -1,0 +1,165 @@
+"""imaging.preprocess on typeset German letters that were turned, skewed and damaged."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rotate
+
+from semantha import imaging
+from semantha.config import PreprocessSettings
+from semantha.records import GrayImage, Page
+
+DPI = 150  # half the production resolution keeps these tests fast; analysis runs at 100-150 dpi
+OFF = PreprocessSettings(orientation=False, deskew=False, blank_pages=False, binarize=False)
+
+
+@cache
+def _letter(n: int = 0) -> GrayImage:
+    image = render_letter(LETTERS[n % len(LETTERS)], FONTS[n % len(FONTS)], dpi=DPI)
+    image.flags.writeable = False  # shared between tests
+    return image
+
+
+def _page(image: GrayImage, dpi: int = DPI) -> Page:
+    return Page(0, image, dpi, (image.shape[1], image.shape[0]))
+
+
+def _no_osd(image: GrayImage, dpi: int) -> int | None:
+    raise AssertionError("the cheap orientation test should have been sure")
+
+
+@pytest.mark.parametrize("letter", [0, 1, 2])
+@pytest.mark.parametrize("turned_ccw", [90, 180, 270])
+def test_turned_page_is_turned_back_exactly(letter: int, turned_ccw: int) -> None:
+    original = _letter(letter)
+    turned = rotate(original, turned_ccw)  # exact quarter turns: no resampling
+    settings = OFF.model_copy(update={"orientation": True, "deskew": True})
+    page = imaging.preprocess(_page(turned), settings, _no_osd)
+    assert page.ops == (f"rotate:{turned_ccw}",)
+    assert page.image is not None and np.array_equal(page.image, original)
+    assert page.size == (original.shape[1], original.shape[0])
+
+
+@pytest.mark.parametrize("turned_ccw", [0, 90, 180, 270])
+def test_turned_degraded_page_is_found_upright(turned_ccw: int) -> None:
+    damaged = degrade(_letter(1), seed=turned_ccw, skew_deg=2.0)
+    page = imaging.preprocess(_page(rotate(damaged, turned_ccw)), PreprocessSettings(), _no_osd)
+    expected = (f"rotate:{turned_ccw}",) if turned_ccw else ()
+    assert tuple(op for op in page.ops if op.startswith("rotate")) == expected
+    assert page.image is not None
+    score = imaging.upright_score(page.image, DPI)
+    assert score is not None and score > imaging.UPRIGHT_MARGIN
+
+
+def test_upright_page_is_not_turned() -> None:
+    page = imaging.preprocess(_page(_letter(2)), OFF.model_copy(update={"orientation": True}))
+    assert page.ops == ()
+    assert page.image is not None and np.array_equal(page.image, _letter(2))
+
+
+def test_osd_is_asked_only_when_the_cheap_test_is_unsure() -> None:
+    asked: list[int] = []
+
+    def osd(image: GrayImage, dpi: int) -> int | None:
+        asked.append(dpi)
+        return 180
+
+    # Two short lines are too little for ascender/descender statistics.
+    few_lines = rotate(render_letter(["Eingang 03.03.2025", "Amt 63"], dpi=DPI), 180)
+    page = imaging.preprocess(_page(few_lines), OFF.model_copy(update={"orientation": True}), osd)
+    assert asked == [DPI]
+    assert page.ops == ("rotate:180",)
+
+
+def test_unsure_orientation_without_osd_leaves_the_page() -> None:
+    few_lines = render_letter(["Amt 63"], dpi=DPI)
+    page = imaging.preprocess(_page(few_lines), OFF.model_copy(update={"orientation": True}))
+    assert page.ops == ()
+
+
+@pytest.mark.parametrize("angle", [-7.0, -2.3, -0.6, 1.1, 4.6, 9.0])
+def test_deskew_recovers_a_known_angle(angle: float) -> None:
+    skewed = rotate(_letter(0), angle)
+    skew = imaging.estimate_skew(skewed, DPI, max_deg=10)
+    assert skew.horizontal
+    assert abs(skew.angle_deg + angle) <= 0.3
+    page = imaging.preprocess(_page(skewed), OFF.model_copy(update={"deskew": True}))
+    (op,) = page.ops
+    assert op.startswith("deskew:") and abs(float(op.split(":")[1]) + angle) <= 0.3
+    assert page.image is not None
+    assert abs(imaging.estimate_skew(page.image, DPI, max_deg=10).angle_deg) <= 0.3
+
+
+def test_deskew_on_a_degraded_page() -> None:
+    damaged = degrade(_letter(2), seed=5, skew_deg=-3.4)
+    assert abs(imaging.estimate_skew(damaged, DPI, max_deg=10).angle_deg - 3.4) <= 0.3
+
+
+def test_skew_beyond_the_limit_is_left_alone() -> None:
+    skewed = rotate(_letter(0), 6.0)
+    settings = OFF.model_copy(update={"deskew": True, "max_skew_deg": 3.0})
+    assert imaging.preprocess(_page(skewed), settings).ops == ()
+
+
+def test_straight_page_is_not_resampled() -> None:
+    page = imaging.preprocess(_page(_letter(0)), OFF.model_copy(update={"deskew": True}))
+    assert page.ops == ()
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_duplex_back_is_marked_blank_and_kept(seed: int) -> None:
+    back = blank_back(seed, size=(1240, 1754))
+    for image in (back, degrade(back, seed=seed, skew_deg=0.5)):
+        page = imaging.preprocess(_page(image), PreprocessSettings())
+        assert page.blank and page.ops == ("blank",)
+        assert page.image is not None  # kept: the delivered file has every page
+
+
+def test_page_with_little_text_is_not_blank() -> None:
+    for lines in (["Seite 2"], ["Anlage"], ["i.A. Müller"]):
+        little = render_letter(lines, dpi=DPI)
+        assert not imaging.is_blank(little, DPI), lines
+        assert not imaging.is_blank(degrade(little, seed=3, skew_deg=1.0), DPI), lines
+
+
+def test_letter_is_not_blank() -> None:
+    assert not imaging.is_blank(_letter(0), DPI)
+    assert not imaging.is_blank(degrade(_letter(0), seed=1), DPI)
+
+
+def test_blank_detection_can_be_switched_off() -> None:
+    page = imaging.preprocess(_page(blank_back(0, size=(1240, 1754))), OFF)
+    assert not page.blank and page.ops == ()
+
+
+def test_default_settings_record_every_step_and_binarise() -> None:
+    damaged = degrade(_letter(0), seed=2, skew_deg=2.5)
+    page = imaging.preprocess(_page(damaged), PreprocessSettings())
+    assert [op.split(":")[0] for op in page.ops] == ["deskew", "flatten", "otsu"]
+    assert page.image is not None
+    assert set(np.unique(page.image)) == {0, 255}
+    # Shading is gone: the paper is white on both sides of the page.
+    width = page.image.shape[1]
+    for band in (page.image[:, : width // 5], page.image[:, -width // 5 :]):
+        assert np.mean(band == 255) > 0.9
+
+
+def test_flatten_evens_out_shaded_paper() -> None:
+    shaded = _letter(1).astype(np.float32) - np.linspace(0, 60, _letter(1).shape[1])[None, :]
+    flat = imaging.flatten(np.clip(shaded, 0, 255).astype(np.uint8), DPI)
+    paper = flat[_letter(1) == 255]
+    assert np.percentile(paper, 5) > 235
+
+
+def test_colour_image_is_made_gray() -> None:
+    colour = np.dstack([_letter(0)] * 3)
+    gray = imaging.to_gray(colour)
+    assert gray.ndim == 2 and np.array_equal(gray, _letter(0))
+
+
+def test_pdf_text_pages_pass_through() -> None:
+    page = Page(0, None, DPI, (1240, 1754), text="Bescheid", text_source="pdf")
+    assert imaging.preprocess(page, PreprocessSettings()) is page
