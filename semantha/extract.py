@@ -110,6 +110,7 @@ _TEXT_DATE = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\w)")
 _DATE_LABEL = re.compile(r"(?i)\bDatu(?:m|rn)\s*[:;.]?\s*$")
+_LABEL_ONLY = re.compile(r"^\W{0,2}[\w.-]+\s*[:;]\s*$")  # "Datum:", "Geburtsdatum:"
 _PLACE_DEN = re.compile(r"(?i)(?:[a-zäöüß],\s*(?:den\s+)?|\bden\s+)$")
 _DATE_REFERS = re.compile(
     r"(?i)\b(?:vom|seit|bis|ab|am|zum|geb\.|geboren|f\S{1,2}llig|Frist|Termin|Schreiben|"
@@ -216,6 +217,8 @@ def lines_from_words(words: Sequence[Word], size: tuple[int, int]) -> tuple[Line
                 segment = []
             segment.append(word)
         lines.append(_segment_line(segment, width))
+    # Specks (";", "|") read from dust or a stamp's frame would break the line pitch.
+    lines = [line for line in lines if re.search(r"[0-9A-Za-zÄÖÜäöüß]", line.text)]
     return tuple(sorted(lines, key=lambda line: (line.top, line.left)))
 
 
@@ -243,12 +246,13 @@ def blocks(lines: Sequence[Line]) -> list[list[Line]]:
         return []
     height = statistics.median(line.height for line in lines) or 1.0
     steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top - a.top > 0.5 * height]
-    # The single line pitch, measured (the smallest step; blank lines may be the majority):
-    # box heights say little about the spacing a letter uses.
-    pitch = min(max(min(steps), height), 3.0 * height) if steps else height
+    # The single line pitch, measured from the small steps (blank lines may be the
+    # majority): box heights say little about the spacing a letter uses.
+    small = sorted(steps)[len(steps) // 5] if steps else height
+    pitch = min(max(small, height), 3.0 * height)
     result: list[list[Line]] = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
-        if line.top - previous.top > 1.6 * pitch:
+        if line.top - previous.top > 1.4 * pitch:
             result.append([])
         result[-1].append(line)
     return result
@@ -404,7 +408,10 @@ def _rejoin_numbers(tokens: list[str]) -> list[str]:
     for token in tokens:
         previous = joined[-1] if joined else ""
         split_number = previous[-1:].isdigit() or previous.endswith(".")
-        if split_number and token[:1].isdigit() and not _NUM_DATE.search(token):
+        split_dash = previous.endswith(("-", "/")) or token.startswith(("-", "/"))  # "33-PA -4696"
+        if (split_number and token[:1].isdigit() and not _NUM_DATE.search(token)) or (
+            previous and split_dash
+        ):
             joined[-1] = previous + token
         else:
             joined.append(token)
@@ -556,8 +563,10 @@ def _is_anchor(text: str) -> bool:
 
 
 def _subject_of(block: Sequence[Line], strict: bool) -> str:
-    if any(_is_plz_line(line.text) for line in block):
-        return ""  # the address block, not a subject
+    # Text layers often have no blank lines: what precedes the address's postcode line
+    # or the date line in the same paragraph is letter head, not subject.
+    anchors = [i for i, line in enumerate(block) if _is_anchor(line.text)]
+    block = block[anchors[-1] + 1 :] if anchors else block
     kept = [line.text.strip() for line in block if not _is_header_line(line.text)]
     if not kept or (strict and (len(kept) > MAX_SUBJECT_LINES or kept[-1].endswith("."))):
         return ""  # nothing left, or a body paragraph
@@ -576,7 +585,7 @@ def _is_header_line(text: str) -> bool:
         and (
             not stripped[:start].strip()
             or _PLACE_DEN.search(stripped[:start])
-            or _DATE_LABEL.search(stripped[:start])
+            or _LABEL_ONLY.match(stripped[:start])
         )
         for _, start, end in _dates_in(stripped)
     )

@@ -698,3 +698,23 @@ def test_court_letter_with_word_boxes_and_no_salutation() -> None:
         "date": "2024-08-05",
         "subject": "Kündigungsschutzklage Petra Vogel ./. Stadt Musterstadt – Az. 11-358.70/2024",
     }
+
+
+def test_text_layer_without_blank_lines() -> None:
+    # pypdf gives the lines of a digital letter without any blank line between blocks.
+    text = (
+        "Dipl.-Ing. Doris Herrmann\nKleiststraße 67a\n34571 Beispielhausen\n"
+        "Dipl.-Ing. Doris Herrmann · Kleiststraße 67a · 34571 Beispielhausen\n"
+        "Stadt Musterstadt\nz. Hd. Herrn Koch\nRathausplatz 1\n34567 Musterstadt\n30.08.2024\n"
+        "Frage zu meinem Grundsteuerbescheid 2024\nSehr geehrter Herr Koch,\n"
+        "ich wende mich mit folgendem Anliegen an Sie.\n"
+    )
+    assert fields_of(text) == {
+        "recipient": "Stadt Musterstadt, z. Hd. Herrn Koch",
+        "date": "2024-08-30",
+        "subject": "Frage zu meinem Grundsteuerbescheid 2024",
+    }
+
+
+def test_ocr_space_before_a_hyphen_in_the_reference() -> None:
+    assert fields_of("Az.: 33-PA -46967\n\nSehr geehrte Damen,")["aktenzeichen"] == "33-PA-46967"
