@@ -379,3 +379,11 @@ def test_capture_by_pointing_at_two_corners(xvfb: str, tmp_path: Path) -> None:
     assert capture.returncode == 0, errors.decode()
     assert b"unique on screen" in said
     assert gui.load_template(out / "ok_button.png").shape == (44, 96)
+
+
+def test_a_missing_program_is_reported(runner: gui.GuiRunner, tmp_path: Path) -> None:
+    scripts = _scripts({"scripts": {"s": {"steps": [{"start": ["/opt/kein-dms/client"]}]}}})
+    missing = gui.GuiRunner(scripts, {}, tmp_path / "shots")
+    with pytest.raises(GuiError, match=r"cannot start /opt/kein-dms/client: No such file"):
+        missing.run("s", {})
+    assert list((tmp_path / "shots").glob("*-s-failed.png"))
