@@ -43,6 +43,7 @@ TOKEN = regex.compile(r"\w+(?:[-./]\w+)*")
 OCR_DIGITS = regex.compile(r"(?<!\w)(?=[0-9OoIl|]*\d)[0-9OoIl|]{2,3}(?!\w)")
 AMT_NUMBER = regex.compile(r"\bA(?:m|rn)t\W{0,4}(?=\d)")
 TO_DIGIT = str.maketrans("OoIl|", "00111")
+UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 
 FIELD_WORDS: Mapping[str, str] = {
     "recipient": "address block",
@@ -186,12 +187,12 @@ class Candidate:
 
 
 def _fold_case_sensitive(text: str) -> str:
-    # "rn" is read for "m" so often that both count as the same letters
-    return text.replace("rn", "m")
+    # OCR often reads "rn" for "m" and loses umlauts: such spellings count as the same
+    return text.replace("rn", "m").translate(UMLAUTS)
 
 
 def _fold(text: str) -> str:
-    return text.casefold().replace("rn", "m")
+    return _fold_case_sensitive(text.casefold())
 
 
 class _Windows:

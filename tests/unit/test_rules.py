@@ -385,6 +385,15 @@ def test_rn_read_for_m_still_matches(tmp_path: Path) -> None:
     assert labels(rules.evaluate(doc, rs)) == [("department", "66")]
 
 
+def test_lost_umlauts_still_match(tmp_path: Path) -> None:
+    rs = ruleset_with(
+        tmp_path, "  - {id: o, in: field:recipient, office_name: true, weight: 1.0}\n"
+    )
+    for recipient in ("20 - Kammerei", "Kaemmerei", "KAMMEREI"):
+        doc = document("x", fields={"recipient": recipient})
+        assert labels(rules.evaluate(doc, rs)) == [("department", "20")], recipient
+
+
 @pytest.mark.parametrize("pattern", ["(a+)+$", "(a|aa)+$", "(a|a)+$"])
 def test_nested_repetition_never_hangs_evaluation(tmp_path: Path, pattern: str) -> None:
     rs = ruleset_with(tmp_path, f"  - {{id: r, regex: '{pattern}', department: '63'}}\n")
