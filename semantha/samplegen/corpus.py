@@ -144,11 +144,13 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     references, subject = _references(rng, writer, sender, aktenzeichen, subject, role)
     date_text = _date_text(rng, letter_date, ctx.date_style, sender, role)
     table = _table(rng, writer, office, role, topic)
-    slip = (
-        _routing_slip(rng, office, other, names_office, date_text, subject, aktenzeichen)
-        if role == "internal"
-        else ()
-    )
+    slip: tuple[str, ...] = ()
+    if role == "internal":
+        slip = _routing_slip(rng, office, other, names_office, date_text, subject, aktenzeichen)
+        if rng.random() < 0.25:  # a copy to a third office must not be read as the recipient
+            copy = rng.choice([i for i in org.OFFICE_IDS if i not in (office, other)])
+            slip = (*slip, _copy_line(rng, copy))
+            mentions.append(copy)
     if role in ("court",) and rng.random() < 0.6:
         salutation = ""
     if not salutation and body:
@@ -575,6 +577,12 @@ def _routing_slip(
     if aktenzeichen:
         lines.append(f"Az.: {aktenzeichen}")
     return tuple(lines)
+
+
+def _copy_line(rng: random.Random, office: str) -> str:
+    named = org.OFFICE_BY_ID[office]
+    label = rng.choice(("Kopie an", "Nachrichtlich", "Verteiler", "Zur Kenntnis"))
+    return f"{label}: {rng.choice((f'Amt {office} – {named.name}', rng.choice(named.aliases)))}"
 
 
 # --------------------------------------------------------------------------- plain text

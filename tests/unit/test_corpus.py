@@ -331,3 +331,17 @@ def test_organisations_write_in_the_first_person_plural(singular: str, plural: s
 def test_companies_do_not_write_ich(letters: list[LetterSpec]) -> None:
     companies = [spec for spec in letters if spec.kind in ("company", "invoice", "authority")]
     assert not [s.body for s in companies if re.search(r"\b(ich|mein|meine)\b", " ".join(s.body))]
+
+
+def test_copies_to_a_third_office_are_mentions(letters: list[LetterSpec]) -> None:
+    copies = [
+        (spec, line)
+        for spec in letters
+        for line in spec.routing_slip
+        if line.startswith(("Kopie an:", "Nachrichtlich:", "Verteiler:", "Zur Kenntnis:"))
+    ]
+    assert copies
+    for spec, line in copies:
+        named = [o.id for o in org.OFFICES if o.name in line or any(a in line for a in o.aliases)]
+        assert named and spec.department not in named
+        assert set(named) & set(spec.mentions)
