@@ -473,6 +473,8 @@ def load_classifier(path: Path) -> DocumentClassifier:
         estimator = joblib.load(path)
     except Exception as exc:  # joblib/pickle raise many types for a damaged file
         raise ModelError(f"model {path} cannot be read: {exc}", REBUILD_HINT) from exc
-    if not isinstance(estimator, TextClassifier):
-        raise ModelError(f"model {path} holds a {type(estimator).__name__}", REBUILD_HINT)
+    if not isinstance(estimator, TextClassifier) or not all(
+        head is None or isinstance(head, LinearHead) for head in getattr(estimator, "heads_", [0])
+    ):
+        raise ModelError(f"model {path} is not a classifier this Semantha can use", REBUILD_HINT)
     return DocumentClassifier(estimator, manifest)

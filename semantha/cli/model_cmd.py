@@ -4,7 +4,8 @@ A labelled folder holds ``labels.csv`` with ``file,department,doctype`` (``file`
 relative to the folder) or ``text`` instead of ``file``. File rows are read by the
 production stages (load -> preprocess -> OCR -> extract); their recognised pages are
 cached next to the file as ``<file>.ocr.json`` so re-training does not re-OCR.
-An optional ``names_office`` column (true/false) splits the report into letters
+An optional ``names_office`` column (true/false), or the same key in the
+``truth.jsonl`` that ``semantha samples`` writes, splits the report into letters
 that name their office and letters whose content must decide.
 """
 
@@ -45,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     train = subparsers.add_parser(
         "train", help="train the classifier from a labelled folder; writes model + manifest"
     )
-    train.add_argument("--data", type=Path, required=True, metavar="DIR", help="labelled folder")
+    train.add_argument(
+        "--data", type=Path, nargs="+", required=True, metavar="DIR", help="labelled folder(s)"
+    )
     train.add_argument(
         "--out", type=Path, default=None, metavar="PATH", help="model file (default: config model)"
     )
@@ -55,7 +58,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     evaluate = subparsers.add_parser(
         "evaluate", help="accuracy, coverage and precision on a labelled folder"
     )
-    evaluate.add_argument("--data", type=Path, required=True, metavar="DIR")
+    evaluate.add_argument(
+        "--data", type=Path, nargs="+", required=True, metavar="DIR", help="labelled folder(s)"
+    )
     evaluate.add_argument(
         "--model", type=Path, default=None, metavar="PATH", help="model file (default: config)"
     )
@@ -99,13 +104,30 @@ def read_labels(folder: Path) -> list[Row]:
                 f"{path}: header is {sorted(columns)}",
                 "use the header file,department,doctype (or text instead of file)",
             )
-        return [_row(path, number, raw) for number, raw in enumerate(reader, start=2)]
+        truth = _names_office(folder / "truth.jsonl")
+        rows = []
+        for number, raw in enumerate(reader, start=2):
+            named = raw.get("names_office") or truth.get(raw.get("file") or "", "")
+            rows.append(_row(path, number, raw, named))
+        return rows
 
 
-def _row(path: Path, number: int, raw: dict[str, str]) -> Row:
+def _names_office(truth: Path) -> dict[str, str]:
+    """file -> "true"/"false" from the generator's ground truth, when there is one."""
+    if not truth.is_file():
+        return {}
+    records = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines() if line]
+    return {
+        r["file"]: str(r["names_office"]).lower()
+        for r in records
+        if "file" in r and "names_office" in r
+    }
+
+
+def _row(path: Path, number: int, raw: dict[str, str], named: str) -> Row:
     group = ""
-    if raw.get("names_office"):
-        group = "names_office" if raw["names_office"].strip().lower() in TRUE else "no_office"
+    if named:
+        group = "names_office" if named.strip().lower() in TRUE else "no_office"
     labels = {
         "line": number,
         "department": (raw.get("department") or "").strip(),
@@ -278,7 +300,7 @@ def run_train(args: argparse.Namespace) -> int:
 
     config = load_and_log(args)
     out: Path = args.out or config.model
-    examples = read_examples(args.data, config, args.jobs)
+    examples = [e for folder in args.data for e in read_examples(folder, config, args.jobs)]
     train, held_out = _split(examples, train_test_split)
     print(
         f"training on {len(train)} documents, checking on {len(held_out)} held out", file=sys.stderr
@@ -318,11 +340,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
     use_model = args.model is not None or config.classify.mode == "rules+model"
     model = load_classifier(args.model or config.model) if use_model else None
     ruleset = None if args.model_only else load_ruleset(config.rules_dir)
-    examples = read_examples(args.data, config, args.jobs)
+    examples = [e for folder in args.data for e in read_examples(folder, config, args.jobs)]
     rep = full_report(examples, model, ruleset, config)
     if args.json:
         print(json.dumps(rep, ensure_ascii=False))
     else:
         what = "model alone" if args.model_only else "rules + model" if model else "rules only"
-        _print_report(f"{what} on {args.data}", rep)
+        _print_report(f"{what} on {', '.join(map(str, args.data))}", rep)
     return 0
