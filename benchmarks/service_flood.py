@@ -112,7 +112,11 @@ def run(count: int, workers: int) -> dict[str, Any]:
             stderr=subprocess.STDOUT,
         )
         try:
-            time.sleep(3)  # let the workers start, so the flood meets a running service
+            # The flood meets a running service: wait until its workers are up.
+            while "service.started" not in (root / "service.out").read_text(errors="replace"):
+                if service.poll() is not None:
+                    raise SystemExit(f"the service exited with {service.returncode}")
+                time.sleep(0.2)
             start = time.monotonic()
             for n, data in enumerate(documents):
                 (root / "inbox" / f"scan-{n:05d}.pdf").write_bytes(data)

@@ -35,6 +35,7 @@ from semantha.errors import StartupError
 log = structlog.get_logger(__name__)
 
 MAX_FAILED_STARTS = 5
+START_TIMEOUT_S = 600.0
 JobMode = Literal["process", "final", "review", "quarantine"]
 ResultStatus = Literal["delivered", "review", "quarantined", "retry", "timeout", "crashed"]
 
@@ -67,7 +68,8 @@ class JobResult:
 
 
 class Executor(Protocol):
-    def start(self) -> None: ...
+    def start(self) -> None:
+        """Start the workers; a StartupError when they cannot start."""
 
     def free(self) -> int:
         """How many more jobs can be submitted now."""
@@ -105,6 +107,17 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+def _startup_error(exc: BaseException) -> StartupError:
+    """What the service reports when a worker cannot start: the operator's message and
+    exit code for configuration, environment and model errors, a generic one otherwise."""
+    if isinstance(exc, StartupError):
+        return exc
+    return StartupError(
+        f"a worker could not start: {type(exc).__name__}: {exc}",
+        "run `semantha check` and fix what it reports",
+    )
+
+
 def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
     """Entry point of a worker process."""
     _die_with_parent()
@@ -114,7 +127,7 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
     try:
         state = setup()
     except BaseException as exc:
-        conn.send(("setup_failed", f"{type(exc).__name__}: {exc}"))
+        conn.send(("setup_failed", _startup_error(exc)))
         return
     conn.send(("ready", None))
     while True:
@@ -180,7 +193,19 @@ class ProcessExecutor(Generic[State]):
         self._failed_starts = 0
 
     def start(self) -> None:
+        """Start the workers and wait until each has built its state.
+
+        A broken rule file, model or installation stops the service here, with the
+        error's own message and exit code, before any document is touched."""
         self._slots = [self._spawn() for _ in range(self._size)]
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not all(slot.ready for slot in self._slots):
+            if time.monotonic() > deadline:
+                raise StartupError(
+                    f"worker processes did not start within {START_TIMEOUT_S:g} s",
+                    "check the machine's load and `semantha check`; then start again",
+                )
+            self.collect(0.5)
 
     def _spawn(self) -> _Slot:
         parent, child = self._mp.Pipe()
@@ -240,10 +265,8 @@ class ProcessExecutor(Generic[State]):
         except (EOFError, OSError):
             return None, False
         if kind == "setup_failed":
-            raise StartupError(
-                f"a worker could not start: {payload}",
-                "run `semantha check` and fix what it reports",
-            )
+            error: StartupError = payload
+            raise error
         if kind == "ready":
             slot.ready = True
             slot.started = time.monotonic()  # the time limit is for the document, not start-up

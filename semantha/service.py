@@ -329,11 +329,11 @@ class Service:
         """Run until stopped (or, with ``once``, until the inbox and the queue are empty)."""
         with instance_lock(self.config.paths.work):
             self.prepare()
-            self.executor.start()
-            if not once:
-                self.watcher.start()
-            log.info("service.started", workers=self.settings.workers, once=once)
             try:
+                self.executor.start()
+                if not once:
+                    self.watcher.start()
+                log.info("service.started", workers=self.settings.workers, once=once)
                 while not self._stop.is_set():
                     self.step(self.settings.poll_interval_s)
                     if once and self.idle():
@@ -536,7 +536,8 @@ def create_service(
     """The production wiring: real watcher, journal and process pool on ``config``."""
     from functools import partial
 
-    build_context(config)  # fail at start-up, with the operator's message, not in a worker
+    # The Context is built in the workers only: a broken rule file or model stops the
+    # service from there with its own message and exit code (the main process stays small).
     settings = config.service
     executor: ProcessExecutor[WorkerState] = ProcessExecutor(
         settings.workers,

@@ -432,3 +432,26 @@ def test_run_once_processes_the_inbox_and_prints_one_summary_line(station: Stati
     assert station.final() == 3
     assert_each_exactly_once(station, expected)
     assert [p.name for p in station.inbox.iterdir()] == ["Thumbs.db"]
+
+
+def test_broken_rules_stop_the_service_with_the_configuration_exit_code(
+    station: Station, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "classes.yaml").write_text("rules:\n  - id: x\n    wen: nothing\n", encoding="utf-8")
+    config = yaml.safe_load(station.config.read_text(encoding="utf-8"))
+    config["rules_dir"] = str(rules)
+    station.config.write_text(yaml.safe_dump(config), encoding="utf-8")
+    station.set_workers(1)
+    done = subprocess.run(
+        [sys.executable, "-m", "semantha", "--config", str(station.config), "run", "--once"],
+        cwd=station.root,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 3, done.stderr
+    assert "semantha: error:" in done.stderr
+    assert "what to do:" in done.stderr
