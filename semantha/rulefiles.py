@@ -759,6 +759,7 @@ def _check_rules(
                     file.at([*loc, key], f"'{{{name}}}' is not a named group of this rule's regex")
         _warn_broad(file, loc, rule, organisation_words)
         _warn_fuzzy(file, loc, rule)
+        _warn_content_decides(file, loc, rule)
 
 
 def _warn_broad(
@@ -776,6 +777,19 @@ def _warn_broad(
                 "too much — use a more specific word, 'all', or a phrase",
                 "warning",
             )
+
+
+def _warn_content_decides(file: _File, loc: Sequence[str | int], rule: ClassRule) -> None:
+    """A word anywhere in the letter deciding the office by itself is a guess."""
+    content_only = set(rule.in_) <= {"text", "first_page"}
+    if rule.department is not None and rule.weight >= 1.0 and content_only:
+        file.at(
+            [*loc, "weight"],
+            f"rule '{rule.id}' decides the office from words anywhere in the letter — letters "
+            "mention other offices too; give it a weight below 1.0 (evidence) or look in "
+            "field:recipient or header",
+            "warning",
+        )
 
 
 def _warn_fuzzy(file: _File, loc: Sequence[str | int], rule: ClassRule) -> None:

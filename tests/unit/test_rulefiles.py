@@ -471,3 +471,15 @@ rules:
     assert any("'Amt 63' is matched exactly" in w for w in warned)
     assert any("classes.yaml:4:5: warning: min_score 70 accepts words" in w for w in warned)
     assert not any("'Baurechtsamt'" in w for w in warned)
+
+
+def test_office_decided_by_a_word_anywhere_in_the_letter_is_warned(tmp_path: Path) -> None:
+    classes = """\
+rules:
+  - {id: text-decides, any: [Bauvoranfrage], department: "63", weight: 1.0}
+  - {id: evidence, any: [Bauvoranfrage], department: "63", weight: 0.4}
+  - {id: recipient, in: field:recipient, any: [Bauamt], department: "63", weight: 1.0}
+"""
+    warned = [str(w) for w in check_rules(write_rules(tmp_path, classes=classes)).warnings]
+    assert len(warned) == 1
+    assert "classes.yaml:2:" in warned[0] and "rule 'text-decides' decides the office" in warned[0]
