@@ -8,7 +8,7 @@ DEBIAN_PACKAGES=(
   tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng   # OCR engine and models
   poppler-utils qpdf ghostscript                       # PDF rasterising, checks, test fixtures
   fonts-dejavu-core fonts-liberation fonts-freefont-ttf  # fonts for the sample generator
-  xvfb xauth xdotool xclip x11-utils zenity scrot      # GUI automation and its tests
+  xvfb xauth xdotool xclip x11-utils zenity scrot openbox  # GUI automation and its tests
 )
 
 missing=()
