@@ -148,6 +148,32 @@ BPLAN_NAMES = (
     "Alter Güterbahnhof",
     "Wiesengrund Nord",
 )
+CHILDREN = (
+    "Mia",
+    "Emma",
+    "Hannah",
+    "Sofia",
+    "Lina",
+    "Ella",
+    "Mila",
+    "Leni",
+    "Ida",
+    "Zoe",
+    "Amelie",
+    "Elif",
+    "Noah",
+    "Ben",
+    "Finn",
+    "Paul",
+    "Elias",
+    "Luca",
+    "Emil",
+    "Leon",
+    "Yusuf",
+    "Jonas",
+    "Mats",
+    "Milan",
+)
 DOGS = ("Bello", "Luna", "Max", "Emma", "Sammy", "Balu", "Kira", "Rocky", "Nala", "Paul")
 PRODUKTE = ("11.10.01", "36.50.02", "54.10.01", "21.10.03", "55.10.01", "12.60.01", "42.10.01")
 
@@ -167,8 +193,7 @@ def _birth(rng: random.Random, ctx: LetterContext, low: int, high: int) -> str:
 
 def _child(rng: random.Random, ctx: LetterContext) -> str:
     last = ctx.sender.split()[-1] if ctx.sender else people.pick(rng, people.LAST_NAMES)
-    first = people.pick(rng, people.FIRST_FEMALE + people.FIRST_MALE)
-    return f"{first} {last}"
+    return f"{people.pick(rng, CHILDREN)} {last}"
 
 
 def _vorhaben(rng: random.Random, _ctx: LetterContext) -> str:
@@ -225,7 +250,6 @@ GENERATORS: dict[str, Generator] = {
     "office_other": lambda r, c: c.other_office,
     "matter": lambda r, c: people.pick(r, OFFICE_MATTERS[c.office]),
     "child": _child,
-    "child_first": lambda r, c: people.pick(r, people.FIRST_FEMALE + people.FIRST_MALE),
     "date_past": lambda r, c: _days(c, r, -120, -3),
     "date_past2": lambda r, c: _days(c, r, -420, -121),
     "date_future": lambda r, c: _days(c, r, 14, 180),
@@ -322,6 +346,10 @@ class Slots(dict[str, str]):
         self._ctx = ctx
 
     def __missing__(self, key: str) -> str:
+        if key == "child_first":  # the same child as "{child}" when a letter names both
+            value = self["child"].split()[0]
+            self[key] = value
+            return value
         generator = GENERATORS.get(key)
         if generator is None:
             raise KeyError(key)

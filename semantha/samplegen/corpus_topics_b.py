@@ -97,7 +97,7 @@ A: Wir bitten um Berücksichtigung unseres Wunsches.
 == 40 | Antrag | citizen | Schülerbeförderung
 S: Antrag auf Übernahme der Schülerbeförderungskosten
 S: Schülermonatskarte für {child_first}
-I: für unseren Sohn bzw. unsere Tochter {child} beantragen wir die Übernahme der Fahrkosten zur {school}.
+I: für <mein|unser> Kind {child} <beantrage ich|beantragen wir> die Übernahme der Fahrkosten zur {school}.
 I: der Schulweg unseres Kindes beträgt mehr als {km} Kilometer.
 D: Der Weg führt über eine stark befahrene Straße ohne Gehweg.
 D: Die Schulbescheinigung liegt bei.
@@ -187,7 +187,7 @@ A: Für Rückfragen erreichen Sie mich unter {phone}.
 == 50 | Antrag | citizen | Bildung und Teilhabe
 S: Antrag auf Leistungen für Bildung und Teilhabe
 S: Bildung und Teilhabe – [Klassenfahrt|Mittagessen|Nachhilfe|Schulbedarf] für {child_first}
-I: für meine Tochter bzw. meinen Sohn {child} beantrage ich Leistungen für Bildung und Teilhabe.
+I: für mein Kind {child} beantrage ich Leistungen für Bildung und Teilhabe.
 I: die Klasse meines Kindes fährt vom {date_future} bis {date_future2} ins Schullandheim.
 D: Die Kosten betragen {amount}.
 D: Wir beziehen [Wohngeld|Kinderzuschlag|Bürgergeld] laut beigefügtem Bescheid.
@@ -245,7 +245,7 @@ S: Antrag auf einen Betreuungsplatz für {child}
 S: Anmeldung Kita „{kita}“ – {child_first}
 S: Kita-Platz ab {month_year} – dringend
 I: wir beantragen für unser Kind {child}, geboren am {birth_child}, einen Betreuungsplatz ab dem {date_future}.
-I: für unsere Tochter bzw. unseren Sohn {child_first} suchen wir dringend einen Kita-Platz.
+I: für unser Kind {child_first} suchen wir dringend einen Kita-Platz.
 D: Unsere Wunscheinrichtungen sind die Kita „{kita}“ und die Kita „{kita2}“.
 D: Beide Elternteile sind berufstätig; die Arbeitgeberbescheinigungen liegen bei.
 D: Der Betreuungsbedarf beträgt {hours} Stunden pro Woche.

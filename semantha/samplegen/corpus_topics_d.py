@@ -101,7 +101,7 @@ M: 51 Das Jugendamt hat uns gesagt, dass die Beurkundung auch beim Standesamt m�
 == 34 | Sonstiges | citizen | Hausgeburt, Sterbefall im Ausland
 S1: Anzeige einer Hausgeburt
 S2: Sterbefall meines Vaters im Ausland
-I1: am {birth_new} wurde unsere Tochter bzw. unser Sohn {child} zu Hause geboren.
+I1: am {birth_new} wurde unser Kind {child} zu Hause geboren.
 I2: mein Vater {person} ist am {date_past} während eines Urlaubs in [Spanien|Österreich|Italien] verstorben.
 D1: Die Bescheinigung der Hebamme liegt bei.
 D2: Die ausländische Sterbeurkunde liegt mit Übersetzung bei.
