@@ -31,7 +31,7 @@ A: Über eine schriftliche Antwort würde ich mich freuen.
 S1: Einladung zum [Jubiläum|Sommerfest|Tag der offenen Tür] am {date_future}
 S2: Antrag auf Ehrung – [Ehrennadel der Stadt|Altersjubiläum|Ehejubiläum]
 I1: <ich erlaube mir|wir erlauben uns>, den Oberbürgermeister herzlich zu [unserem {count}-jährigen Vereinsjubiläum|unserem Sommerfest|einem Empfang] einzuladen.
-I2: <ich möchte|wir möchten> [Herrn|Frau] {person} für eine Ehrung durch die Stadt vorschlagen, da [er|sie] sich seit {count} Jahren ehrenamtlich engagiert.
+I2: <ich möchte|wir möchten> {person} nach {count} Jahren ehrenamtlichen Engagements für eine Ehrung durch die Stadt vorschlagen.
 D1: Die Veranstaltung findet am {date_future} um {time} Uhr im [Bürgerhaus|Vereinsheim|Festsaal der Stadthalle] statt.
 D1: Ein Grußwort des Oberbürgermeisters würde <mich|uns> sehr freuen.
 D2: Eine kurze Würdigung der Verdienste liegt diesem Schreiben bei.

@@ -211,7 +211,7 @@ A: Bitte setzen Sie die Rückforderung bis zur Entscheidung aus.
 S1: Erstattungsanspruch nach § 104 SGB X – {person}
 S2: Mitteilung des Jobcenters – Leistungsbezug {person}
 I1: wir melden einen Erstattungsanspruch für Leistungen an {person} für den Zeitraum ab {date_past} an.
-I2: Herr bzw. Frau {person} bezieht seit dem {date_past} Leistungen nach dem SGB II.
+I2: {person} bezieht seit dem {date_past} Leistungen nach dem SGB II.
 D: Bitte berücksichtigen Sie dies bei der Entscheidung über den Wohngeldantrag.
 D: Unsere Bedarfsgemeinschaftsnummer lautet {vorgang}.
 D: Die Rentenversicherung hat eine volle Erwerbsminderung festgestellt.
