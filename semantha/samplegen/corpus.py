@@ -56,6 +56,11 @@ SINGULAR_ROLES = frozenset({"citizen", "private"})
 FIRST_DAY = date(2024, 1, 2)
 LAST_DAY = date(2026, 11, 20)
 TOPICS = topics_by_office()
+# Most invoices reach the central invoice inbox (Kämmerei); some are addressed to an office.
+INVOICE_TOPICS = tuple(t for ts in TOPICS.values() for t in ts if "invoice" in t.roles)
+_INVOICE_CUM_WEIGHTS = tuple(
+    itertools.accumulate(4 if topic.office == "20" else 1 for topic in INVOICE_TOPICS)
+)
 _WEIGHTED_IDS = tuple(org.OFFICE_WEIGHTS)
 _CUM_WEIGHTS = tuple(itertools.accumulate(org.OFFICE_WEIGHTS[i] for i in _WEIGHTED_IDS))
 
@@ -74,6 +79,7 @@ class Mix:
     long_share: float = 0.12  # letters long enough to need a second page
     mention_share: float = 0.35  # letters naming another office in passing, when the topic has one
     cover_share: float = 0.12  # short letters (cover letter, reminder) any office gets
+    invoice_share: float = 0.1  # invoices on top of those the office's own topics bring
     opener_share: float = 0.25  # letters that start with a general sentence before the matter
     typo_share: float = 0.2  # citizens' letters with a spelling mistake or two
 
@@ -117,8 +123,12 @@ def _choose_office(rng: random.Random, mix: Mix) -> str:
 def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     office = _choose_office(rng, mix)
     cover = bool(office) and rng.random() < mix.cover_share
-    topic = rng.choice(COVER_TOPICS if cover else TOPICS[office])
-    role = rng.choice(topic.roles)
+    if office and not cover and rng.random() < mix.invoice_share:
+        topic = rng.choices(INVOICE_TOPICS, cum_weights=_INVOICE_CUM_WEIGHTS)[0]
+        office, role = topic.office, "invoice"
+    else:
+        topic = rng.choice(COVER_TOPICS if cover else TOPICS[office])
+        role = rng.choice(topic.roles)
     kind = ROLE_KIND[role]
     letter_date = people.day_between(rng, FIRST_DAY, LAST_DAY)
     other = rng.choice([i for i in org.OFFICE_IDS if i != office])
