@@ -127,19 +127,19 @@ def _tiff(image: GrayImage) -> Image.Image:
 def _translated_errors(page: Page) -> Iterator[None]:
     try:
         yield
-    except RuntimeError as exc:
-        if str(exc) != _TIMEOUT_MESSAGE:
-            raise
-        raise OcrError(
-            f"OCR of page {page.index + 1} timed out",
-            "the page may be a photo or full of noise; check the scan, or raise ocr.timeout_s",
-        ) from exc
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrError("tesseract is not installed", "apt-get install tesseract-ocr") from exc
     except pytesseract.TesseractError as exc:
         raise OcrError(
             f"tesseract failed on page {page.index + 1}: {exc.message}".strip(),
             "run `semantha check`; if it passes, scan the page again",
+        ) from exc
+    except RuntimeError as exc:  # after TesseractError, which is a RuntimeError too
+        if str(exc) != _TIMEOUT_MESSAGE:
+            raise
+        raise OcrError(
+            f"OCR of page {page.index + 1} timed out",
+            "the page may be a photo or full of noise; check the scan, or raise ocr.timeout_s",
         ) from exc
 
 

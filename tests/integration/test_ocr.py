@@ -1,0 +1,93 @@
+"""ocr with the real tesseract: German text, word data, errors and the environment check."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from letterpages import FONTS, LETTERS, blank_back, render_letter, rotate, truth_text
+
+from semantha import ocr
+from semantha.config import OcrSettings
+from semantha.errors import EnvironmentCheckError, OcrError
+from semantha.records import GrayImage, Page
+from semantha.textmetrics import cer
+
+pytestmark = pytest.mark.integration
+
+
+@cache
+def _letter(n: int) -> GrayImage:
+    return render_letter(LETTERS[n], FONTS[n])
+
+
+def _page(image: GrayImage) -> Page:
+    return Page(0, image, 300, (image.shape[1], image.shape[0]))
+
+
+@pytest.mark.parametrize("letter", [0, 1])
+def test_german_letter_with_umlauts_and_sharp_s(letter: int) -> None:
+    page = ocr.recognise(_page(_letter(letter)), OcrSettings())
+    truth = truth_text(LETTERS[letter])
+    assert cer(truth, page.text) <= 0.01
+    for expected in ("Grüßen", "für"):
+        assert expected in page.text
+    assert page.text_source == "ocr" and page.confidence > 80
+    # The text keeps tesseract's lines: every typeset line is one line of text.
+    lines = [line for line in page.text.splitlines() if line.strip()]
+    assert len(lines) == len(LETTERS[letter])
+    # Words carry confidences and boxes inside the page.
+    assert len(page.words) >= 60
+    assert page.confidence == pytest.approx(np.mean([w.confidence for w in page.words]))
+    width, height = page.size
+    for word in page.words:
+        left, top, w, h = word.box
+        assert left >= 0 and top >= 0 and left + w <= width and top + h <= height
+    # The image is dropped to bound memory; the size stays for region lookups.
+    assert page.image is None and page.size == (_letter(letter).shape[1], _letter(letter).shape[0])
+
+
+def test_blank_page_is_not_ocred() -> None:
+    page = Page(1, blank_back(0), 300, (2481, 3507), ops=("blank",), blank=True)
+    read = ocr.recognise(page, OcrSettings(timeout_s=0.001))  # would time out if OCRed
+    assert read.image is None and read.text == "" and read.blank
+
+
+def test_timeout_becomes_ocr_error() -> None:
+    with pytest.raises(OcrError) as caught:
+        ocr.recognise(_page(_letter(0)), OcrSettings(timeout_s=0.05))
+    assert "timed out" in caught.value.message and "ocr.timeout_s" in caught.value.hint
+
+
+def test_tesseract_failure_becomes_ocr_error() -> None:
+    with pytest.raises(OcrError) as caught:
+        ocr.recognise(_page(_letter(0)), OcrSettings(languages="xyz"))
+    assert "tesseract failed" in caught.value.message and caught.value.hint
+
+
+def test_installed_languages_pass_the_check() -> None:
+    ocr.check_languages("deu+eng")
+
+
+def test_missing_language_names_file_and_package() -> None:
+    with pytest.raises(EnvironmentCheckError) as caught:
+        ocr.check_languages("deu+fra")
+    assert "fra.traineddata" in caught.value.message and "deu" not in caught.value.hint
+    assert "apt-get install tesseract-ocr-fra" in caught.value.hint
+
+
+def test_tesseract_version() -> None:
+    version = ocr.tesseract_version()
+    assert version[0].isdigit() and int(version.split(".")[0]) >= 4
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turned_ccw", [90, 180])
+def test_osd_tells_how_to_turn_a_page(turned_ccw: int) -> None:
+    turned = rotate(_letter(2), turned_ccw)
+    assert ocr.detect_orientation(turned, 300) == turned_ccw
+
+
+def test_osd_on_a_page_without_text_is_unsure() -> None:
+    assert ocr.detect_orientation(np.full((800, 600), 255, dtype=np.uint8), 300) is None

@@ -1,0 +1,64 @@
+"""Files on disk through load -> preprocess -> OCR, composed as the pipeline does it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import img2pdf
+import pytest
+from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rotate, truth_text
+from PIL import Image
+
+from semantha import imaging, load, ocr
+from semantha.config import OcrSettings, PreprocessSettings
+from semantha.records import GrayImage, Page
+from semantha.textmetrics import cer
+
+pytestmark = pytest.mark.integration
+
+
+def _read(path: Path) -> list[Page]:
+    settings = OcrSettings()
+    return [
+        ocr.recognise(
+            imaging.preprocess(page, PreprocessSettings(), ocr.detect_orientation), settings
+        )
+        for page in load.load_pages(path, settings.dpi)
+    ]
+
+
+def _png(image: GrayImage) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(image).save(buffer, format="PNG", dpi=(300, 300))
+    return buffer.getvalue()
+
+
+@pytest.mark.slow
+def test_turned_degraded_letter_in_a_pdf_is_read(tmp_path: Path) -> None:
+    letter = LETTERS[1]
+    scan = rotate(degrade(render_letter(letter, FONTS[1]), seed=4, skew_deg=-1.8), 180)
+    path = tmp_path / "eingang.pdf"
+    path.write_bytes(img2pdf.convert(_png(scan)))
+    (page,) = _read(path)
+    assert "rotate:180" in page.ops and any(op.startswith("deskew:") for op in page.ops)
+    assert cer(truth_text(letter), page.text) <= 0.03
+    assert "Öztürk" in page.text and page.image is None
+
+
+@pytest.mark.slow
+def test_duplex_tiff_keeps_the_blank_back(tmp_path: Path) -> None:
+    front = render_letter(LETTERS[0], FONTS[3])
+    sideways = rotate(front, 90)
+    frames = [Image.fromarray(image) for image in (sideways, blank_back(1), front)]
+    path = tmp_path / "duplex.tif"
+    frames[0].save(
+        path, save_all=True, append_images=frames[1:], compression="tiff_lzw", dpi=(300, 300)
+    )
+    pages = _read(path)
+    assert [p.blank for p in pages] == [False, True, False]
+    assert "rotate:90" in pages[0].ops and "rotate:90" not in pages[2].ops
+    assert pages[1].text == "" and pages[1].ops == ("blank",)
+    for page in (pages[0], pages[2]):
+        assert cer(truth_text(LETTERS[0]), page.text) <= 0.01
+    assert all(p.image is None for p in pages)

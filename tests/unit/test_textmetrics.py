@@ -1,0 +1,44 @@
+"""Character and word error rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from semantha.textmetrics import cer, normalise, wer
+
+
+def test_identical_text_has_no_errors() -> None:
+    assert cer("Grüße aus Würzburg", "Grüße aus Würzburg") == 0.0
+    assert wer("Grüße aus Würzburg", "Grüße aus Würzburg") == 0.0
+
+
+def test_layout_whitespace_is_not_an_error() -> None:
+    assert cer("Sehr geehrte\nDamen  und Herren,", " Sehr geehrte Damen und\n\nHerren, ") == 0.0
+
+
+def test_one_wrong_character() -> None:
+    truth = "Maßstab 1:500"  # 13 characters
+    assert cer(truth, "Mafstab 1:500") == pytest.approx(1 / 13)
+    assert wer(truth, "Mafstab 1:500") == pytest.approx(1 / 2)
+
+
+def test_lost_umlaut_counts_once() -> None:
+    # Decomposed "ü" (u + combining diaeresis) is the same text as the composed one.
+    assert cer("Müller", "Mu\u0308ller") == 0.0
+    assert cer("Müller", "Muller") == pytest.approx(1 / 6)
+
+
+def test_insertions_and_deletions() -> None:
+    assert cer("Amt 63", "Amt 63 Baurechtsamt") == pytest.approx(13 / 6)  # " Baurechtsamt"
+    assert cer("Amt 63", "") == 1.0
+    assert wer("An Amt 63", "Amt") == pytest.approx(2 / 3)
+
+
+def test_empty_truth() -> None:
+    assert cer("", "") == 0.0
+    assert cer(" \n", "x") == 1.0
+    assert wer("", "") == 0.0
+
+
+def test_normalise() -> None:
+    assert normalise("  a\t b\n\fc  ") == "a b c"
