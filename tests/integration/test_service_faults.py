@@ -98,6 +98,16 @@ class Station:
         )
         return self.process
 
+    def run_once(self) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "semantha", "--config", str(self.config), "run", "--once"],
+            cwd=self.root,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
     def states(self) -> dict[str, int]:
         path = self.root / "work" / "journal.sqlite"
         if not path.exists():
@@ -413,25 +423,29 @@ def test_hostile_input_is_quarantined_or_processed_and_junk_ignored(station: Sta
 
 
 def test_run_once_processes_the_inbox_and_prints_one_summary_line(station: Station) -> None:
-    expected = {
-        drop(station.inbox, f"brief-{n}.pdf", letter_pdf(n)): f"brief-{n}.pdf" for n in range(3)
-    }
+    letters = [letter_pdf(n) for n in range(3)]
+    expected = {}
+    for n, data in enumerate(letters):
+        expected[drop(station.inbox, f"brief-{n}.pdf", data)] = f"brief-{n}.pdf"
     (station.inbox / "Thumbs.db").write_bytes(b"junk")
     station.set_workers(1)
-    done = subprocess.run(
-        [sys.executable, "-m", "semantha", "--config", str(station.config), "run", "--once"],
-        cwd=station.root,
-        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = station.run_once()
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 1
     assert done.stdout.startswith("3 documents: ")
     assert station.final() == 3
     assert_each_exactly_once(station, expected)
     assert [p.name for p in station.inbox.iterdir()] == ["Thumbs.db"]
+
+    # The same paper scanned again: by default a person looks at it (duplicates: review).
+    again = drop(station.inbox, "nochmal.pdf", letters[0])
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 documents: 0 delivered, 1 review")
+    second = station.rows()[-1]
+    assert (second["sha256"], second["state"], second["duplicate_of"]) == (again, "review", 1)
+    (sidecar,) = (station.root / "review").rglob("nochmal.pdf.json")
+    assert "duplicate of document 1" in json.loads(sidecar.read_text())["review_reason"]
 
 
 def test_broken_rules_stop_the_service_with_the_configuration_exit_code(
@@ -444,14 +458,7 @@ def test_broken_rules_stop_the_service_with_the_configuration_exit_code(
     config["rules_dir"] = str(rules)
     station.config.write_text(yaml.safe_dump(config), encoding="utf-8")
     station.set_workers(1)
-    done = subprocess.run(
-        [sys.executable, "-m", "semantha", "--config", str(station.config), "run", "--once"],
-        cwd=station.root,
-        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = station.run_once()
     assert done.returncode == 3, done.stderr
     assert "semantha: error:" in done.stderr
     assert "what to do:" in done.stderr
