@@ -28,6 +28,8 @@ NO_ROUTE = "(no route)"
 UNDECIDED_DOCTYPE = "Sonstiges"
 MAX_COMPONENT = 120
 """Characters per folder or file name: far below every file system's limit."""
+MAX_COMPONENT_BYTES = 240
+"""UTF-8 bytes per name: most Linux file systems allow 255."""
 
 UNSAFE_CHARS = regex.compile(r'[\\/:*?"<>|]')
 CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]")
@@ -131,14 +133,24 @@ def clean_component(name: str) -> str:
     name = str(UNSAFE_CHARS.sub("-", clean_text(name))).strip(" .")
     if not name:
         return "_"
-    stem, dot, suffix = name.partition(".")
+    stem = name.partition(".")[0]
     if stem.rstrip(" ").upper() in RESERVED:
         name = f"_{name}"
-    if len(name) > MAX_COMPONENT:
-        keep = f".{name.rsplit('.', 1)[1]}" if dot and len(suffix) <= 10 else ""
-        keep = keep if len(keep) <= 11 else ""
-        name = name[: MAX_COMPONENT - len(keep)].rstrip(" .") + keep
-    return name
+    return _shortened(name) if _too_long(name) else name
+
+
+def _too_long(name: str) -> bool:
+    return len(name) > MAX_COMPONENT or len(name.encode("utf-8")) > MAX_COMPONENT_BYTES
+
+
+def _shortened(name: str) -> str:
+    """Cut the middle of an over-long name, keeping a short extension."""
+    stem, dot, suffix = name.rpartition(".")
+    keep = f".{suffix}" if dot and stem and len(suffix) <= 10 else ""
+    body = name[: len(name) - len(keep)]
+    while body and _too_long(body + keep):
+        body = body[:-1]
+    return (body.rstrip(" .") or "_") + keep
 
 
 def safe_relative(rendered: str) -> str:
@@ -155,11 +167,14 @@ def safe_relative(rendered: str) -> str:
 
 
 def template_values(
-    document: Document, decision: Decision, ruleset: RuleSet, route_id: str
+    document: Document,
+    decision: Decision,
+    ruleset: RuleSet,
+    route_id: str,
+    fields: Mapping[str, str],
 ) -> dict[str, str]:
-    """Fields (document, supporting rule hits, field rules) plus the built-in values."""
+    """The fields (see ``merged_fields``) plus the built-in values."""
     department = ruleset.department(decision.department)
-    fields = merged_fields(document, decision, ruleset)
     date = fields.get("date", "") or document.received_at.date().isoformat()
     ext = document.source.suffix.lstrip(".").lower()
     return {
@@ -227,7 +242,7 @@ def plan(document: Document, decision: Decision, ruleset: RuleSet) -> Plan:
         if not matches(route.when, document, decision, fields, ruleset):
             continue
         matched.append(route.id)
-        values = template_values(document, decision, ruleset, route.id)
+        values = template_values(document, decision, ruleset, route.id, fields)
         actions += [_render(a, values) for a in route.actions]
         if not route.continue_:
             break

@@ -275,6 +275,8 @@ HOSTILE = [
     "nul.txt",
     "LPT1",
     "x" * 500,
+    "ü" * 300 + ".pdf",
+    "\U0001f4e8" * 100,
     "..",
     ".",
     " . ",
@@ -300,6 +302,7 @@ def test_no_value_can_leave_dms_root(tmp_path: Path, value: str) -> None:
         for part in path.parts:
             assert part not in ("", ".")
             assert len(part) <= route.MAX_COMPONENT
+            assert len(part.encode("utf-8")) <= route.MAX_COMPONENT_BYTES
             assert not any(ord(c) < 32 or c in '\\:*?"<>|' for c in part)
             assert part.split(".")[0].upper() not in route.RESERVED
             assert not part.endswith((" ", "."))
