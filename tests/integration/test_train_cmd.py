@@ -135,3 +135,24 @@ def test_train_rejects_a_folder_without_labels(trained: tuple[Path, Path], tmp_p
     result = semantha(config, "train", "--data", str(tmp_path))
     assert result.returncode != 0
     assert "labels.csv" in result.stderr
+
+
+@pytest.mark.slow
+def test_scanned_files_are_read_once_and_cached(trained: tuple[Path, Path], tmp_path: Path) -> None:
+    config, model = trained
+    scans = tmp_path / "scans"
+    made = semantha(config, "samples", "--out", str(scans), "--count", "2", "--seed", "5")
+    assert made.returncode == 0, made.stderr
+    args = ("evaluate", "--data", str(scans), "--model", str(model), "--json", "--model-only")
+    first = semantha(config, *args)
+    assert first.returncode == 0, first.stderr
+    caches = sorted(scans.glob("*.ocr.json"))
+    assert len(caches) == 2
+    cached = json.loads(caches[0].read_text())
+    assert cached["pages"][0]["text"].strip()  # tesseract read something
+    stamps = [c.stat().st_mtime_ns for c in caches]
+    second = semantha(config, *args)
+    assert second.returncode == 0, second.stderr
+    assert [c.stat().st_mtime_ns for c in caches] == stamps  # not read again
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+    assert set(json.loads(first.stdout)["groups"]) <= {"names_office", "no_office"}
