@@ -286,6 +286,9 @@ GEMARKUNGEN = (
 )
 
 TRADES = (
+    ("Jugendhilfe", "Ambulante Hilfen zur Erziehung"),
+    ("Busunternehmen", "Linien- und Schülerverkehr"),
+    ("Feuerwehrtechnik", "Fahrzeuge, Geräte und Schutzkleidung"),
     ("Bauunternehmen", "Hoch- und Tiefbau"),
     ("Elektro", "Elektroinstallationen"),
     ("Sanitär", "Sanitär- und Heizungstechnik"),
@@ -376,9 +379,10 @@ def town(rng: Rng, far: float = 0.05) -> str:
     return f"{plz} {name}"
 
 
-def company_name(rng: Rng) -> tuple[str, str]:
-    """(company name with legal form, line of business)."""
-    trade, business = rng.choice(TRADES)
+def company_name(rng: Rng, trades: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(company name with legal form, line of business), from ``trades`` when given."""
+    pool = [t for t in TRADES if t[0] in trades] or list(TRADES)
+    trade, business = rng.choice(pool)
     form = pick(rng, FORMS)
     style = rng.random()
     if style < 0.45:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -115,6 +116,18 @@ SPECIALISTS: dict[str, tuple[tuple[str, ...], str]] = {
         "Steuerberatung",
     ),
 }
+OFFICE_TRADES: dict[str, tuple[str, ...]] = {
+    "10": ("Büroservice", "Druckerei", "Kopiertechnik"),
+    "12": ("IT-Systemhaus", "Software", "Kopiertechnik"),
+    "37": ("Feuerwehrtechnik", "Sicherheitstechnik", "Autohaus", "Metallbau"),
+    "40": ("Busunternehmen", "Catering", "Büroservice", "Bauunternehmen", "Malerbetrieb"),
+    "51": ("Jugendhilfe",),
+    "63": ("Architekturbüro", "Ingenieurbüro", "Bauunternehmen"),
+    "66": ("Bauunternehmen", "Verkehrstechnik", "Ingenieurbüro", "Entsorgung"),
+    "67": ("Gartenbau", "Baumpflege"),
+    "70": ("Entsorgung", "Ingenieurbüro"),
+    "80": ("Catering", "Druckerei", "Spedition"),
+}
 RATHAUS_LINES = ("Rathausplatz 1", "34567 Musterstadt")
 GREETINGS = (
     "Mit freundlichen Grüßen",
@@ -128,7 +141,7 @@ GREETINGS = (
 
 def make_sender(rng: random.Random, role: str, office: str, other_office: str) -> Sender:
     """A sender fitting ``role``; ``other_office`` is the writing office of internal mail."""
-    makers = {
+    makers: dict[str, Callable[[random.Random, str], Sender]] = {
         "citizen": _citizen,
         "private": _citizen,
         "company": _company,
@@ -181,8 +194,12 @@ def _specialist(rng: random.Random, role: str) -> tuple[str, str]:
     return rng.choice(patterns).format(last=last, other=other, invented=invented), business
 
 
-def _company(rng: random.Random, _office: str, role: str = "company") -> Sender:
-    company, business = _specialist(rng, role) if role in SPECIALISTS else people.company_name(rng)
+def _company(rng: random.Random, office: str, role: str = "company") -> Sender:
+    if role in SPECIALISTS:
+        company, business = _specialist(rng, role)
+    else:  # mostly a firm in a line of business the office deals with
+        trades = OFFICE_TRADES.get(office, ()) if rng.random() < 0.8 else ()
+        company, business = people.company_name(rng, trades)
     town = people.town(rng, far=0.25)
     signer, female = _signer(rng)
     lines = [company]

@@ -215,7 +215,7 @@ A: Bitte bestätigen Sie die Bestellung.
 
 == 12 | Rechnung | invoice | Rechnung IT-Dienstleister (Zuständigkeit IT)
 S: Rechnung Nr. {invoice_no} – [Wartung|Lizenzen|Support] {year}
-S: Rechnung {invoice_no} über [Softwarepflege|Hardwarelieferung|Netzwerkinstallation]
+S: Rechnung {invoice_no} – IT-Leistungen {month_year}
 I: für die vereinbarten Leistungen [Softwarepflege {software}|Lieferung von Hardware|Netzwerkverkabelung im Rathaus] stellen wir Ihnen in Rechnung:
 I: gemäß Wartungsvertrag {vertragsnr} berechnen wir für den Zeitraum {month_year}:
 D: Die Leistung wurde am {date_past} vom Amt für Digitalisierung und IT abgenommen.
