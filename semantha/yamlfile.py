@@ -53,9 +53,12 @@ def locate(node: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int] 
                     # point at the key when the key itself is the problem (extra key)
                     child = value if part != loc[-1] else key
                     break
-        elif isinstance(found, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(found.value):
-                child = found.value[part]
+        elif (
+            isinstance(found, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(found.value)
+        ):
+            child = found.value[part]
         if child is None:
             break
         found = child
