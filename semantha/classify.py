@@ -78,7 +78,13 @@ def _margin(ranked: tuple[Score, ...]) -> float:
     return ranked[0].probability - second
 
 
-def _from_model(ranked: tuple[Score, ...], limits: Thresholds, context: str) -> Choice:
+NOTHING = {"department": "no office", "doctype": "no document type"}
+"""What the empty label means per facet, for the trace."""
+
+
+def _from_model(
+    facet: Facet, ranked: tuple[Score, ...], limits: Thresholds, context: str
+) -> Choice:
     best, margin = ranked[0], _margin(ranked)
     figures = f"p={best.probability:.2f}, margin {margin:.2f}"
     unsure = ""
@@ -90,7 +96,7 @@ def _from_model(ranked: tuple[Score, ...], limits: Thresholds, context: str) -> 
         reason = f"{context}: model unsure of {_shown(best.label)} ({figures}: {unsure})"
         return Choice(None, best.label, best.probability, margin, "none", reason)
     if best.label == UNROUTABLE:
-        reason = f"{context}: model says no office ({figures})"
+        reason = f"{context}: model says {NOTHING[facet]} ({figures})"
         return Choice(None, best.label, best.probability, margin, "none", reason)
     reason = f"{context}: model chose {best.label} ({figures})"
     return Choice(best.label, best.label, best.probability, margin, "model", reason)
@@ -116,17 +122,19 @@ def decide_facet(
         label = decided[0]
         rules = _rule_ids(hits, facet, label)
         if label == UNROUTABLE:
-            return Choice(None, label, 1.0, 1.0, "none", f"{facet}: rule {rules} says no office")
+            return Choice(
+                None, label, 1.0, 1.0, "none", f"{facet}: rule {rules} says {NOTHING[facet]}"
+            )
         return Choice(label, label, 1.0, 1.0, "rule", f"{facet}: rule {rules} -> {label}")
     if decided:
         conflict = f"{facet}: rules conflict between {', '.join(map(_shown, decided))}"
         if scores is None:
             return Choice(None, None, 0.0, 0.0, "none", f"{conflict}, no model to settle it")
-        return _from_model(_renormalised(scores.among(decided)), limits, conflict)
+        return _from_model(facet, _renormalised(scores.among(decided)), limits, conflict)
     if scores is None:
         reason = f"{facet}: no rule decided and the model is not used"
         return Choice(None, None, 0.0, 0.0, "none", reason)
-    return _from_model(scores.scores, limits, f"{facet}: no rule decided")
+    return _from_model(facet, scores.scores, limits, f"{facet}: no rule decided")
 
 
 def decide_facets(

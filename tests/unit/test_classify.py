@@ -189,3 +189,10 @@ def test_doctype_uses_its_own_threshold_and_rules(model: DocumentClassifier) -> 
     limits = Thresholds(SETTINGS.doctype_min_confidence, SETTINGS.min_margin)
     view = scores(("Antrag", 0.65), ("Bescheid", 0.35))
     assert decide_facet("doctype", (), view, limits).label == "Antrag"
+
+
+def test_empty_doctype_winning_means_no_document_type() -> None:
+    limits = Thresholds(SETTINGS.doctype_min_confidence, SETTINGS.min_margin)
+    choice = decide_facet("doctype", (), scores(("", 0.9), ("Antrag", 0.1)), limits)
+    assert choice.label is None
+    assert "no document type" in choice.reason
