@@ -1,16 +1,21 @@
 """CER of each preprocessing step, on and off, on clean, degraded and turned pages.
 
     .venv/bin/python benchmarks/cer_by_op.py [--pages N]
+    .venv/bin/python benchmarks/cer_by_op.py --samples DIR   # from `semantha samples`
 
-Pages are German letters typeset with Pillow (tests/letterpages.py), so the truth
-is exact; "degraded" adds skew, grey shaded paper, blur, noise, specks and JPEG;
-"turned" is degraded and then turned by 90/180/270 degrees. Prints one row per op
-set: median CER per condition and preprocessing + OCR seconds per page.
+Without ``--samples``, pages are German letters typeset with Pillow
+(tests/letterpages.py), so the truth is exact; "degraded" adds skew, grey shaded
+paper, blur, noise, specks and JPEG; "turned" is degraded and then turned by
+90/180/270 degrees. With ``--samples``, every scanned, non-blank page of the
+generated mail is read and compared with ``page_texts`` in truth.jsonl, grouped by
+the sample's profile (clean/degraded). Prints one row per op set: median CER per
+condition and preprocessing + OCR seconds per page.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import statistics
 import sys
@@ -23,13 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import structlog
 from letterpages import FONTS, LETTERS, degrade, render_letter, rotate, truth_text
 
-from semantha import imaging, ocr
+from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
 from semantha.records import GrayImage, Page
 from semantha.textmetrics import cer
 
 DPI = 300
-Op = Callable[[GrayImage], GrayImage]
+Op = Callable[[GrayImage, int], GrayImage]
+Samples = dict[str, list[tuple[GrayImage, int, str]]]
 
 
 def _settings(**on: bool) -> PreprocessSettings:
@@ -38,8 +44,8 @@ def _settings(**on: bool) -> PreprocessSettings:
 
 
 def _with(settings: PreprocessSettings) -> Op:
-    def run(image: GrayImage) -> GrayImage:
-        page = imaging.preprocess(Page(0, image, DPI), settings, ocr.detect_orientation)
+    def run(image: GrayImage, dpi: int) -> GrayImage:
+        page = imaging.preprocess(Page(0, image, dpi), settings, ocr.detect_orientation)
         assert page.image is not None
         return page.image
 
@@ -47,16 +53,16 @@ def _with(settings: PreprocessSettings) -> Op:
 
 
 OP_SETS: dict[str, Op] = {
-    "none": lambda image: image,
-    "otsu": imaging.binarize,
-    "flatten+otsu": lambda image: imaging.binarize(imaging.flatten(image, DPI)),
+    "none": lambda image, dpi: image,
+    "otsu": lambda image, dpi: imaging.binarize(image),
+    "flatten+otsu": lambda image, dpi: imaging.binarize(imaging.flatten(image, dpi)),
     "deskew": _with(_settings(deskew=True)),
     "orientation+deskew": _with(_settings(orientation=True, deskew=True)),
     "default (all on)": _with(PreprocessSettings()),
 }
 
 
-def pages(count: int) -> dict[str, list[tuple[GrayImage, str]]]:
+def typeset_pages(count: int) -> Samples:
     clean, degraded, turned = [], [], []
     skews = (2.5, -1.5, 4.0, -3.0, 0.8)
     for n in range(count):
@@ -64,17 +70,34 @@ def pages(count: int) -> dict[str, list[tuple[GrayImage, str]]]:
         image = render_letter(letter, FONTS[n % len(FONTS)])
         truth = truth_text(letter)
         damaged = degrade(image, seed=n, skew_deg=skews[n % len(skews)])
-        clean.append((image, truth))
-        degraded.append((damaged, truth))
-        turned.append((rotate(damaged, (90, 180, 270)[n % 3]), truth))
+        clean.append((image, DPI, truth))
+        degraded.append((damaged, DPI, truth))
+        turned.append((rotate(damaged, (90, 180, 270)[n % 3]), DPI, truth))
     return {"clean": clean, "degraded": degraded, "turned": turned}
 
 
-def measure(op: Op, samples: list[tuple[GrayImage, str]]) -> tuple[float, float]:
+def sample_pages(folder: Path) -> Samples:
+    """Scanned, non-blank pages of `semantha samples` output with their true text."""
+    conditions: Samples = {}
+    with (folder / "truth.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    for record in records:
+        if record["format"] == "textpdf":
+            continue
+        texts, blank = record["page_texts"], set(record["blank_pages"])
+        for page in load.load_pages(folder / record["file"], DPI):
+            if page.index in blank or page.image is None:
+                continue
+            group = conditions.setdefault(record["profile"], [])
+            group.append((page.image, page.dpi, texts[page.index]))
+    return conditions
+
+
+def measure(op: Op, samples: list[tuple[GrayImage, int, str]]) -> tuple[float, float]:
     rates, seconds = [], []
-    for image, truth in samples:
+    for image, dpi, truth in samples:
         start = time.perf_counter()
-        page = ocr.recognise(Page(0, op(image), DPI), OcrSettings())
+        page = ocr.recognise(Page(0, op(image, dpi), dpi), OcrSettings())
         seconds.append(time.perf_counter() - start)
         rates.append(cer(truth, page.text))
     return statistics.median(rates), statistics.mean(seconds)
@@ -82,12 +105,14 @@ def measure(op: Op, samples: list[tuple[GrayImage, str]]) -> tuple[float, float]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=3, help="pages per condition")
+    parser.add_argument("--pages", type=int, default=3, help="typeset pages per condition")
+    parser.add_argument("--samples", type=Path, help="a folder written by `semantha samples`")
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
-    conditions = pages(args.pages)
+    conditions = sample_pages(args.samples) if args.samples else typeset_pages(args.pages)
+    counts = ", ".join(f"{len(pages)} {name}" for name, pages in conditions.items())
     header = f"{'op set':<20}" + "".join(f"{name:>11}" for name in conditions) + f"{'s/page':>9}"
-    print(f"median CER over {args.pages} pages per condition, tesseract {ocr.tesseract_version()}")
+    print(f"median CER over {counts} pages, tesseract {ocr.tesseract_version()}")
     print(header)
     print("-" * len(header))
     for name, op in OP_SETS.items():

@@ -140,7 +140,7 @@ def rotate_small(image: GrayImage, angle_deg: float) -> GrayImage:
         image,
         matrix,
         (width, height),
-        flags=cv2.INTER_CUBIC,
+        flags=cv2.INTER_LINEAR,  # cubic overshoot sharpened JPEG noise: CER 0.7% vs 0.3%
         borderMode=cv2.BORDER_CONSTANT,
         borderValue=paper,
     )

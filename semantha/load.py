@@ -18,10 +18,15 @@ import numpy as np
 import pdf2image
 import pypdf
 import structlog
-from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFSyntaxError
+from pdf2image.exceptions import (
+    PDFInfoNotInstalledError,
+    PDFPageCountError,
+    PDFPopplerTimeoutError,
+    PDFSyntaxError,
+)
 from PIL import Image, ImageOps
 
-from semantha.errors import InputError
+from semantha.errors import EnvironmentCheckError, InputError
 from semantha.records import GrayImage, Page
 
 log = structlog.get_logger(__name__)
@@ -190,9 +195,15 @@ def _render_pdf_page(path: Path, index: int, dpi: int) -> GrayImage:
             timeout=PDF_RENDER_TIMEOUT_S,
         )
     except (PDFInfoNotInstalledError, FileNotFoundError) as exc:
-        raise InputError(
+        # Not this document's fault: stop rather than quarantine every PDF.
+        raise EnvironmentCheckError(
             "poppler (pdftoppm) is not installed, PDFs cannot be read",
             "apt-get install poppler-utils",
+        ) from exc
+    except PDFPopplerTimeoutError as exc:
+        raise InputError(
+            f"{path.name}: page {index + 1} took more than {PDF_RENDER_TIMEOUT_S} s to render",
+            "the page is probably a huge vector drawing, not a scan; check it by hand",
         ) from exc
     except (PDFPageCountError, PDFSyntaxError, *_DECODER_ERRORS) as exc:
         raise InputError(
