@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 import random
 import re
+import subprocess
+import sys
 import time
 from collections import Counter
 from datetime import date
@@ -345,3 +348,23 @@ def test_copies_to_a_third_office_are_mentions(letters: list[LetterSpec]) -> Non
         named = [o.id for o in org.OFFICES if o.name in line or any(a in line for a in o.aliases)]
         assert named and spec.department not in named
         assert set(named) & set(spec.mentions)
+
+
+def test_same_letters_in_another_process_with_other_hash_seed() -> None:
+    script = (
+        "import hashlib\n"
+        "from semantha.samplegen.corpus import generate_letters, plain_text\n"
+        "texts = ''.join(plain_text(s) + repr(s) for s in generate_letters(77, 300))\n"
+        "print(hashlib.sha256(texts.encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
