@@ -136,6 +136,8 @@ def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
     ctx = LetterContext(letter_date, rng.randrange(4), sender.name, sender.female, other, office)
     plural = role not in SINGULAR_ROLES
     writer = _Writer(rng, Slots(rng, ctx), plural, organisation=plural and role != "internal")
+    if role == "court":  # the case number in the text is the court's own
+        writer.slots["ext_az"] = sender.references[0][1]
     names_office = _names_office(rng, mix, office, role)
     mentions: list[str] = [other] if role == "internal" else []
 

@@ -282,6 +282,22 @@ def _authority(rng: random.Random, office: str) -> Sender:
     return Sender(lines, name, female, closing, tuple(refs), town.split(" ", 1)[1])
 
 
+def _register(court: str, office: str, rng: random.Random) -> str:
+    """The court register letters of a case number ("3 K 1234/25" at an administrative court)."""
+    if office == "51":
+        return "F"
+    if "Vollstreckung" in court:
+        return "M"
+    registers = {
+        "Verwaltungsgericht": ("K", "L"),
+        "Landgericht": ("O",),
+        "Sozialgericht": ("S",),
+        "Arbeitsgericht": ("Ca",),
+        "Amtsgericht": ("C", "IN", "M"),
+    }
+    return rng.choice(registers.get(court.split()[0], ("C",)))
+
+
 def _court(rng: random.Random, office: str) -> Sender:
     hints = COURT_HINTS.get(office, ())
     pool = [c for c in org.COURTS if any(h in c[0] for h in hints)] or list(org.COURTS)
@@ -300,16 +316,13 @@ def _court(rng: random.Random, office: str) -> Sender:
                 else "Urkundsbeamter der Geschäftsstelle",
             ),
             ("Auf Anordnung", signer, "Justizbeschäftigte" if female else "Justizbeschäftigter"),
-            (
-                signer,
-                "Richterin am Verwaltungsgericht" if female else "Richter am Verwaltungsgericht",
-            ),
+            (signer, f"{'Richterin' if female else 'Richter'} am {name.split()[0]}"),
             ("Beglaubigt", signer, "Justizangestellte" if female else "Justizangestellter"),
         )
     )
     year = rng.randint(24, 26)
     label = rng.choice(("Geschäftsnummer", "Geschäftsnummer", "Aktenzeichen", "Geschäftszeichen"))
-    register = rng.choice(("K", "C", "O", "F", "M", "IN"))
+    register = _register(name, office, rng)
     ref = f"{rng.randint(1, 12)} {register} {rng.randint(10, 4999)}/{year}"
     refs = ((label, ref),)
     return Sender(lines, name, female, closing, refs, town.split(" ", 1)[1])

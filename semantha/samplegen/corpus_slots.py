@@ -192,7 +192,9 @@ def _birth(rng: random.Random, ctx: LetterContext, low: int, high: int) -> str:
 
 
 def _child(rng: random.Random, ctx: LetterContext) -> str:
-    last = ctx.sender.split()[-1] if ctx.sender else people.pick(rng, people.LAST_NAMES)
+    last = ctx.sender.split()[-1] if ctx.sender else ""
+    if last not in people.LAST_NAMES:  # an organisation writes: the child has its own family
+        last = people.pick(rng, people.LAST_NAMES)
     return f"{people.pick(rng, CHILDREN)} {last}"
 
 

@@ -351,12 +351,12 @@ A: Wir bitten um Kenntnisnahme.
 A: Rechtsbehelfsbelehrung: Gegen diesen Bescheid ist Widerspruch möglich.
 
 == 51 | Gerichtsschreiben | court | Familiengericht
-S: Familiensache {ext_az} – betreffend das Kind {child}
-S: Ladung zum Anhörungstermin – Sorgerechtsverfahren
-I: in der Familiensache betreffend das minderjährige Kind {child} wird das Jugendamt um Mitwirkung gebeten.
-I: in dem Verfahren über das Umgangsrecht wird Termin zur Anhörung bestimmt auf den {date_future}, {time} Uhr.
+S1: Familiensache {ext_az} – betreffend das Kind {child}
+S2: Ladung zum Anhörungstermin – Sorgerechtsverfahren
+I1: in der Familiensache betreffend das minderjährige Kind {child} wird das Jugendamt um Mitwirkung gebeten.
+I2: in dem Verfahren über das Umgangsrecht wird Termin zur Anhörung bestimmt auf den {date_future}, {time} Uhr.
 D: Das Jugendamt wird gebeten, bis zum Termin einen Bericht vorzulegen.
-D: Die Beteiligten sind zum Termin geladen.
+D2: Die Beteiligten sind zum Termin geladen.
 D: Ein Verfahrensbeistand wurde bestellt.
 A: Dieses Schreiben ist ohne Unterschrift gültig.
 A: Bitte bei allen Schreiben das Aktenzeichen angeben.
