@@ -405,6 +405,27 @@ def write_labels(out_dir: Path, records: Sequence[dict[str, Any]]) -> None:
     _atomic_write(out_dir / "truth.jsonl", truth)
 
 
+def remove_previous(out_dir: Path) -> int:
+    """Delete the files an earlier run listed in ``out_dir/labels.csv`` (and nothing else).
+
+    A regenerated set may name its files differently; stale ones would pose as samples.
+    """
+    labels = out_dir / "labels.csv"
+    if not labels.is_file():
+        return 0
+    with labels.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        names = [row.get("file") or "" for row in reader] if reader.fieldnames else []
+    removed = 0
+    for name in names:
+        path = out_dir / name
+        # only plain names of this folder: a hand-edited labels.csv must not reach elsewhere
+        if name and Path(name).name == name and path.is_file():
+            path.unlink()
+            removed += 1
+    return removed
+
+
 def write_documents(
     plans: Sequence[DocumentPlan],
     out_dir: Path,
@@ -416,6 +437,7 @@ def write_documents(
     """Write every planned document (in a process pool when it pays) plus the labels."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_previous(out_dir)
     records: list[dict[str, Any]] = []
     if workers > 1 and len(plans) >= 4:
         with ProcessPoolExecutor(max_workers=workers) as pool:

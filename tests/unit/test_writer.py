@@ -229,3 +229,19 @@ def test_curated_set_covers_every_office_format_and_kind() -> None:
     assert {90, 180, 270} <= turns
     assert any(p.duplex and p.format == "tiff" for p in plans)
     assert any(p.duplex and p.format == "pdf" for p in plans)
+
+
+def test_a_new_run_removes_the_files_of_the_previous_one_only(tmp_path: Path) -> None:
+    write_documents([plan(1, rotations=(90,))], tmp_path, workers=1, dpi=DPI)
+    old = next(tmp_path.glob("001-*.pdf"))
+    keep = tmp_path / "README.md"
+    keep.write_text("notes", encoding="utf-8")
+    write_documents([plan(1)], tmp_path, workers=1, dpi=DPI)
+    assert not old.exists()
+    assert keep.read_text(encoding="utf-8") == "notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "001-21-mahnung-named.pdf",
+        "README.md",
+        "labels.csv",
+        "truth.jsonl",
+    ]
