@@ -2,8 +2,9 @@
 
 Usage (see benchmarks/results/model_comparison.md for the run that chose the model):
 
+    .venv/bin/python benchmarks/bench_models.py --write-text-set DIR SEED COUNT NOISE
     .venv/bin/python benchmarks/bench_models.py --train DIR [DIR ...] --test DIR [DIR ...] \
-        [--out benchmarks/results/model_comparison.md]
+        [--scanned DIR ...] [--out benchmarks/results/model_comparison.md]
 
 Each DIR is a labelled folder (labels.csv); file rows are read through the production
 stages, with their OCR cached as ``<file>.ocr.json``. Every candidate is scored on the
@@ -14,7 +15,9 @@ the model contributes where no office is named.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
+import random
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -34,6 +37,7 @@ from semantha.cli.model_cmd import Example, read_examples
 from semantha.config import AppConfig, load_config
 from semantha.evaluation import Scored, summary
 from semantha.model import UNROUTABLE, TextClassifier, document_text
+from semantha.samplegen.corpus import generate_letters, ocr_noise, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -209,15 +213,41 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
+def write_text_set(folder: Path, seed: int, count: int, noise: float) -> None:
+    """A text-only labelled folder like ``semantha samples --text-only`` writes, plus a
+    ``names_office`` column so reports can single out letters that name no office."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(f"noise/{seed}")
+    with (folder / "labels.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["text", "department", "doctype", "names_office"])
+        for spec in generate_letters(seed, count):
+            text = ocr_noise(plain_text(spec), rng, noise) if noise > 0 else plain_text(spec)
+            named = str(spec.names_office).lower()
+            writer.writerow([text, spec.department, spec.doctype, named])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=Path, nargs="+", required=True)
-    parser.add_argument("--test", type=Path, nargs="+", required=True, help="text-level set")
+    parser.add_argument(
+        "--write-text-set",
+        nargs=4,
+        metavar=("DIR", "SEED", "COUNT", "NOISE"),
+        help="only write a text-level test set with a names_office column, then stop",
+    )
+    parser.add_argument("--train", type=Path, nargs="+", default=[])
+    parser.add_argument("--test", type=Path, nargs="+", default=[], help="text-level set")
     parser.add_argument("--scanned", type=Path, nargs="*", default=[], help="scanned + OCR set")
     parser.add_argument("--config", type=Path, default=ROOT / "config.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/model_comparison.md")
     parser.add_argument("--notes", type=Path, default=None, help="Markdown put below the table")
     args = parser.parse_args(argv)
+    if args.write_text_set:
+        folder, seed, count, noise = args.write_text_set
+        write_text_set(Path(folder), int(seed), int(count), float(noise))
+        return 0
+    if not args.train or not args.test:
+        parser.error("--train and --test are required")
     config = load_config(args.config)
 
     def read(folders: list[Path]) -> list[Example]:
