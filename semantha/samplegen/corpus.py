@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from semantha.errors import SemanthaError
 from semantha.samplegen import corpus_org as org
 from semantha.samplegen import corpus_people as people
 from semantha.samplegen import corpus_phrases as phrases
@@ -83,6 +84,14 @@ class Mix:
     opener_share: float = 0.25  # letters that start with a general sentence before the matter
     typo_share: float = 0.2  # citizens' letters with a spelling mistake or two
 
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not 0.0 <= value <= 1.0:
+                raise SemanthaError(
+                    f"sample mix: {name} = {value} is not a share",
+                    hint="give a value between 0 and 1",
+                )
+
 
 class _Writer:
     """Fills templates for one letter: variants, singular/plural and slots."""
@@ -109,6 +118,8 @@ class _Writer:
 
 def generate_letters(seed: int, count: int, mix: Mix | None = None) -> list[LetterSpec]:
     """``count`` letters, the same for the same seed; each letter has its own random stream."""
+    if count < 0:
+        raise SemanthaError(f"cannot generate {count} letters", hint="give a count of 0 or more")
     mix = mix or Mix()
     master = random.Random(seed)
     return [_letter(random.Random(master.getrandbits(64)), mix) for _ in range(count)]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 import re
 
+from semantha.errors import SemanthaError
+
 CONFUSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rn", ("m",)),
     ("m", ("rn",)),
@@ -52,6 +54,10 @@ _PUNCT = ".,;:!?)("
 
 def ocr_noise(text: str, rng: random.Random, rate: float) -> str:
     """Damage about ``rate`` of the whitespace-separated tokens; same rng state, same result."""
+    if not 0.0 <= rate <= 1.0:
+        raise SemanthaError(
+            f"OCR noise rate {rate} is not a share", hint="give a rate between 0 and 1"
+        )
     parts = _SPACE.split(text)
     for index in range(0, len(parts), 2):  # even indexes are tokens, odd ones whitespace
         if parts[index] and rng.random() < rate:

@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from semantha.errors import SemanthaError
 from semantha.samplegen import corpus_org as org
 from semantha.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
 from semantha.samplegen.corpus_slots import LetterContext, Slots
@@ -368,3 +369,13 @@ def test_same_letters_in_another_process_with_other_hash_seed() -> None:
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+def test_invalid_counts_shares_and_rates_are_refused_with_a_hint() -> None:
+    with pytest.raises(SemanthaError, match="between 0 and 1"):
+        Mix(unroutable_share=1.5)
+    with pytest.raises(SemanthaError, match="0 or more"):
+        generate_letters(seed=1, count=-1)
+    with pytest.raises(SemanthaError, match="between 0 and 1"):
+        ocr_noise("Antrag", random.Random(1), 2.0)
+    assert generate_letters(seed=1, count=0) == []
