@@ -91,7 +91,8 @@ _AZ_LABEL = re.compile(
     r"|\bA[zZ2]\b\s?\.?)"
 )
 _AZ_PRIORITY = {"theirs": 3.0, "plain": 2.0, "ours": 1.0}
-_OFFICE_SHAPED = re.compile(r"^\d{2}(?:\.\d{1,2}){0,3}\s?[-/]")  # 63-…, 32.1-…, 30.2.7-…
+# 63-…, 32.1-…, 30.2.7-…; OCR may read the separators as ":" ("80:940:50/2025").
+_OFFICE_SHAPED = re.compile(r"^\d{2}(?:[.:]\d{1,2}){0,3}\s?[-/:]")
 
 _AMT = re.compile(
     rf"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB)\s*(?:Nr\.?\s*)?({_D}{{2}})(?:[.,]\d{{1,2}})?(?!\d)"
@@ -114,7 +115,7 @@ _LABEL_ONLY = re.compile(r"^\W{0,2}[\w.-]+\s*[:;]\s*$")  # "Datum:", "Geburtsdat
 _PLACE_DEN = re.compile(r"(?i)(?:[a-zäöüß],\s*(?:den\s+)?|\bden\s+)$")
 _DATE_REFERS = re.compile(
     r"(?i)\b(?:vom|seit|bis|ab|am|zum|geb\.|geboren|f\S{1,2}llig|Frist|Termin|Schreiben|"
-    r"Nachricht|Rechnung|Antrag)\s*[:;]?\s*$"
+    r"Nachricht|Rechnung|Antrag)(?:\s+(?:dem|den|zum))?\s*[:;]?\s*$"
 )
 _MONTH_NAMES = (
     "januar", "februar", "märz", "april", "mai", "juni",
@@ -471,7 +472,7 @@ def _date_score(line: Line, start: int, end: int, in_head: bool, layout: Layout)
     text = line.text
     before, after = text[:start], text[end:].strip(" .,;")
     if _STAMP.search(text):
-        return -5.0  # received stamp: only when nothing else carries a date
+        return 1.2  # received stamp: below any letter date, above dates in the body
     if _DATE_LABEL.search(before):
         return 6.0
     if _DATE_REFERS.search(before):

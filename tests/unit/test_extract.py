@@ -718,3 +718,12 @@ def test_text_layer_without_blank_lines() -> None:
 
 def test_ocr_space_before_a_hyphen_in_the_reference() -> None:
     assert fields_of("Az.: 33-PA -46967\n\nSehr geehrte Damen,")["aktenzeichen"] == "33-PA-46967"
+
+
+def test_without_a_letter_date_the_stamp_beats_dates_in_the_body() -> None:
+    text = (
+        "Stadtverwaltung Musterstadt\nRathausplatz 1\n34567 Musterstadt\n\n"
+        "EINGANG 16. JAN. 2025\n\nArbeitsunfähigkeit\n\nSehr geehrte Damen und Herren,\n"
+        "Frau Fischer ist ab dem 8. November 2024 arbeitsunfähig, geb. 5. April 1942.\n"
+    )
+    assert fields_of(text)["date"] == "2025-01-16"
