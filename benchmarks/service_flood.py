@@ -149,15 +149,19 @@ def run(count: int, workers: int) -> dict[str, Any]:
         "documents_per_s": round(count / elapsed, 2),
         "exit_code": code,
         "peak_main_rss_mb": round(max(s["main_kb"] for s in samples) / 1024, 1),
-        "peak_worker_rss_mb": round(
-            max(max(s["workers_kb"], default=0) for s in samples) / 1024, 1
+        "peak_child_rss_mb": round(
+            max(max(s["children_kb"], default=0) for s in samples) / 1024, 1
         ),
         "peak_total_rss_mb": round(
-            max(s["main_kb"] + sum(s["workers_kb"]) for s in samples) / 1024, 1
+            max(s["main_kb"] + sum(s["children_kb"]) for s in samples) / 1024, 1
         ),
-        # Flat memory: the main process after a quarter of the flood vs. at the end.
+        # Flat memory: after a quarter of the flood vs. at the end.
         "main_rss_mb_at_25_percent": round(quarter[0]["main_kb"] / 1024, 1) if quarter else None,
         "main_rss_mb_at_end": round(samples[-1]["main_kb"] / 1024, 1),
+        "largest_child_rss_mb_at_25_percent": (
+            round(max(quarter[0]["children_kb"], default=0) / 1024, 1) if quarter else None
+        ),
+        "largest_child_rss_mb_at_end": round(max(samples[-1]["children_kb"], default=0) / 1024, 1),
         "samples": len(samples),
     }
 

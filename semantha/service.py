@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import FrameType
@@ -44,7 +44,7 @@ from semantha.watch import Candidate, InboxWatcher, check_layout
 if TYPE_CHECKING:
     from semantha.pipeline import Context
     from semantha.records import Outcome
-    from semantha.rulefiles import RuleStore
+    from semantha.rulefiles import RuleSet, RuleStore
 
 log = structlog.get_logger(__name__)
 
@@ -63,12 +63,12 @@ def journal_path(config: AppConfig) -> Path:
 # --- the pipeline seen from a worker ---------------------------------------------------
 
 
-def build_context(config: AppConfig) -> Context:
-    """Load rules, classifier (unless rules-only) and GUI runner: the pipeline's Context."""
+def build_context(config: AppConfig, rules: RuleSet | None = None) -> Context:
+    """Load rules (unless given), classifier (unless rules-only) and GUI runner."""
     from semantha import gui, model, rulefiles
     from semantha.pipeline import Context
 
-    rules = rulefiles.load_ruleset(config.rules_dir)
+    rules = rules or rulefiles.load_ruleset(config.rules_dir)
     classifier = (
         None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
     )
@@ -90,14 +90,12 @@ def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None)
 
     if log_setup is not None:
         log_setup()
-    ctx = build_context(config)
-    return WorkerState(ctx, RuleStore(config.rules_dir))
+    store = RuleStore(config.rules_dir)
+    return WorkerState(build_context(config, store.current()), store)
 
 
 def worker_run(state: WorkerState, job: Job) -> JobResult:
     """One document in a worker: the pipeline, with the service's retry and review wishes."""
-    from dataclasses import replace
-
     from semantha import deliver, pipeline
 
     rules = state.store.current()  # hot reload between documents
@@ -111,16 +109,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
             )
             outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
         elif job.mode == "review":
-            outcome = pipeline.process_file(
-                path, ctx, dry_run=True, source_folder=job.source_folder
-            )
-            if outcome.document is not None and outcome.decision is not None:
-                deliveries = deliver.to_review(
-                    outcome.document, outcome.decision, ctx.config.paths, job.reason
-                )
-                outcome = replace(outcome, status="review", deliveries=deliveries)
-            else:
-                outcome = pipeline.process_file(path, ctx, source_folder=job.source_folder)
+            outcome = _to_review(path, ctx, job)
         else:
             outcome = pipeline.process_file(
                 path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
@@ -128,6 +117,17 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
     except DeliveryError as exc:
         return JobResult(job.doc, "retry", error=str(exc))
     return result_of(job.doc, outcome)
+
+
+def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
+    """Read and decide as usual, then put the document into review for ``job.reason``."""
+    from semantha import deliver, pipeline
+
+    planned = pipeline.process_file(path, ctx, dry_run=True, source_folder=job.source_folder)
+    if planned.document is None or planned.decision is None:
+        return pipeline.process_file(path, ctx, source_folder=job.source_folder)  # quarantine
+    deliveries = deliver.to_review(planned.document, planned.decision, ctx.config.paths, job.reason)
+    return replace(planned, status="review", deliveries=deliveries)
 
 
 def result_of(doc: int, outcome: Outcome) -> JobResult:
