@@ -5,7 +5,14 @@ a sender role the topic allows, then writes the letter: sender and address block
 info block with references, subject, body from the topic's phrasings and shared
 phrases, closing, an item table for invoices and a routing slip for internal mail.
 The office responsible for the matter is the label (see ``corpus_topics``);
-other offices named on the page are listed in ``mentions``.
+other offices named on the page are listed in ``mentions``. ``Mix`` sets the
+shares (unroutable mail, letters naming the office, Aktenzeichen, cover letters,
+invoices, long letters, ...); its defaults give the realistic mix.
+
+Modules: ``corpus_org`` (offices, authorities, courts), ``corpus_people`` (names,
+places, numbers), ``corpus_senders`` (who writes), ``corpus_slots`` (template
+values), ``corpus_topics*`` (what letters are about), ``corpus_phrases`` (shared
+sentences), ``corpus_style`` (synonyms, typos, "wir"), ``corpus_ocr`` (noise).
 
 ``plain_text`` gives the page's text in reading order for text-only training
 rows; ``ocr_noise`` degrades such text the way OCR does.
