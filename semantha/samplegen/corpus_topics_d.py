@@ -281,4 +281,48 @@ D: Die monatliche Miete beträgt {amount}.
 A: Wir bitten um zügige Entscheidung.
 A: Für Rückfragen stehe ich zur Verfügung.
 M: 32 Die Gewerbeanmeldung ist beim Ordnungsamt bereits erfolgt.
+
+== - | Sonstiges | citizen | Fehlleitung: für die Nachbargemeinde bestimmt
+S1: Antrag auf Benutzung der Gemeindehalle Beispielhausen
+S2: Anfrage an die Gemeinde Beispielhausen – Bauplatz im Neubaugebiet
+I1: für unser Familienfest am {date_future} möchten wir die Gemeindehalle in Beispielhausen mieten.
+I2: ich interessiere mich für einen Bauplatz im neuen Baugebiet der Gemeinde Beispielhausen.
+D: Ich wohne selbst in Beispielhausen.
+D: Bitte leiten Sie mein Schreiben an Ihren Bürgermeister weiter.
+D: Ich habe die Adresse aus dem Telefonbuch.
+A: Vielen Dank für Ihre Antwort.
+A: Bitte teilen Sie mir die Bedingungen mit.
+
+== - | Sonstiges | company | Fehlleitung: Post für Mieter im Rathausgebäude
+S1: Ihre Stromrechnung – Vertragskonto {kundennr}
+S2: Kontoauszug und Mitteilung zu Ihrem Depot
+I1: anbei erhalten Sie Ihre Jahresabrechnung für die Lieferstelle {addr}.
+I2: wir informieren Sie über Änderungen der Bedingungen für Ihr Depot.
+D1: Ihr neuer monatlicher Abschlag beträgt {amount}.
+D2: Die Änderungen treten am {date_future} in Kraft.
+D: Bei Fragen erreichen Sie unser Kundencenter unter {phone}.
+A: Freundliche Grüße aus Ihrem Kundenservice.
+A: Vielen Dank für Ihr Vertrauen.
+
+== - | Sonstiges | club | Fehlleitung: Gemeindebrief, Rundbrief einer Kirchengemeinde
+S: Gemeindebrief [Frühjahr|Sommer|Herbst|Advent] {year}
+S: Einladung zum Gemeindefest am {date_future}
+I: mit diesem Rundbrief möchten wir Sie über das Leben in unserer Gemeinde informieren.
+I: herzlich laden wir Sie zu unserem Gemeindefest am {date_future} ein.
+D: Der Gottesdienst beginnt um {time} Uhr.
+D: Für Kaffee und Kuchen ist gesorgt.
+D: Spenden für die Orgelrenovierung sind willkommen.
+A: Wir freuen uns auf Ihren Besuch.
+A: Mit herzlichen Grüßen aus dem Gemeindebüro.
+
+== - | Sonstiges | private | Private Post: Glückwunsch, Beileid
+S1: Herzlichen Glückwunsch zum Geburtstag
+S2: Mit aufrichtiger Anteilnahme
+I1: zu Deinem runden Geburtstag wünschen wir Dir alles Gute, Gesundheit und viel Freude.
+I2: mit großer Betroffenheit haben wir vom Tod Deiner Mutter erfahren.
+D1: Wir denken gern an die schöne Feier im letzten Jahr zurück.
+D2: In Gedanken sind wir bei Dir und Deiner Familie.
+D: Hoffentlich sehen wir uns bald einmal wieder.
+A: Herzliche Grüße, auch an die Kinder.
+A: In stiller Verbundenheit.
 """
