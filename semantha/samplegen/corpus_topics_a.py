@@ -445,6 +445,9 @@ S: Widerspruch gegen den Grundsteuerbescheid vom {date_past}
 S: Einspruch Grundsteuer {year} – Steuernummer {steuernr}
 I: gegen den Grundsteuerbescheid vom {date_past} für das Grundstück {addr} lege ich hiermit Widerspruch ein.
 I: hiermit <lege ich|legen wir> fristgerecht Widerspruch gegen den Bescheid über Grundsteuer {year} ein.
+I: den am {date_past} zugegangenen Grundsteuerbescheid für das Grundstück Flurstück {flst} fechte<n> <ich|wir> hiermit an.
+D: Das Grundstück ist zum großen Teil nicht bebaubar.
+D: Im Bescheid ist ein falscher Eigentümer angegeben; <ich habe|wir haben> das Grundstück am {date_past2} verkauft.
 D: Der festgesetzte Betrag von {amount} ist gegenüber dem Vorjahr um mehr als {percent} % gestiegen.
 D: Die zugrunde gelegte Grundstücksfläche von {m2} m² ist unzutreffend.
 D: Gegen den Grundsteuerwertbescheid des Finanzamts habe ich ebenfalls Einspruch eingelegt.
@@ -613,6 +616,9 @@ S: Einspruch gegen den Bußgeldbescheid vom {date_past}
 S: Einspruch – Bußgeldbescheid, Kennzeichen {plate}
 I: gegen den Bußgeldbescheid vom {date_past} lege ich hiermit Einspruch ein.
 I: hiermit <lege ich|legen wir> Einspruch gegen den Bußgeldbescheid wegen Parkens im Halteverbot in der {street} ein.
+I: mit diesem Schreiben wende ich mich gegen den Bußgeldbescheid, den ich am {date_past} erhalten habe.
+D: Auf dem Foto ist das Kennzeichen {plate} nicht eindeutig zu erkennen.
+D: Ich habe das Fahrzeug zum Tatzeitpunkt bereits verkauft; der Kaufvertrag liegt bei.
 D: Das Halteverbotsschild war zum Zeitpunkt des Abstellens noch nicht aufgestellt.
 D: Das Bußgeld von {amount_small} halte ich für unangemessen.
 D: Ich befand mich zum angegebenen Zeitpunkt nachweislich in {far_town}.
@@ -625,6 +631,11 @@ S: Ruhestörung in der {street} – Beschwerde
 S: Beschwerde über nächtlichen Lärm
 I: seit Wochen werden wir nachts durch [laute Musik aus der Gaststätte|Partys in der Nachbarwohnung|ständiges Hundegebell|Gäste vor einem Kiosk] in der {street} gestört.
 I: ich möchte mich über die anhaltende Ruhestörung in unserer Straße beschweren.
+I: hiermit beschwere ich mich erneut über den Lärm, der regelmäßig aus dem Haus {addr} kommt.
+I: als Anwohner{in} der {street} bitte ich Sie dringend, gegen die nächtlichen Ruhestörungen vorzugehen.
+D: Gespräche mit den Verursachern haben leider nichts gebracht.
+D: Auch andere Nachbarn fühlen sich gestört und unterstützen diese Beschwerde.
+D: Am {date_past} dauerte der Lärm bis nach 2 Uhr morgens.
 D: Besonders schlimm ist es am Wochenende zwischen 23 Uhr und 3 Uhr.
 D: Die Polizei war bereits am {date_past} vor Ort, geändert hat sich nichts.
 D: Ein Lärmprotokoll der letzten Wochen liegt bei.

@@ -246,6 +246,10 @@ S: Anmeldung Kita „{kita}“ – {child_first}
 S: Kita-Platz ab {month_year} – dringend
 I: wir beantragen für unser Kind {child}, geboren am {birth_child}, einen Betreuungsplatz ab dem {date_future}.
 I: für unser Kind {child_first} suchen wir dringend einen Kita-Platz.
+I: ab dem {date_future} benötigen wir für unser Kind {child} einen Platz in einer Kindertageseinrichtung.
+I: da ich im {month_year} wieder arbeiten gehe, bitte ich um einen Betreuungsplatz für mein Kind {child_first}.
+D: Wir stehen bereits seit dem {date_past2} auf der Warteliste.
+D: Ein Ganztagesplatz ist für uns zwingend erforderlich.
 D: Unsere Wunscheinrichtungen sind die Kita „{kita}“ und die Kita „{kita2}“.
 D: Beide Elternteile sind berufstätig; die Arbeitgeberbescheinigungen liegen bei.
 D: Der Betreuungsbedarf beträgt {hours} Stunden pro Woche.
@@ -398,6 +402,9 @@ S: Bauantrag für {vorhaben}, Gemarkung {gemarkung}
 I: hiermit <beantrage ich|beantragen wir> die Baugenehmigung für {vorhaben} auf dem Grundstück {addr}, Gemarkung {gemarkung}, Flurstück {flst}.
 I: beigefügt <reiche ich|reichen wir> den Bauantrag für {vorhaben} in dreifacher Ausfertigung ein.
 I: als Entwurfsverfasser übersenden wir im Auftrag von {person} den Bauantrag für {vorhaben}.
+I: für das Grundstück {addr} reiche<n> <ich|wir> hiermit die Bauvorlagen für {vorhaben} ein.
+D: Die Baukosten betragen nach DIN 276 rund {amount_large}.
+D: Der Nachweis über {count} Stellplätze ist in den Unterlagen enthalten.
 D: Dem Antrag liegen Lageplan, Bauzeichnungen, Baubeschreibung und die Berechnung der Wohnfläche bei.
 D: Das Vorhaben liegt im Geltungsbereich des Bebauungsplans {bplan}.
 D: Es wird eine Befreiung von der festgesetzten Baugrenze um {count} Meter beantragt.
@@ -565,6 +572,8 @@ S: Antrag auf Fällung eines Baumes ({tree}) – {addr}
 S: Fällgenehmigung nach der Baumschutzsatzung, Flurstück {flst}
 I: hiermit <beantrage ich|beantragen wir> die Genehmigung zur Fällung eines Baumes ({tree}) auf dem Grundstück {addr}.
 I: der Baum ({tree}) auf unserem Grundstück ist nach Auskunft eines Baumpflegers nicht mehr standsicher.
+I: für die Beseitigung eines abgestorbenen Baumes ({tree}) im Garten {addr} bitte<n> <ich|wir> um eine Fällgenehmigung.
+D: Bei den letzten Stürmen sind bereits große Äste auf das Nachbargrundstück gefallen.
 D: Der Stammumfang beträgt in einem Meter Höhe {trunk} cm.
 D: Der Baum ist stark von Pilzen befallen und bedroht das Wohnhaus.
 D: Als Ersatz <werde ich|werden wir> zwei heimische Obstbäume pflanzen.
