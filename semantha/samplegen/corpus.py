@@ -37,7 +37,7 @@ from semantha.samplegen.corpus_style import citizen_typos, first_person_plural, 
 from semantha.samplegen.corpus_topics import COVER_TOPICS, Phrasing, Topic, topics_by_office
 from semantha.samplegen.spec import LetterKind, LetterSpec
 
-__all__ = ["generate_letters", "ocr_noise", "plain_text"]
+__all__ = ["Mix", "generate_letters", "ocr_noise", "plain_text"]
 
 ROLE_KIND: dict[str, LetterKind] = {
     "citizen": "citizen",
