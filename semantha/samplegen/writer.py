@@ -474,6 +474,8 @@ def write_text_samples(out_dir: Path, seed: int, count: int, noise: float = 0.0)
     """labels.csv with ``text,department,doctype`` rows: training data without images."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_previous(out_dir)
+    (out_dir / "truth.jsonl").unlink(missing_ok=True)  # it would describe removed files
     specs = corpus.generate_letters(seed, count)
     rng = random.Random(f"noise/{seed}")
 

@@ -202,13 +202,16 @@ def test_file_names_say_what_they_expect() -> None:
 
 
 def test_text_only_rows(tmp_path: Path) -> None:
+    write_documents([plan(1)], tmp_path, workers=1, dpi=DPI)  # an earlier image run
     summary = write_text_samples(tmp_path, seed=3, count=50, noise=0.1)
     with (tmp_path / "labels.csv").open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         assert next(reader) == ["text", "department", "doctype"]
         rows = list(reader)
     assert len(rows) == summary.documents == 50
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["labels.csv"]
     assert all(len(row) == 3 and row[0] for row in rows)
+    assert not (tmp_path / "truth.jsonl").exists()
     clean = tmp_path / "clean"
     write_text_samples(clean, seed=3, count=50)
     assert (clean / "labels.csv").read_bytes() != (tmp_path / "labels.csv").read_bytes()
