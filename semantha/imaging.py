@@ -215,18 +215,27 @@ def upright_score(image: GrayImage, dpi: int) -> float | None:
     Positive for upright Latin text, negative upside down; None with too few lines.
     """
     mask = ink_mask(image, dpi, DIRECTION_DPI)
+    # Scanner specks between the lines would count as ascenders or descenders.
+    mask = np.asarray(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))
     rows = mask.sum(axis=1).astype(np.float64)
+    bands = [
+        (top, bottom)
+        for top, bottom in _bands(rows > max(2.0, 0.002 * mask.shape[1]))
+        if bottom - top >= 6
+    ]
+    if len(bands) < MIN_LINES_FOR_DIRECTION:
+        return None
+    # Stamps, signatures and touching lines make bands much taller than a text line.
+    usual = float(np.median([bottom - top for top, bottom in bands]))
     above = below = 0.0
-    lines = 0
-    for top, bottom in _bands(rows > max(2.0, 0.002 * mask.shape[1])):
-        profile = rows[top:bottom]
-        if profile.size < 6:
+    for top, bottom in bands:
+        if bottom - top > 1.6 * usual:
             continue
+        profile = rows[top:bottom]
         core = np.nonzero(profile >= 0.5 * profile.max())[0]
         above += float(profile[: core[0]].sum())
         below += float(profile[core[-1] + 1 :].sum())
-        lines += 1
-    if lines < MIN_LINES_FOR_DIRECTION or above + below == 0:
+    if above + below == 0:
         return None
     return (above - below) / (above + below)
 
