@@ -268,6 +268,13 @@ def test_a_file_written_slowly_is_taken_only_when_complete(station: Station) -> 
     (row,) = station.rows()
     assert row["sha256"] == hashlib.sha256(data).hexdigest()
     assert row["state"] != "quarantined"
+    # The log tells the story with ids and hashes, never with file names.
+    lines = (station.root / "log" / "semantha.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line)["event"] for line in lines]
+    for event in ("service.started", "document.received", "service.stopped"):
+        assert event in events
+    assert f"document.{row['state']}" in events
+    assert not [line for line in lines if "slow.pdf" in line]
 
 
 def test_an_unusable_target_is_retried_until_it_is_back(station: Station) -> None:
