@@ -64,8 +64,14 @@ def read_pages(path: Path, ctx: Context) -> tuple[Page, ...]:
 
 
 def process_file(
-    path: Path, ctx: Context, dry_run: bool = False, source_folder: str = ""
+    path: Path,
+    ctx: Context,
+    dry_run: bool = False,
+    source_folder: str = "",
+    retry_delivery: bool = False,
 ) -> Outcome:
+    """One document through the stages. ``retry_delivery`` lets a DeliveryError
+    propagate so the service can retry later instead of sending to review now."""
     timings: dict[str, float] = {}
     doc_id = file_sha256(path)
     bound = log.bind(doc_id=doc_id[:12])
@@ -90,6 +96,8 @@ def process_file(
         try:
             deliveries = deliver.execute(plan, document, ctx.config.paths, ctx.gui)
         except DeliveryError as exc:
+            if retry_delivery:
+                raise
             bound.warning("delivery.failed", error=str(exc))
             deliveries = deliver.to_review(document, decision, ctx.config.paths, reason=str(exc))
     status = deliver.status_of(deliveries)
