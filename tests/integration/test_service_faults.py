@@ -469,3 +469,27 @@ def test_broken_rules_stop_the_service_with_the_configuration_exit_code(
     assert done.returncode == 3, done.stderr
     assert "semantha: error:" in done.stderr
     assert "what to do:" in done.stderr
+
+
+def test_sigterm_finishes_documents_in_progress_and_the_rest_waits_safely(
+    station: Station,
+) -> None:
+    station.set_workers(1)
+    service = station.start()
+    letters = {f"brief-{n}.pdf": letter_pdf(n) for n in range(10)}
+    expected = {}
+    for name in list(letters)[:5]:
+        expected[drop(station.inbox, name, letters[name])] = name
+    station.wait_for(lambda: station.final() >= 1, 120, "the first document")
+    for name in list(letters)[5:]:  # not quiet long enough yet when the stop comes
+        expected[drop(station.inbox, name, letters[name])] = name
+    assert station.stop() == 0
+    states = station.states()
+    assert states.get("processing", 0) == 0, states  # finished within stop_grace_s
+    assert station.final() < 10
+    assert "service.stopped" in station.log()
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+    assert station.final() == 10
+    assert_each_exactly_once(station, expected)
+    assert service.returncode == 0
