@@ -9,6 +9,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -114,3 +115,56 @@ def test_tesseract_reads_what_the_ground_truth_says_was_drawn() -> None:
     read_words = set(page.text.split())
     assert spec.subject.split()[0] in read_words
     assert len(truth_words & read_words) >= 0.8 * len(truth_words)
+
+
+SHIPPED = REPO / "samples"
+
+
+def shipped_truth() -> list[dict[str, Any]]:
+    lines = (SHIPPED / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_shipped_samples_are_what_their_names_and_labels_say() -> None:
+    header, rows = read_labels(SHIPPED)
+    truth = shipped_truth()
+    assert header == ["file", "department", "doctype"]
+    assert [r["file"] for r in rows] == [t["file"] for t in truth]
+    readme = (SHIPPED / "README.md").read_text(encoding="utf-8")
+    for record in truth:
+        name, path = record["file"], SHIPPED / record["file"]
+        assert f"`{name}`" in readme
+        assert name.split("-")[1] == (record["department"] or "none")
+        assert ("-named" in name) == (bool(record["department"]) and record["names_office"])
+        pages = len(record["page_texts"])
+        assert ("-duplex" in name) == bool(record["blank_pages"])
+        if path.suffix == ".pdf":
+            reader = PdfReader(path)
+            assert len(reader.pages) == pages
+            text = "".join(page.extract_text() or "" for page in reader.pages)
+            assert bool(text.strip()) == name.endswith("-digital.pdf")
+        else:
+            with Image.open(path) as image:
+                assert getattr(image, "n_frames", 1) == pages
+                if path.suffix == ".tiff":
+                    assert image.info["compression"] == "group4"
+                first = image.size
+            turned = record["rotation"][0] in (90, 270)
+            assert (first[0] > first[1]) == turned
+        for turn in {t for t in record["rotation"] if t}:
+            assert f"-rot{turn}" in name
+
+
+def test_shipped_samples_cover_every_case() -> None:
+    truth = shipped_truth()
+    assert {t["format"] for t in truth} == {"pdf", "textpdf", "tiff", "jpeg", "png"}
+    assert {90, 180, 270} <= {turn for t in truth for turn in t["rotation"]}
+    assert any(t["blank_pages"] for t in truth)
+    assert any(len(t["page_texts"]) - len(t["blank_pages"]) > 1 for t in truth)
+    named = [t for t in truth if t["names_office"]]
+    assert len(named) > len(truth) / 2
+    assert len({t["department"] for t in named}) == 20
+    assert any(t["department"] and not t["names_office"] for t in truth)
+    kinds = {t["kind"] for t in truth}
+    assert {"internal", "invoice", "court", "advert"} <= kinds
+    assert sum(path.stat().st_size for path in SHIPPED.iterdir()) < 15_000_000
