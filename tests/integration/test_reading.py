@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import img2pdf
@@ -62,3 +65,31 @@ def test_duplex_tiff_keeps_the_blank_back(tmp_path: Path) -> None:
     for page in (pages[0], pages[2]):
         assert cer(truth_text(LETTERS[0]), page.text) <= 0.01
     assert all(p.image is None for p in pages)
+
+
+@pytest.mark.slow
+def test_generated_scans_are_turned_upright_and_blank_backs_found(tmp_path: Path) -> None:
+    """Cross-check with `semantha samples`: its truth says how each page was turned."""
+    out = tmp_path / "samples"
+    options = ["--count", "8", "--seed", "21", "--formats", "pdf,tiff,jpeg,png", "--workers", "1"]
+    subprocess.run(
+        [sys.executable, "-m", "semantha", "samples", "--out", str(out), *options],
+        check=True,
+        timeout=600,
+        capture_output=True,
+    )
+    checked = 0
+    for line in (out / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        truth = json.loads(line)
+        for page in load.load_pages(out / truth["file"], 300):
+            cleaned = imaging.preprocess(page, PreprocessSettings(), ocr.detect_orientation)
+            assert cleaned.blank == (page.index in truth["blank_pages"]), truth["file"]
+            if cleaned.blank:
+                continue
+            # The generator records how far the page was turned clockwise; turning it
+            # back is the rest of the full circle.
+            expected = (360 - truth["rotation"][page.index]) % 360
+            turned = [int(op.split(":")[1]) for op in cleaned.ops if op.startswith("rotate:")]
+            assert sum(turned) == expected, (truth["file"], cleaned.ops)
+            checked += 1
+    assert checked >= 8
