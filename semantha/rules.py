@@ -41,7 +41,7 @@ HEADER_MAX_LINES = 25
 SUBJECT_LINE = regex.compile(r"^\s*(?:Betreff|Betr\.|Bezug|Gegenstand)\b", regex.IGNORECASE)
 TOKEN = regex.compile(r"\w+(?:[-./]\w+)*")
 OCR_DIGITS = regex.compile(r"(?<!\w)(?=[0-9OoIl|]*\d)[0-9OoIl|]{2,3}(?!\w)")
-AMT_NUMBER = regex.compile(r"\bA(?:m|rn)t\W{0,4}(?=\d)")
+AMT_NUMBER = regex.compile(r"\bA(?:m|rn|n|nn)t\W{0,4}(?=\d)")
 TO_DIGIT = str.maketrans("OoIl|", "00111")
 UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 

@@ -367,6 +367,7 @@ def test_office_numbers_damaged_by_ocr_are_repaired(tmp_path: Path) -> None:
         "– Amt 6l –": "61",
         "Amt63": "63",
         "Arnt „. 63": "63",
+        "Stadtverwaltung, - Ant 63 -": "63",
         "Bauaufsicbt": "63",
         "Stadtverwaltung, – Amt 6З –": None,  # a Cyrillic letter is not a digit
     }
@@ -375,6 +376,7 @@ def test_office_numbers_damaged_by_ocr_are_repaired(tmp_path: Path) -> None:
         expected = [("department", office)] if office else []
         assert labels(rules.evaluate(doc, rs)) == expected, recipient
     assert rules.ocr_repaired("Amt 6l, Zimmer lO") == "Amt 61, Zimmer lO"
+    assert rules.ocr_repaired("Anteil 50") == "Anteil 50"
 
 
 def test_rn_read_for_m_still_matches(tmp_path: Path) -> None:
