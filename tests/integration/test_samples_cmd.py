@@ -17,10 +17,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from semantha.config import OcrSettings
-from semantha.ocr import recognise
+from semantha.ocr import detect_orientation, recognise
 from semantha.records import Page
 from semantha.samplegen.corpus import generate_letters
 from semantha.samplegen.render import render_letter
+from semantha.samplegen.scan import scan_page
 
 pytestmark = pytest.mark.integration
 
@@ -168,3 +169,14 @@ def test_shipped_samples_cover_every_case() -> None:
     kinds = {t["kind"] for t in truth}
     assert {"internal", "invoice", "court", "advert"} <= kinds
     assert sum(path.stat().st_size for path in SHIPPED.iterdir()) < 15_000_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_recorded_rotation_is_what_orientation_detection_undoes(turn: int) -> None:
+    spec = next(s for s in generate_letters(8, 20) if s.kind == "company")
+    front = render_letter(spec, random.Random(turn)).pages[0]
+    scanned = scan_page(front, random.Random(turn), ["rotate", "noise"], rotation=turn)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    # truth says "content turned `turn` degrees clockwise"; OSD says how far to turn it back
+    assert detect_orientation(np.asarray(scanned.image), 300) == (360 - turn) % 360
