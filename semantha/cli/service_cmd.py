@@ -111,6 +111,9 @@ def _report(summary: Any, rows: list[Any]) -> dict[str, Any]:
     }
 
 
+RETRYING = "failed-retrying"  # journal.RETRYING; the journal module is imported lazily
+
+
 def _document(entry: Any) -> dict[str, Any]:
     return {
         "id": entry.id,
@@ -125,6 +128,9 @@ def _document(entry: Any) -> dict[str, Any]:
         "destinations": list(entry.destinations),
         "attempts": entry.attempts,
         "error": entry.last_error,
+        "next_attempt_at": _iso(entry.next_attempt_at)
+        if entry.state == "failed-retrying"
+        else None,
         "duplicate_of": entry.duplicate_of,
         "archived": entry.archive_path or None,
         "received_at": _iso(entry.received_at),

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 
@@ -134,10 +135,10 @@ def test_the_worker_reads_the_copy_in_work_while_the_inbox_is_already_empty(tmp_
 
 @pytest.mark.parametrize("status", ["review", "quarantined"])
 def test_review_and_quarantine_remove_the_original_once_recorded(
-    tmp_path: Path, status: str
+    tmp_path: Path, status: Literal["review", "quarantined"]
 ) -> None:
     def work(job: Job) -> JobResult:
-        return JobResult(job.doc, status, error="unreadable" if status == "quarantined" else "")  # type: ignore[arg-type]
+        return JobResult(job.doc, status, error="unreadable" if status == "quarantined" else "")
 
     service, _, _ = make_service(tmp_path, work)
     (service.config.paths.inbox / "x.pdf").write_bytes(b"x")
@@ -451,6 +452,10 @@ def write_config_file(tmp_path: Path) -> Path:
     return path
 
 
+def rows_by_file(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {d["file"]: d for d in report["documents"]}
+
+
 def test_status_without_a_journal_reports_an_empty_queue(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -482,7 +487,8 @@ def test_status_reports_states_errors_and_documents(
     assert report["queue_depth"] == 1
     assert report["oldest_waiting_s"] >= 90
     assert report["last_errors"][0]["error"] == "target root dms does not exist"
-    rows = {d["file"]: d for d in report["documents"]}
+    assert rows_by_file(report)["scan.pdf"]["next_attempt_at"] is not None
+    rows = rows_by_file(report)
     assert rows["Hauspost/brief.pdf"] | {"updated_at": None, "received_at": None} == {
         "id": done.id,
         "file": "Hauspost/brief.pdf",
@@ -496,6 +502,7 @@ def test_status_reports_states_errors_and_documents(
         "destinations": ["/d/x"],
         "attempts": 0,
         "error": "",
+        "next_attempt_at": None,
         "duplicate_of": None,
         "archived": None,
         "received_at": None,
