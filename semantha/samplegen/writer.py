@@ -70,7 +70,8 @@ LABEL_HEADER = ("file", "department", "doctype")
 TEXT_LABEL_HEADER = ("text", "department", "doctype")
 JPEG_QUALITY = 75
 ROTATED_SHARE = 0.2
-DUPLEX_SHARE = 0.3
+# about 30 % of all documents come duplex: only PDFs and TIFFs (3 in 4) can carry backs
+DUPLEX_SHARE = 0.4
 
 
 @dataclass(frozen=True)
