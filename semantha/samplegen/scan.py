@@ -27,7 +27,6 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 from semantha.samplegen.render import font_families
 
 Profile = Literal["clean", "degraded"]
-PROFILES: tuple[Profile, ...] = ("clean", "degraded")
 ParamValue = float | int | str
 Params = dict[str, ParamValue]
 
