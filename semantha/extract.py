@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -68,7 +69,7 @@ _SENDER_LINE = re.compile(
     r"(?i)^\W{0,2}(?:Von|Absender|Abs\.|From|Kopie|nachrichtlich|cc|Durchschrift|Verteiler)\b"
 )
 _SUBJECT_LABEL = re.compile(
-    r"^\W{0,2}(?:Betreff|Betr\.|Betrifft|B[ec]tr[ec][fl]+[ftl]?)(?![a-zäöüß])\s*[:;.]?\s*(?P<value>.*)$",
+    r"^\W{0,2}(?:Betreff|Betr\.|Betrifft|B[eéc]tr[eéc][fl]+[ftl]?)(?![a-zäöüß])\s*[:;.]?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _LABEL_CUT = re.compile(
@@ -106,11 +107,12 @@ _NUM_DATE = re.compile(
     rf"(?P<y>{_DD}{{4}}|{_DD}{{2}})(?![\w,])"
 )
 _TEXT_DATE = re.compile(
-    rf"(?<![\w.])(?P<d>{_DD}{{1,2}})\s?[.,]?{_SPECK}\s*(?P<m>[A-Za-zÄÖÜäöü]{{3,10}})\.?{_SPECK}"
+    rf"(?<![\w.])(?P<d>{_DD}{{1,2}})\s?[.,]?{_SPECK}\s*(?P<m>[^\W\d_]{{3,10}}(?:\s[a-zäöü]{{2,5}})?)"
+    rf"\.?{_SPECK}"
     rf"\s*(?P<y>{_DD}{{4}})(?!\w)"
 )
 _ISO_DATE = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\w)")
-_DATE_LABEL = re.compile(r"(?i)\bDatu(?:m|rn)\s*[:;.]?\s*$")
+_DATE_LABEL = re.compile(r"(?i)\b(?:Datu(?:m|rn)|Date)\s*[:;.]?\s*$")
 _LABEL_ONLY = re.compile(r"^\W{0,2}[\w.-]+\s*[:;]\s*$")  # "Datum:", "Geburtsdatum:"
 _PLACE_DEN = re.compile(r"(?i)(?:[a-zäöüß],\s*(?:den\s+)?|\bden\s+)$")
 _DATE_REFERS = re.compile(
@@ -118,7 +120,7 @@ _DATE_REFERS = re.compile(
     r"Nachricht|Rechnung|Antrag)(?:\s+(?:dem|den|zum))?\s*[:;]?\s*$"
 )
 _MONTH_NAMES = (
-    "januar", "februar", "märz", "april", "mai", "juni",
+    "januar", "februar", "marz", "april", "mai", "juni",
     "juli", "august", "september", "oktober", "november", "dezember",
 )  # fmt: skip
 _MONTH_ABBREVIATIONS = {
@@ -127,6 +129,7 @@ _MONTH_ABBREVIATIONS = {
 }  # fmt: skip
 
 MAX_SUBJECT_LINES = 3
+OLDEST_LETTER_YEAR = 1990
 MAX_AZ_LENGTH = 40
 
 
@@ -462,6 +465,8 @@ def find_date(layout: Layout, later: Sequence[Line] = ()) -> date | None:
             score = _date_score(line, start, end, line in head, layout)
             if order >= len(layout.lines):
                 score -= 1.0
+            if value.year < OLDEST_LETTER_YEAR:
+                score = min(score, 0.3)  # a birth date or a historic one, not this letter's
             hits.append(_DateHit(value, score, order))
     if not hits:
         return None
@@ -475,8 +480,8 @@ def _date_score(line: Line, start: int, end: int, in_head: bool, layout: Layout)
         return 1.2  # received stamp: below any letter date, above dates in the body
     if _DATE_LABEL.search(before):
         return 6.0
-    if _DATE_REFERS.search(before):
-        return 0.5
+    if _DATE_REFERS.search(before) or _LABEL_ONLY.match(before):
+        return 0.5  # "Ihr Schreiben vom ...", "Geburtsdatum: ..."
     if _PLACE_DEN.search(before) and not after:
         return 6.0
     if not before.strip() and not after:
@@ -508,7 +513,7 @@ def _to_date(day: str, month: str, year: str) -> date | None:
         return None
     full_year = int(year_n) + (2000 if len(year_n) == 2 and int(year_n) < 70 else 0)
     full_year += 1900 if len(year_n) == 2 and int(year_n) >= 70 else 0
-    if not 1990 <= full_year <= 2100:
+    if not 1900 <= full_year <= 2100:
         return None
     try:
         return date(full_year, month_n, int(day_n))
@@ -518,7 +523,8 @@ def _to_date(day: str, month: str, year: str) -> date | None:
 
 def _month_number(name: str) -> int | None:
     """A German month name or abbreviation as OCR leaves it ("Novernber", "Okfober", "Marz")."""
-    word = name.lower().replace("rn", "m")
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace(" ", ""))
+    word = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("rn", "m")
     if word in _MONTH_ABBREVIATIONS:
         return _MONTH_ABBREVIATIONS[word]
     if re.fullmatch(r"m\S{1,2}rz", word):

@@ -294,6 +294,8 @@ def test_private_letter_without_any_field() -> None:
         ("Musterstadt-Nord, 26. Okfober 2025", "2025-10-26"),
         ("Datum: 28. I| Juli 2025", "2025-07-28"),
         ("Musterstadt, 2. MAI 2025", "2025-05-02"),
+        ("Neudorf am See, 4. Jan uar 2024", "2024-01-04"),
+        ("Mustertal, den 30. Juní 2025", "2025-06-30"),
     ],
 )
 def test_date_formats(line: str, expected: str) -> None:
@@ -608,6 +610,11 @@ def test_reference_sentence_as_subject_is_kept() -> None:
     )
 
 
+def test_accented_betreff_label() -> None:
+    text = "Betréff: Mittelbereitstellung für Gutachten\n\nSehr geehrte Damen und Herren,"
+    assert fields_of(text)["subject"] == "Mittelbereitstellung für Gutachten"
+
+
 def test_damaged_labels_and_salutation() -> None:
     text = (
         "Stadt Musterstadt\nBürgeramt\nRathausplatz 1\n34567 Musterstadt\n\n"
@@ -727,3 +734,16 @@ def test_without_a_letter_date_the_stamp_beats_dates_in_the_body() -> None:
         "Frau Fischer ist ab dem 8. November 2024 arbeitsunfähig, geb. 5. April 1942.\n"
     )
     assert fields_of(text)["date"] == "2025-01-16"
+
+
+def test_birth_date_line_is_neither_subject_nor_letter_date() -> None:
+    text = (
+        "Stadtverwaltung Musterstadt\nz. Hd. Stadtkämmerei\nRathausplatz 1\n34567 Musterstadt\n\n"
+        "Geburtsdatum: 15.07.1975\nImmer noch keine Entscheidung\n\n"
+        "Sehr geehrte Damen und Herren,\n"
+    )
+    fields = fields_of(text)
+    assert fields["subject"] == "Immer noch keine Entscheidung"
+    assert fields["date"] == "1975-07-15"  # the only date there is, kept as a last resort
+    dated = text.replace("34567 Musterstadt\n", "34567 Musterstadt\nDate: 3.2.2026\n")
+    assert fields_of(dated)["date"] == "2026-02-03"
