@@ -226,6 +226,14 @@ class Journal:
         )
         return attempts
 
+    def retry_all_now(self) -> int:
+        """Make every document waiting for a retry due now; returns how many."""
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE documents SET next_attempt_at = 0 WHERE state = ?", (RETRYING,)
+            )
+        return cursor.rowcount
+
     def requeue(self, doc: int) -> None:
         """Put an interrupted document back in line; an interruption is not its fault."""
         self._update(doc, state=RECEIVED, next_attempt_at=0.0)

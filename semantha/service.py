@@ -293,6 +293,9 @@ class Service:
         for entry in self.journal.with_original("work"):
             if entry.state in journal.FINAL_STATES:
                 self._release_original(entry)
+        # A restart usually follows a repair (share mounted again): retry at once.
+        if waiting := self.journal.retry_all_now():
+            log.info("service.retrying_now", documents=waiting)
 
     def _finish_intake(self, entry: journal.Entry, source: Path) -> None:
         work = Path(entry.work_path)

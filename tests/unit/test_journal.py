@@ -118,3 +118,12 @@ def test_documents_lists_newest_first_with_limit(db: Journal) -> None:
     ids = [_add(db, source=f"{n}.pdf") for n in range(5)]
     assert [e.id for e in db.documents(limit=2)] == ids[:-3:-1]
     assert len(db.documents()) == 5
+
+
+def test_retry_all_now_makes_waiting_documents_due(db: Journal) -> None:
+    waiting = _add(db)
+    db.retry(waiting, "share gone", next_at=1e12)
+    _add(db)
+    assert db.retry_all_now() == 1
+    assert waiting in [e.id for e in db.due(now=1.0, limit=10)]
+    assert db.get(waiting).attempts == 1

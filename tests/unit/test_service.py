@@ -185,6 +185,24 @@ def test_delivery_failures_back_off_then_succeed_without_losing_the_document(
     assert [j.mode for j in executor.seen] == ["process", "process", "process"]
 
 
+def test_a_restart_retries_waiting_documents_at_once(tmp_path: Path) -> None:
+    outage = [True]
+
+    def work(job: Job) -> JobResult:
+        if outage[0]:
+            return JobResult(job.doc, "retry", error="dms_root is not a folder")
+        return delivered(job)
+
+    service, _, _ = make_service(tmp_path, work, retry_backoff_s=3600.0)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    service.run(once=True)
+    assert states(service) == [journal.RETRYING]
+    assert service.summary.waiting == 1
+    outage[0] = False  # the share is mounted again; the operator runs it again
+    service.run(once=True)
+    assert states(service) == [journal.DELIVERED]
+
+
 def test_after_the_last_delivery_attempt_the_document_goes_to_review(tmp_path: Path) -> None:
     def work(job: Job) -> JobResult:
         if job.mode == "final":
