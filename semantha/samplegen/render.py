@@ -317,12 +317,20 @@ def _footer(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item]:
         *(" · ".join(line for line in spec.sender if _is_register(line)),),
         f"Bankverbindung: {rng.choice(_BANKS)} · IBAN {iban} · BIC {bic}",
     )
-    y = A4_MM[1] - 18.0
+    wrapped = [part for line in lines if line for part in wrap(line, font, style.width)]
+    y = A4_MM[1] - 7.0 - 3.6 * len(wrapped)
     items: list[Item] = [_hrule(style, y - 4.0, 0.2)]
-    for line in filter(None, lines):
+    for line in wrapped:
         items.append(text_item(style.left, y, line, font))
         y += 3.6
     return items
+
+
+def _fitting(font: Font, texts: Sequence[str], width: float, smallest: float) -> Font:
+    """``font``, made smaller in half points until every text fits ``width`` mm."""
+    while font.size_pt > smallest and max((text_width(t, font) for t in texts), default=0) > width:
+        font = Font(font.path, font.size_pt - 0.5)
+    return font
 
 
 def _letterhead(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item]:
@@ -336,7 +344,7 @@ def _letterhead(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item
             items.append(text_item(x, 18.0 + i * style.pitch, line, font))
         return items
     name = spec.sender[0] if spec.sender else ""
-    big = style.font(rng.choice((15.0, 16.0, 18.0)), bold=True)
+    big = _fitting(style.font(rng.choice((15.0, 16.0, 18.0)), bold=True), [name], style.width, 9.0)
     centered = spec.kind == "court" or rng.random() < 0.3
     small = style.font(8.5)
     y = 22.0
@@ -356,7 +364,8 @@ def _return_line(spec: LetterSpec, style: Style) -> TextItem:
 
 
 def _address(spec: LetterSpec, style: Style) -> list[Item]:
-    font = style.font()
+    # the window of a DL envelope shows 85 mm: long office names get a smaller font
+    font = _fitting(style.font(), spec.recipient, 85.0, 7.0)
     pitch = min(style.pitch, 27.3 / max(len(spec.recipient), 1))
     return [
         text_item(style.left, 62.7 + font.size_mm * 0.9 + i * pitch, line, font)

@@ -255,3 +255,26 @@ def test_styles_stay_in_the_agreed_ranges(seed: int) -> None:
     assert 10.0 <= style.size_pt <= 12.0
     assert 20.0 <= style.left <= 25.0
     assert 1.1 <= style.leading <= 1.5
+
+
+def test_long_names_are_set_smaller_to_stay_on_the_paper() -> None:
+    long_office = "Amt für Digitalisierung und IT der Stadt Musterstadt"
+    spec = replace(
+        invoice_letter(),
+        sender=(
+            "Sommer & Schwarz Verkehrstechnik UG (haftungsbeschränkt)",
+            "Friedhofstraße 35",
+            "34569 Musterstadt-Altheim",
+        ),
+        recipient=("Stadt Musterstadt", long_office, "Rathausplatz 1", "12345 Musterstadt"),
+    )
+    for seed in range(6):
+        layout = layout_letter(spec, random.Random(seed))
+        items = [i for i in layout.pages[0].items if isinstance(i, TextItem)]
+        address = next(i for i in items if i.text == long_office)
+        assert text_width(long_office, address.runs[0].font) <= 85.0
+        for item in items:
+            for run in item.runs:
+                assert run.x >= 15.0
+                assert run.x + text_width(run.text, run.font) <= A4_MM[0] - 14.0, run.text
+            assert item.y <= A4_MM[1] - 5.0
