@@ -24,6 +24,17 @@ def cer(truth: str, hypothesis: str) -> float:
     return _rate(normalise(truth), normalise(hypothesis))
 
 
+def cer_unordered(truth: str, hypothesis: str) -> float:
+    """CER with the words of both texts sorted first, so reading order does not count.
+
+    A letterhead's sender, address and info blocks have no single right order; this
+    measures what was read, ``cer`` also the order it was read in.
+    """
+    return _rate(
+        " ".join(sorted(normalise(truth).split())), " ".join(sorted(normalise(hypothesis).split()))
+    )
+
+
 def wer(truth: str, hypothesis: str) -> float:
     """Word error rate: edit distance over words divided by the number of true words."""
     return _rate(normalise(truth).split(), normalise(hypothesis).split())

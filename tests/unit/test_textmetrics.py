@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from semantha.textmetrics import cer, normalise, wer
+from semantha.textmetrics import cer, cer_unordered, normalise, wer
 
 
 def test_identical_text_has_no_errors() -> None:
@@ -42,3 +42,11 @@ def test_empty_truth() -> None:
 
 def test_normalise() -> None:
     assert normalise("  a\t b\n\fc  ") == "a b c"
+
+
+def test_unordered_cer_ignores_block_order_but_not_misreadings() -> None:
+    truth = "Stadt Musterstadt\nAmt 63\nIhr Zeichen: AB-12"
+    swapped = "Ihr Zeichen: AB-12\nStadt Musterstadt Amt 63"
+    assert cer(truth, swapped) > 0.3
+    assert cer_unordered(truth, swapped) == 0.0
+    assert cer_unordered(truth, swapped.replace("Amt", "Arnt")) > 0.0
