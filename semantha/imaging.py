@@ -74,7 +74,7 @@ def _straighten(
     quarter_turns = 0
     if settings.orientation and not skew.horizontal:
         # Turn the lines horizontal; which way round is decided below with the 180° test.
-        image, quarter_turns = np.ascontiguousarray(np.rot90(image, -1)), 1
+        image, quarter_turns = turn_clockwise(image, 1), 1
         skew = estimate_skew(image, dpi, limit)
     # An angle at the search limit means the page is skewed further than allowed: leave it.
     if settings.deskew and skew.horizontal and MIN_DESKEW_DEG <= abs(skew.angle_deg) < limit:
@@ -83,7 +83,7 @@ def _straighten(
     if settings.orientation:
         extra = _upright_turns(image, dpi, osd)
         if extra:
-            image = np.ascontiguousarray(np.rot90(image, -extra))
+            image = turn_clockwise(image, extra)
             quarter_turns += extra
         if quarter_turns % 4:
             ops.append(f"rotate:{90 * (quarter_turns % 4)}")
@@ -100,6 +100,16 @@ def _upright_turns(image: GrayImage, dpi: int, osd: Osd | None) -> int:
     degrees = osd(image, dpi)
     log.debug("imaging.osd_fallback", score=score, osd_degrees=degrees)
     return 0 if degrees is None else (degrees // 90) % 4
+
+
+_TURNS = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+def turn_clockwise(image: GrayImage, quarters: int) -> GrayImage:
+    """Exact quarter turns (no resampling); cv2 is ~3x faster than a contiguous np.rot90."""
+    if quarters % 4 == 0:
+        return image
+    return np.asarray(cv2.rotate(image, _TURNS[quarters % 4]), dtype=np.uint8)
 
 
 def to_gray(image: NDArray[np.uint8]) -> GrayImage:
