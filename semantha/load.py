@@ -273,6 +273,10 @@ def _metadata_dpi(image: Image.Image, default_dpi: int) -> int:
 
 
 def _gray_array(image: Image.Image) -> GrayImage:
+    if image.mode in ("I", "I;16", "I;16B", "I;16L"):
+        # 16-bit scans: Pillow's convert("L") clips instead of scaling, giving a white page.
+        wide = np.asarray(image, dtype=np.int64)
+        return np.asarray(np.clip(wide >> 8, 0, 255), dtype=np.uint8)
     gray = image if image.mode == "L" else image.convert("L")
     return np.asarray(gray, dtype=np.uint8).copy()
 

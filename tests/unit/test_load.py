@@ -16,7 +16,7 @@ from PIL import Image
 
 from semantha import load, ocr
 from semantha.config import OcrSettings
-from semantha.errors import InputError
+from semantha.errors import EnvironmentCheckError, InputError
 from semantha.records import Page
 
 
@@ -277,3 +277,25 @@ def test_pages_are_page_records(tmp_path: Path) -> None:
     path.write_bytes(_gray_png_bytes())
     (page,) = load.load_pages(path, 300)
     assert isinstance(page, Page) and page.index == 0 and page.ops == ()
+
+
+def test_sixteen_bit_scan_keeps_its_ink(tmp_path: Path) -> None:
+    wide = np.full((300, 400), 60000, dtype=np.uint16)
+    wide[100:120, 50:350] = 2000
+    path = tmp_path / "scan16.png"
+    Image.fromarray(wide).save(path)
+    assert Image.open(path).mode.startswith("I")
+    (page,) = load.load_pages(path, 300)
+    assert page.image is not None
+    assert page.image[110, 200] < 20 and page.image[10, 10] > 220
+
+
+def test_missing_poppler_stops_instead_of_quarantining(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_image_pdf(pages=1))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdfinfo/pdftoppm on it
+    with pytest.raises(EnvironmentCheckError) as caught:
+        list(load.load_pages(path, 100))
+    assert "poppler-utils" in caught.value.hint
