@@ -2,8 +2,9 @@
 
 Pure functions on numpy arrays; the only module that imports OpenCV. Every step
 applied is recorded in ``Page.ops`` so a decision can be traced back to what was
-done to the image. Blank duplex backs are marked, never removed: the delivered
-file keeps every page.
+done to the image: "rotate:N" (turned N degrees clockwise to stand upright),
+"deskew:A" (turned A degrees counter-clockwise), "flatten", "otsu", "blank".
+Blank duplex backs are marked, never removed: the delivered file keeps every page.
 
 Orientation costs almost nothing here: text-line direction comes from projection
 profiles (the same search that finds the skew), and upright vs upside down from
