@@ -109,16 +109,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=3, help="typeset pages per condition")
     parser.add_argument("--samples", type=Path, help="a folder written by `semantha samples`")
+    parser.add_argument("--limit", type=int, default=0, help="at most N pages per condition")
+    parser.add_argument(
+        "--ops", default=",".join(OP_SETS), help=f"comma-separated op sets ({', '.join(OP_SETS)})"
+    )
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     conditions = sample_pages(args.samples) if args.samples else typeset_pages(args.pages)
+    if args.limit:
+        conditions = {name: pages[: args.limit] for name, pages in conditions.items()}
     counts = ", ".join(f"{len(pages)} {name}" for name, pages in conditions.items())
     print(f"median CER over {counts} pages, tesseract {ocr.tesseract_version()}")
     print("each cell: CER in reading order / CER with word order ignored")
     header = f"{'op set':<20}" + "".join(f"{name:>18}" for name in conditions) + f"{'s/page':>9}"
     print(header)
     print("-" * len(header))
-    for name, op in OP_SETS.items():
+    for name in args.ops.split(","):
+        op = OP_SETS[name]
         results = [measure(op, samples) for samples in conditions.values()]
         per_page = statistics.mean(seconds for _, _, seconds in results)
         cells = "".join(f"{100 * a:>8.2f}% /{100 * b:>6.2f}%" for a, b, _ in results)
