@@ -21,13 +21,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-import structlog
-
 from semantha.config import ClassifySettings
 from semantha.model import UNROUTABLE, DocumentClassifier, FacetScores
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
-
-log = structlog.get_logger(__name__)
 
 Facet = Literal["department", "doctype"]
 RULE_DECIDES = 1.0
@@ -176,14 +172,6 @@ def decide(
         min_confidence=settings.min_confidence,
         min_margin=settings.min_margin,
         reason=f"{department.reason}; {doctype.reason}",
-    )
-    log.debug(
-        "document.classified",
-        doc_id=document.id[:12],
-        department=department.label,
-        doctype=doctype.label,
-        method=department.method,
-        confidence=round(department.confidence, 3),
     )
     return Decision(
         department=department.label,
