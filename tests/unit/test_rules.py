@@ -413,3 +413,15 @@ def test_header_lines_from_word_boxes() -> None:
     )
     doc = document("irrelevant", words=words)
     assert rules.header_text(doc) == "Stadt Musterstadt\nBaurechtsamt"
+
+
+def test_default_rules_read_the_office_number_below_the_city_in_the_header(
+    default_rules: RuleSet,
+) -> None:
+    text = (
+        "Firma X · Weg 1 · 34567 Musterstadt\nStadtverwaltung Musterstadt\n– Amt 21 –\nBetreff: Y"
+    )
+    totals = department_totals(rules.evaluate(document(text), default_rules))
+    assert [label for label, total in totals.items() if total >= 1.0] == ["21"]
+    sender = "Stadtverwaltung Musterstadt\nBetreff: Beschluss\nKopie an Amt 21"
+    assert department_totals(rules.evaluate(document(sender), default_rules)) == {}
