@@ -94,7 +94,7 @@ def process_file(
         return Outcome(doc_id, path, "dry_run", decision, plan, timings=timings, document=document)
     with timed(timings, "deliver"):
         try:
-            deliveries = deliver.execute(plan, document, ctx.config.paths, ctx.gui)
+            deliveries = deliver.execute(plan, document, ctx.config.paths, ctx.gui, decision)
         except DeliveryError as exc:
             if retry_delivery:
                 raise
