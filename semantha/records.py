@@ -45,7 +45,7 @@ class Page:
     index: int
     image: GrayImage | None
     dpi: int
-    size: tuple[int, int] = (0, 0)  # (width, height) in pixels at ``dpi``; kept when image is dropped
+    size: tuple[int, int] = (0, 0)  # (width, height) in pixels; kept when the image is dropped
     ops: tuple[str, ...] = ()
     text: str = ""
     confidence: float = 0.0
