@@ -34,8 +34,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def workspace(tmp_path: Path) -> Path:
-    """A config.yaml in rules-only mode next to a copy of the default rules."""
+    """A config.yaml in rules-only mode next to a copy of the default rules and the samples."""
     shutil.copytree(REPO_RULES, tmp_path / "rules")
+    (tmp_path / "samples").symlink_to(REPO / "samples", target_is_directory=True)
     config = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
     config["classify"]["mode"] = "rules-only"
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -215,6 +216,7 @@ def test_rules_test_reports_a_broken_cases_file(tmp_path: Path) -> None:
 @pytest.mark.integration
 def test_rules_test_runs_file_cases_through_the_whole_pipeline(tmp_path: Path) -> None:
     root = workspace(tmp_path)
+    (root / "samples").unlink()
     (root / "samples").mkdir()
     letter = [
         "Architekturbüro Lange · Lindenallee 4 · 34567 Musterstadt",
