@@ -25,14 +25,18 @@ def cer(truth: str, hypothesis: str) -> float:
 
 
 def cer_unordered(truth: str, hypothesis: str) -> float:
-    """CER with the words of both texts sorted first, so reading order does not count.
+    """CER with the lines of both texts sorted first, so the order of blocks does not count.
 
-    A letterhead's sender, address and info blocks have no single right order; this
-    measures what was read, ``cer`` also the order it was read in.
+    A letterhead's sender, address and info blocks have no single right reading order;
+    this measures what was read, ``cer`` also the order it was read in. Lines, not
+    words, are sorted: a misread word would move in a sorted word list and count twice.
     """
-    return _rate(
-        " ".join(sorted(normalise(truth).split())), " ".join(sorted(normalise(hypothesis).split()))
-    )
+    return _rate(_sorted_lines(truth), _sorted_lines(hypothesis))
+
+
+def _sorted_lines(text: str) -> str:
+    lines = (normalise(line) for line in text.splitlines())
+    return " ".join(sorted(line for line in lines if line))
 
 
 def wer(truth: str, hypothesis: str) -> float:
