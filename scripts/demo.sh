@@ -15,7 +15,7 @@ echo "demo: $(ls var/inbox | wc -l) scanned documents placed in var/inbox"
 $SEMANTHA check
 $SEMANTHA run --once
 echo
-$SEMANTHA status --documents
+$SEMANTHA status --documents --limit 0
 echo
 echo "demo: delivered files are under var/dms, the review queue is var/review,"
 echo "      unreadable input is in var/quarantine, originals in var/archive, the log in var/log."

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from semantha.cli.common import load_and_log
@@ -152,11 +153,24 @@ def _print_text(report: dict[str, Any], documents: bool) -> None:
         for e in report["last_errors"]:
             print(f"  #{e['id']} {e['state']} {e['at']}: {e['error']}", file=out)
     if documents:
-        print(f"{'id':>6}  {'state':<16} {'dept':<5} {'doctype':<18} {'conf':>5}  file", file=out)
-        for d in report["documents"]:
-            conf = "" if d["confidence"] is None else f"{d['confidence']:.2f}"
-            print(
-                f"{d['id']:>6}  {d['state']:<16} {d['department'] or '-':<5} "
-                f"{d['doctype'] or '-':<18} {conf:>5}  {d['file']}",
-                file=out,
-            )
+        _print_documents(report["documents"])
+
+
+def _shown_path(path: str) -> str:
+    """A destination relative to the working folder when it lies below it (shorter tables)."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _print_documents(documents: list[dict[str, Any]]) -> None:
+    width = max([len(Path(d["file"]).name) for d in documents] + [4])
+    print(f"{'file':<{width}}  {'dept':<5} {'doctype':<18} {'conf':>5}  {'state':<16} destination")
+    for d in documents:
+        conf = "" if d["confidence"] is None else f"{d['confidence']:.2f}"
+        shown = " + ".join(_shown_path(path) for path in d["destinations"])
+        print(
+            f"{Path(d['file']).name:<{width}}  {d['department'] or '-':<5} "
+            f"{d['doctype'] or '-':<18} {conf:>5}  {d['state']:<16} {shown or d['error'] or ''}"
+        )
