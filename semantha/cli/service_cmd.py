@@ -164,13 +164,18 @@ def _shown_path(path: str) -> str:
         return path
 
 
+def _inbox_name(document: dict[str, Any]) -> str:
+    """The file as the scan station named it: inbox subfolder (the source) and name."""
+    return str(Path(document["source_folder"] or "", Path(document["file"]).name))
+
+
 def _print_documents(documents: list[dict[str, Any]]) -> None:
-    width = max([len(Path(d["file"]).name) for d in documents] + [4])
+    width = max([len(_inbox_name(d)) for d in documents] + [4])
     print(f"{'file':<{width}}  {'dept':<5} {'doctype':<18} {'conf':>5}  {'state':<16} destination")
     for d in documents:
         conf = "" if d["confidence"] is None else f"{d['confidence']:.2f}"
         shown = " + ".join(_shown_path(path) for path in d["destinations"])
         print(
-            f"{Path(d['file']).name:<{width}}  {d['department'] or '-':<5} "
+            f"{_inbox_name(d):<{width}}  {d['department'] or '-':<5} "
             f"{d['doctype'] or '-':<18} {conf:>5}  {d['state']:<16} {shown or d['error'] or ''}"
         )
