@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,20 +58,24 @@ FloatArray = NDArray[np.float64]
 Estimator = Literal["svm", "logreg"]
 
 
-def model_text(text: str, fields: dict[str, str] | None = None) -> str:
-    """The classifier's input: the subject and recipient lines first, then the page text.
+def model_text(text: str, fields: Mapping[str, str] | None = None) -> str:
+    """The classifier's input: extracted fields first, then the page text.
 
     Training rows and live documents both go through here, so both look alike to
-    the model. Repeating subject and recipient weights the lines that name the matter.
+    the model. Repeating subject and recipient weights the lines that name the matter;
+    the office number found by extraction (often the Aktenzeichen's prefix) becomes one
+    token, so the model learns from data how far to trust it.
     """
     fields = fields or {}
     head = [fields[key] for key in ("recipient", "subject") if fields.get(key)]
+    if fields.get("office_number"):
+        head.append(f"office_number_{fields['office_number']}")
     return "\n".join([*head, text])
 
 
 def document_text(document: Document) -> str:
     """The model input for a document read by the pipeline."""
-    return model_text(document.text, dict(document.fields))
+    return model_text(document.text, document.fields)
 
 
 @dataclass(frozen=True)

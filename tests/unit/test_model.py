@@ -153,6 +153,8 @@ def test_model_text_puts_recipient_and_subject_first() -> None:
     fields = {"subject": "Bauantrag Carport", "recipient": "Amt 63", "date": "2025-01-02"}
     assert model_text("Text", fields) == "Amt 63\nBauantrag Carport\nText"
     assert model_text("Text") == "Text"
+    numbered = model_text("Text", {"aktenzeichen": "22-GS-18887", "office_number": "22"})
+    assert numbered == "office_number_22\nText"
     page = Page(0, None, 300, text="Seite eins")
     document = Document("ab", Path("x.pdf"), datetime.now(UTC), (page,), frozen_map(fields))
     assert document_text(document) == "Amt 63\nBauantrag Carport\nSeite eins"
