@@ -299,3 +299,28 @@ def find_template(
         top, left = max(0, y - height // 2), max(0, x - width // 2)
         scores[top : y + height // 2 + 1, left : x + width // 2 + 1] = -1.0
     return boxes
+
+
+def header_cut(image: GrayImage, dpi: int, fraction: float) -> int:
+    """The pixel row, near ``fraction`` of the page height, where the page header ends.
+
+    Layout analysis on a small ink map: the cut lies in the empty band between text
+    lines closest to ``fraction``, so that no line is split between the header and
+    the rest of the page (each part is then read on its own).
+    """
+    height = int(image.shape[0])
+    mask = ink_mask(image, dpi, ANALYSIS_DPI)
+    scale = height / mask.shape[0]
+    target = round(height * fraction / scale)
+    empty = mask.sum(axis=1) <= 2  # a speck or two of noise does not fill a gap
+    # Inside a gap: the row nearest the target, one row clear of the ink on each side.
+    cuts = [
+        min(max(target, int(top) + 1), int(bottom) - 2)
+        for top, bottom in _bands(empty)
+        if bottom - top >= 3
+    ]
+    best = min(cuts, key=lambda row: abs(row - target), default=target)
+    # A cut far from the target would read most of the page, or almost nothing, first.
+    if abs(best - target) > 0.1 * mask.shape[0]:
+        best = target
+    return int(best * scale + 0.5)

@@ -10,7 +10,7 @@ unreadable ends in ``InputError`` with a hint for the mailroom.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import Literal
 
@@ -59,8 +59,8 @@ _DECODER_ERRORS = (
 )
 
 
-def load_pages(path: Path, dpi: int) -> Iterator[Page]:
-    """The pages of ``path``, one at a time.
+def load_pages(path: Path, dpi: int, start: int = 0) -> Generator[Page, None, None]:
+    """The pages of ``path`` from index ``start`` on, one at a time.
 
     ``dpi`` renders PDF pages and stands in for images without resolution metadata.
 
@@ -70,8 +70,20 @@ def load_pages(path: Path, dpi: int) -> Iterator[Page]:
     kind = sniff(path)
     log.debug("load.sniffed", file=path.name, kind=kind)
     if kind == "pdf":
-        return _pdf_pages(path, _open_pdf(path), dpi)
-    return _image_pages(path, kind, _open_image(path), dpi)
+        return _pdf_pages(path, _open_pdf(path), dpi, start)
+    return _image_pages(path, kind, _open_image(path), dpi, start)
+
+
+def page_count(path: Path) -> int:
+    """How many pages ``path`` holds, without rendering or decoding any of them."""
+    kind = sniff(path)
+    if kind == "pdf":
+        return len(_open_pdf(path).pages)
+    image = _open_image(path)
+    try:
+        return int(getattr(image, "n_frames", 1)) if kind == "tiff" else 1
+    finally:
+        image.close()
 
 
 def sniff(path: Path) -> Kind:
@@ -137,8 +149,11 @@ def _tail(path: Path, size: int) -> bytes:
         return handle.read()
 
 
-def _pdf_pages(path: Path, reader: pypdf.PdfReader, dpi: int) -> Iterator[Page]:
-    for index, pdf_page in enumerate(reader.pages):
+def _pdf_pages(
+    path: Path, reader: pypdf.PdfReader, dpi: int, start: int
+) -> Generator[Page, None, None]:
+    for index in range(start, len(reader.pages)):
+        pdf_page = reader.pages[index]
         size = _pdf_page_size(path, index, pdf_page, dpi)
         text = _text_layer(pdf_page)
         if text is not None:
@@ -233,11 +248,13 @@ def _open_image(path: Path) -> Image.Image:
     return image
 
 
-def _image_pages(path: Path, kind: Kind, image: Image.Image, default_dpi: int) -> Iterator[Page]:
+def _image_pages(
+    path: Path, kind: Kind, image: Image.Image, default_dpi: int, start: int
+) -> Generator[Page, None, None]:
     # Only TIFF holds pages; other frames (MPO previews, APNG) are not pages.
     frames = getattr(image, "n_frames", 1) if kind == "tiff" else 1
     try:
-        for index in range(frames):
+        for index in range(start, frames):
             yield _image_page(path, image, index, default_dpi)
     finally:
         image.close()

@@ -21,7 +21,7 @@ from PIL import Image
 
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, OcrError
-from semantha.records import GrayImage, Page, Word
+from semantha.records import GrayImage, Page, TextSource, Word
 
 log = structlog.get_logger(__name__)
 
@@ -35,30 +35,74 @@ _TIMEOUT_MESSAGE = "Tesseract process timeout"  # pytesseract's RuntimeError tex
 def recognise(page: Page, settings: OcrSettings) -> Page:
     """The page with text, words and mean word confidence; the image is dropped afterwards.
 
-    Blank pages and pages that came with a PDF text layer are not OCRed.
+    Blank pages and pages that came with a PDF text layer are not OCRed. A page whose
+    header was read by ``recognise_header`` gets only the rest of it read.
     """
     if page.text_source == "pdf":
         return page
     if page.image is None or page.blank:
         return replace(page, image=None)
+    top = page.header_rows if page.text_source == "roi" else 0
+    words, text = _read_band(page, settings, top, page.image.shape[0], settings.languages)
+    if top:
+        words, text = page.words + words, "\n\n".join(t for t in (page.text, text) if t)
+    ops = tuple(op for op in page.ops if op != "roi")
+    return _with_text(replace(page, ops=ops), words, text, image=None, source="ocr")
+
+
+def recognise_header(page: Page, settings: OcrSettings, rows: int) -> Page:
+    """The page with only its first ``rows`` pixel rows read; the image is kept.
+
+    The page is marked ``roi`` (in ``ops`` and ``text_source``) until ``recognise``
+    reads the rest. Word boxes are in page coordinates, like a full read's.
+    """
+    if page.text_source == "pdf" or page.image is None or page.blank:
+        return page
+    words, text = _read_band(page, settings, 0, rows, settings.header_languages)
+    marked = replace(page, ops=(*page.ops, "roi"), header_rows=rows)
+    return _with_text(marked, words, text, image=page.image, source="roi")
+
+
+def _read_band(
+    page: Page, settings: OcrSettings, top: int, bottom: int, languages: str
+) -> tuple[tuple[Word, ...], str]:
+    assert page.image is not None
+    band = page.image[top:bottom]
+    if band.shape[0] < 8:
+        return (), ""
     with _translated_errors(page):
         data = pytesseract.image_to_data(
-            _tiff(page.image),
-            lang=settings.languages,
-            config=f"--psm {settings.psm} --dpi {page.dpi}",
+            _tiff(band),
+            lang=languages,
+            config=_config(settings, page.dpi),
             timeout=settings.timeout_s,
             output_type=pytesseract.Output.DICT,
         )
     words, text = _words_and_text(data)
+    if top:
+        words = tuple(replace(w, box=(w.box[0], w.box[1] + top, w.box[2], w.box[3])) for w in words)
+    return words, text
+
+
+def _config(settings: OcrSettings, dpi: int) -> str:
+    config = f"--psm {settings.psm} --dpi {dpi}"
+    if settings.dark_on_light:
+        # Tesseract otherwise reads every line a second time inverted when unsure of it.
+        config += " -c tessedit_do_invert=0"
+    return config
+
+
+def _with_text(
+    page: Page,
+    words: tuple[Word, ...],
+    text: str,
+    image: GrayImage | None,
+    source: TextSource,
+) -> Page:
     confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
     log.debug("ocr.page", page=page.index, words=len(words), confidence=round(confidence, 1))
     return replace(
-        page,
-        image=None,
-        text=text,
-        words=words,
-        confidence=confidence,
-        text_source="ocr",
+        page, image=image, text=text, words=words, confidence=confidence, text_source=source
     )
 
 

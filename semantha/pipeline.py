@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from semantha import classify, deliver, extract, imaging, load, ocr, route, rule
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, DocumentError
 from semantha.model import DocumentClassifier
-from semantha.records import Document, Outcome, Page
+from semantha.records import Decision, Document, Outcome, Page
 from semantha.rulefiles import RuleSet
 
 log = structlog.get_logger(__name__)
@@ -55,12 +55,51 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = round(time.perf_counter() - start, 4)
 
 
-def read_pages(path: Path, ctx: Context) -> tuple[Page, ...]:
+def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
+    """Page one with only its header read (marked "roi"), the later pages unread.
+
+    A header holds what routing needs (sender, recipient office, Aktenzeichen, subject)
+    and costs a fraction of the whole page; ``read_pages`` finishes when it is not enough.
+    """
     cfg = ctx.config
-    return tuple(
-        ocr.recognise(imaging.preprocess(page, cfg.preprocess, ocr.detect_orientation), cfg.ocr)
-        for page in load.load_pages(path, cfg.ocr.dpi)
-    )
+    with closing(load.load_pages(path, cfg.ocr.dpi)) as pages:
+        first = _prepared(next(pages), ctx)
+    if first.image is None or first.blank:
+        head = ocr.recognise(first, cfg.ocr)
+    else:
+        rows = imaging.header_cut(first.image, first.dpi, cfg.ocr.header_fraction)
+        head = ocr.recognise_header(first, cfg.ocr, rows)
+    unread = (Page(i, None, cfg.ocr.dpi, ops=("roi",)) for i in range(1, load.page_count(path)))
+    return (head, *unread)
+
+
+def read_pages(path: Path, ctx: Context, header: Page | None = None) -> tuple[Page, ...]:
+    """Every page read in full, one at a time; ``header`` is page one from ``read_header``."""
+    cfg = ctx.config
+    done = () if header is None else (ocr.recognise(header, cfg.ocr),)
+    rest = load.load_pages(path, cfg.ocr.dpi, start=len(done))
+    return (*done, *(ocr.recognise(_prepared(page, ctx), cfg.ocr) for page in rest))
+
+
+def _prepared(page: Page, ctx: Context) -> Page:
+    return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation)
+
+
+def without_images(document: Document) -> Document:
+    """The document without page images: a header read keeps page one's until it is done."""
+    return replace(document, pages=tuple(replace(p, image=None) for p in document.pages))
+
+
+def understand(
+    document: Document, ctx: Context, timings: dict[str, float]
+) -> tuple[Document, Decision]:
+    """Fields, rule hits and the decision for what has been read of ``document``."""
+    with timed(timings, "extract"):
+        document = replace(document, fields=extract.extract_fields(document.pages))
+    with timed(timings, "classify"):
+        hits = rules.evaluate(document, ctx.rules)
+        decision = classify.decide(document, hits, ctx.model, ctx.config.classify)
+    return document, decision
 
 
 def process_file(
@@ -69,21 +108,25 @@ def process_file(
     dry_run: bool = False,
     source_folder: str = "",
     retry_delivery: bool = False,
+    full_text: bool = False,
 ) -> Outcome:
     """One document through the stages. ``retry_delivery`` lets a DeliveryError
-    propagate so the service can retry later instead of sending to review now."""
+    propagate so the service can retry later instead of sending to review now.
+    ``full_text`` reads every page in full even when page one's header decides."""
     timings: dict[str, float] = {}
     doc_id = file_sha256(path)
     bound = log.bind(doc_id=doc_id[:12])
     try:
+        header_first = ctx.config.ocr.strategy == "roi_first" and not full_text
         with timed(timings, "read"):
-            pages = read_pages(path, ctx)
+            pages = read_header(path, ctx) if header_first else read_pages(path, ctx)
         document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
-        with timed(timings, "extract"):
-            document = replace(document, fields=extract.extract_fields(document.pages))
-        with timed(timings, "classify"):
-            hits = rules.evaluate(document, ctx.rules)
-            decision = classify.decide(document, hits, ctx.model, ctx.config.classify)
+        document, decision = understand(document, ctx, timings)
+        if header_first and not decision.confident:
+            with timed(timings, "read_rest"):
+                pages = read_pages(path, ctx, header=pages[0])
+            document, decision = understand(replace(document, pages=pages), ctx, timings)
+        document = without_images(document)
         plan = route.plan(document, decision, ctx.rules)
     except DocumentError as exc:
         bound.warning("document.unreadable", error=type(exc).__name__)

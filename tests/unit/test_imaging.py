@@ -163,3 +163,19 @@ def test_colour_image_is_made_gray() -> None:
 def test_pdf_text_pages_pass_through() -> None:
     page = Page(0, None, DPI, (1240, 1754), text="Bescheid", text_source="pdf")
     assert imaging.preprocess(page, PreprocessSettings()) is page
+
+
+@pytest.mark.parametrize("fraction", [0.25, 0.4, 0.6])
+def test_header_cut_falls_between_text_lines_near_the_fraction(fraction: float) -> None:
+    image = _letter(0)
+    height = image.shape[0]
+    cut = imaging.header_cut(image, DPI, fraction)
+    assert abs(cut - fraction * height) <= 0.1 * height
+    # No line is split: the rows around the cut carry (almost) no ink.
+    band = image[cut - 2 : cut + 3, image.shape[1] // 20 : -image.shape[1] // 20]
+    assert int((band < 128).sum()) <= 4
+
+
+def test_header_cut_of_an_empty_page_is_the_fraction() -> None:
+    blank = np.full((1754, 1240), 255, dtype=np.uint8)
+    assert imaging.header_cut(blank, DPI, 0.4) == round(0.4 * 1754)

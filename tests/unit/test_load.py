@@ -90,6 +90,14 @@ def test_pdf_pages_come_one_at_a_time(tmp_path: Path) -> None:
     assert [p.index for p in pages] == [1, 2]
 
 
+def test_pdf_pages_can_start_later_and_are_counted_without_rendering(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_image_pdf(pages=3))
+    assert load.page_count(path) == 3
+    assert [p.index for p in load.load_pages(path, 100, start=1)] == [1, 2]
+    assert list(load.load_pages(path, 100, start=3)) == []
+
+
 def test_pdf_text_layer_is_used_and_not_ocred(tmp_path: Path) -> None:
     path = _text_pdf(tmp_path / "brief.pdf", TEXT_LINES)
     (page,) = load.load_pages(path, 300)
@@ -209,6 +217,24 @@ def test_multipage_g4_tiff(tmp_path: Path) -> None:
         assert set(np.unique(page.image)) == {0, 255}
         assert page.dpi == 200 and page.size == (850, 1100)
         assert page.image[230 + 100 * n, 400] == 0 and page.image[100, 400] == 255
+
+
+def test_tiff_pages_can_start_later_and_are_counted(tmp_path: Path) -> None:
+    frames = [
+        Image.fromarray(np.full((400, 300), shade, dtype=np.uint8)) for shade in (0, 128, 255)
+    ]
+    path = tmp_path / "three.tiff"
+    frames[0].save(path, save_all=True, append_images=frames[1:], dpi=(300, 300))
+    assert load.page_count(path) == 3
+    later = list(load.load_pages(path, 300, start=2))
+    assert [p.index for p in later] == [2] and later[0].image is not None
+    assert int(later[0].image[0, 0]) == 255
+
+
+def test_single_images_count_one_page(tmp_path: Path) -> None:
+    path = tmp_path / "scan.png"
+    path.write_bytes(_gray_png_bytes())
+    assert load.page_count(path) == 1
 
 
 def test_corrupt_tiff(tmp_path: Path) -> None:
