@@ -46,6 +46,10 @@ class OcrSettings(Strict):
     dpi: int = Field(300, ge=72, le=600)
     timeout_s: float = Field(120.0, gt=0)
     psm: int = Field(3, ge=0, le=13)
+    strategy: Literal["roi_first", "full"] = "roi_first"
+    header_fraction: float = Field(0.4, gt=0, le=1)
+    header_languages: str = "deu"
+    dark_on_light: bool = True
 
 
 class PreprocessSettings(Strict):

@@ -21,7 +21,7 @@ GrayImage = NDArray[np.uint8]
 Method = Literal["rule", "model", "none"]
 Status = Literal["delivered", "review", "quarantined", "dry_run"]
 ActionKind = Literal["deliver", "copy", "review", "gui", "notify"]
-TextSource = Literal["ocr", "pdf", "none"]
+TextSource = Literal["ocr", "pdf", "roi", "none"]  # roi: only the header was read
 
 
 def frozen_map(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
@@ -52,6 +52,7 @@ class Page:
     blank: bool = False
     words: tuple[Word, ...] = ()
     text_source: TextSource = "none"
+    header_rows: int = 0  # with text_source "roi": the pixel rows read so far
 
 
 @dataclass(frozen=True)

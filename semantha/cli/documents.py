@@ -93,7 +93,8 @@ def run_process(args: argparse.Namespace) -> int:
         if not path.is_file():
             print(f"semantha: {path}: no such file", file=sys.stderr)
             continue
-        row = outcome_json(process_file(path, context, dry_run=args.dry_run), args.text)
+        outcome = process_file(path, context, dry_run=args.dry_run, full_text=args.text)
+        row = outcome_json(outcome, args.text)
         if args.json:
             print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)
