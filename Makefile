@@ -23,5 +23,13 @@ test: lint
 unit: setup
 	$(BIN)/pytest tests/unit -q
 
+# The shipped classifier: generated letters (clean and OCR-damaged), fixed seeds.
+model: setup
+	$(BIN)/semantha samples --text-only --out var/training/clean --count 2000 --seed 101
+	$(BIN)/semantha samples --text-only --out var/training/noise05 --count 2000 --seed 102 --noise 0.05
+	$(BIN)/semantha samples --text-only --out var/training/noise15 --count 2000 --seed 103 --noise 0.15
+	$(BIN)/semantha train --data var/training/clean var/training/noise05 var/training/noise15 \
+		--out models/classifier.joblib
+
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

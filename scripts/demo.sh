@@ -6,7 +6,7 @@ export OMP_THREAD_LIMIT=1
 SEMANTHA=.venv/bin/semantha
 
 echo "demo: starting from empty folders under var/ (the default config's inbox, DMS, review, ...)"
-rm -rf var
+rm -rf var/inbox var/work var/dms var/review var/quarantine var/archive var/log
 mkdir -p var/inbox
 find samples -maxdepth 1 -type f \( -iname '*.pdf' -o -iname '*.tif' -o -iname '*.tiff' \
   -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) -exec cp {} var/inbox/ \;
