@@ -24,7 +24,6 @@ A name already taken by different bytes gets `` (2)``, `` (3)``, ...
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import re
@@ -392,17 +391,9 @@ def _same_content(existing: Path, source: Path, sha256: str) -> bool:
     try:
         if existing.stat().st_size != source.stat().st_size:
             return False
-        return _sha256(existing) == sha256
+        return fsutil.file_sha256(existing) == sha256
     except OSError:
         return False
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _append_line(path: Path, line: str) -> None:

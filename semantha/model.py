@@ -40,7 +40,7 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from semantha.errors import ModelError
-from semantha.fsutil import atomic_write_bytes
+from semantha.fsutil import atomic_write_bytes, file_sha256
 from semantha.records import Document, Score
 
 FORMAT_VERSION = 1
@@ -408,14 +408,6 @@ def train_classifier(
 def manifest_path(model_path: Path) -> Path:
     """models/classifier.joblib -> models/classifier.manifest.json"""
     return model_path.with_name(model_path.stem + ".manifest.json")
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def save_classifier(classifier: DocumentClassifier, path: Path) -> Manifest:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import shutil
 import signal
 import sys
@@ -147,14 +146,6 @@ def result_of(doc: int, outcome: Outcome) -> JobResult:
 
 
 # --- files -------------------------------------------------------------------------------
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def move_file(src: Path, dst: Path) -> None:
@@ -373,7 +364,7 @@ class Service:
         """Record the file, then move it into work/; the journal row exists first."""
         path = candidate.path
         try:
-            sha256 = file_sha256(path)
+            sha256 = fsutil.file_sha256(path)
         except OSError as exc:
             log.warning("document.intake_deferred", error=type(exc).__name__)
             self.watcher.defer(path)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from semantha.cli.common import load_and_log
 from semantha.config import AppConfig
 from semantha.errors import InputError
+from semantha.fsutil import file_sha256
 from semantha.records import Document, Page, RuleHit, Word
 
 if TYPE_CHECKING:
@@ -155,16 +156,12 @@ def _page_from_json(row: dict[str, Any]) -> Page:
     return Page(**{**row, "size": tuple(row["size"]), "ops": tuple(row["ops"]), "words": words})
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _cached_pages(file: Path) -> tuple[Page, ...] | None:
     cache = file.with_name(file.name + CACHE_SUFFIX)
     if not cache.is_file():
         return None
     data = json.loads(cache.read_text(encoding="utf-8"))
-    if data.get("version") != CACHE_VERSION or data.get("sha256") != _sha256(file):
+    if data.get("version") != CACHE_VERSION or data.get("sha256") != file_sha256(file):
         return None
     return tuple(_page_from_json(row) for row in data["pages"])
 
@@ -188,7 +185,7 @@ def _ocr_file(file: Path) -> tuple[Page, ...]:
     pages = tuple(replace(p, image=None) for p in read_pages(file, _worker_context[0]))
     cache = {
         "version": CACHE_VERSION,
-        "sha256": _sha256(file),
+        "sha256": file_sha256(file),
         "pages": [_page_json(p) for p in pages],
     }
     atomic_write_json(file.with_name(file.name + CACHE_SUFFIX), cache)
@@ -230,7 +227,9 @@ def read_examples(folder: Path, config: AppConfig, jobs: int = 1) -> list[Exampl
     for row in rows:
         doc_pages = pages.get(row.line) or (Page(0, None, config.ocr.dpi, text=row.text),)
         source = row.file or folder / "labels.csv"
-        doc_id = _sha256(row.file) if row.file else hashlib.sha256(row.text.encode()).hexdigest()
+        doc_id = (
+            file_sha256(row.file) if row.file else hashlib.sha256(row.text.encode()).hexdigest()
+        )
         document = Document(doc_id, source, datetime.now(UTC), doc_pages)
         document = replace(document, fields=extract.extract_fields(document.pages))
         examples.append(Example(document, row.department, row.doctype, row.group))
