@@ -190,6 +190,8 @@ def template_values(
         "sha256": document.id,
         "ext": ext,
         "stem": document.source.stem,
+        # for GUI scripts that attach the scan in a DMS dialog; sanitised in paths like any value
+        "file": str(document.source),
         "source": document.source_folder,
         "route": route_id,
         "confidence": f"{decision.confidence:.2f}",

@@ -332,3 +332,12 @@ def test_default_routes(tmp_path: Path) -> None:
     assert low.route_id == "review-low-confidence"
     none = route.plan(document(), Decision(None, None, 0.0, "none"), rs)
     assert none.route_id == "review-undecided"
+
+
+def test_templates_can_name_the_scan_for_gui_scripts() -> None:
+    document = Document(
+        "ab" * 32, Path("/srv/work/inflight/brief.pdf"), datetime.now(UTC), (Page(0, None, 300),)
+    )
+    decision = Decision("63", "Antrag", 1.0, "rule")
+    values = route.template_values(document, decision, load_ruleset(REPO_RULES), "deliver", {})
+    assert values["file"] == "/srv/work/inflight/brief.pdf"
