@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -91,3 +92,23 @@ def test_osd_tells_how_to_turn_a_page(turned_ccw: int) -> None:
 
 def test_osd_on_a_page_without_text_is_unsure() -> None:
     assert ocr.detect_orientation(np.full((800, 600), 255, dtype=np.uint8), 300) is None
+
+
+def test_header_first_then_the_rest_reads_the_whole_letter() -> None:
+    page, settings = _page(_letter(0)), OcrSettings()
+    rows = 1200  # below the subject line, between two lines of the typeset letter
+    header = ocr.recognise_header(page, settings, rows)
+    assert header.text_source == "roi" and header.ops[-1] == "roi" and header.image is not None
+    assert "Aktenzeichen" in header.text and "Grüßen" not in header.text
+    assert all(w.box[1] < rows for w in header.words)
+    whole = ocr.recognise(header, settings)
+    assert whole.text_source == "ocr" and "roi" not in whole.ops and whole.image is None
+    assert whole.text.startswith(header.text) and whole.words[: len(header.words)] == header.words
+    # The rest's words are in page coordinates, below the header.
+    assert all(w.box[1] >= rows for w in whole.words[len(header.words) :])
+    assert cer(truth_text(LETTERS[0]), whole.text) <= 0.01
+
+
+def test_header_of_a_blank_page_is_not_read() -> None:
+    page = replace(_page(blank_back(3)), blank=True)
+    assert ocr.recognise_header(page, OcrSettings(), 500) == page

@@ -1,0 +1,61 @@
+"""ROI-first reading through process_file on shipped samples, against full reading."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from semantha.config import config_path, load_config
+from semantha.pipeline import Context, process_file
+from semantha.records import Outcome
+from semantha.service import build_context
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+# A two-page turned letter that names its office, and a duplex letter with a blank back.
+CHOSEN = ("002-11-antrag-named-rot180-2p.pdf", "004-20-rechnung-named-duplex.pdf")
+
+
+@cache
+def _context(strategy: str) -> Context:
+    config = load_config(config_path(ROOT / "config.yaml"))
+    ocr = config.ocr.model_copy(update={"strategy": strategy})
+    return build_context(config.model_copy(update={"ocr": ocr}))
+
+
+def _truth(name: str) -> dict[str, object]:
+    rows = (json.loads(line) for line in (SAMPLES / "truth.jsonl").read_text().splitlines())
+    return next(row for row in rows if row["file"] == name)
+
+
+def _run(name: str, strategy: str, full_text: bool = False) -> Outcome:
+    return process_file(SAMPLES / name, _context(strategy), dry_run=True, full_text=full_text)
+
+
+@pytest.mark.parametrize("name", CHOSEN)
+def test_header_decides_like_the_whole_document(name: str) -> None:
+    header_first, full = _run(name, "roi_first"), _run(name, "full")
+    assert header_first.decision is not None and full.decision is not None
+    assert header_first.decision.department == full.decision.department
+    assert header_first.decision.department == _truth(name)["department"]
+    assert header_first.document is not None
+    pages = header_first.document.pages
+    # Every page is accounted for; what was not read in full is marked.
+    assert len(pages) == len(_truth(name)["page_texts"])  # type: ignore[arg-type]
+    assert "read_rest" not in header_first.timings
+    assert all("roi" in p.ops for p in pages)
+    assert pages[0].text and all(p.text == "" for p in pages[1:])
+    assert all(p.image is None for p in pages)
+
+
+def test_full_text_reads_every_page_even_when_the_header_decides() -> None:
+    outcome = _run(CHOSEN[0], "roi_first", full_text=True)
+    assert outcome.document is not None
+    pages = outcome.document.pages
+    assert all("roi" not in p.ops and p.text_source == "ocr" for p in pages)
+    assert all(p.text.strip() and p.image is None for p in pages)
