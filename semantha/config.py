@@ -49,6 +49,7 @@ class OcrSettings(Strict):
     strategy: Literal["roi_first", "full"] = "roi_first"
     header_fraction: float = Field(0.4, gt=0, le=1)
     header_languages: str = "deu"
+    header_dpi: int = Field(200, ge=72, le=600)
     dark_on_light: bool = True
 
 
