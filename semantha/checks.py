@@ -27,7 +27,7 @@ class CheckResult:
 def _tesseract(config: AppConfig) -> str:
     from semantha import ocr
 
-    ocr.check_languages(config.ocr.languages)
+    ocr.check_languages(f"{config.ocr.languages}+{config.ocr.header_languages}")
     return f"tesseract {ocr.tesseract_version()}, languages {config.ocr.languages}"
 
 
