@@ -333,7 +333,7 @@ def _measured(
     work: Path,
 ) -> Run:
     result = work / f"{system}.json"
-    env = dict(os.environ)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))  # this checkout's semantha, whatever is installed
     if system == "naive":
         env.pop("OMP_THREAD_LIMIT", None)  # tesseract's default threading
     inputs = images if system == "floor" else files
