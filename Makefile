@@ -31,5 +31,10 @@ model: setup
 	$(BIN)/semantha train --data var/training/clean var/training/noise05 var/training/noise15 \
 		--out models/classifier.joblib
 
+# Stage costs (pytest-benchmark) and end-to-end throughput side by side with the baselines.
+bench: setup
+	$(BIN)/pytest benchmarks/test_bench_reading.py benchmarks/test_bench_classify.py -p no:cacheprovider
+	$(BIN)/python benchmarks/throughput.py --docs 12 --workers 2
+
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache
