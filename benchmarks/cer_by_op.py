@@ -120,7 +120,7 @@ def main() -> int:
         conditions = {name: pages[: args.limit] for name, pages in conditions.items()}
     counts = ", ".join(f"{len(pages)} {name}" for name, pages in conditions.items())
     print(f"median CER over {counts} pages, tesseract {ocr.tesseract_version()}")
-    print("each cell: CER in reading order / CER with word order ignored")
+    print("each cell: CER in reading order / CER with lines paired most-alike (block order free)")
     header = f"{'op set':<20}" + "".join(f"{name:>18}" for name in conditions) + f"{'s/page':>9}"
     print(header)
     print("-" * len(header))

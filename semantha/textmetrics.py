@@ -25,18 +25,39 @@ def cer(truth: str, hypothesis: str) -> float:
 
 
 def cer_unordered(truth: str, hypothesis: str) -> float:
-    """CER with the lines of both texts sorted first, so the order of blocks does not count.
+    """CER with every true line compared to the read line most like it, so block order is free.
 
     A letterhead's sender, address and info blocks have no single right reading order;
-    this measures what was read, ``cer`` also the order it was read in. Lines, not
-    words, are sorted: a misread word would move in a sorted word list and count twice.
+    this measures what was read, ``cer`` also the order it was read in. Lines are paired
+    most-alike first, each used once; a line left without a partner counts in full, so
+    text that was missed or invented (a stamp read as words) still costs.
     """
-    return _rate(_sorted_lines(truth), _sorted_lines(hypothesis))
+    true_lines = _lines(truth)
+    read_lines = _lines(hypothesis)
+    total = sum(len(line) for line in true_lines)
+    if not total:
+        return 0.0 if not read_lines else 1.0
+    candidates = sorted(
+        (Levenshtein.normalized_distance(t, r), i, j)
+        for i, t in enumerate(true_lines)
+        for j, r in enumerate(read_lines)
+    )
+    paired_true: set[int] = set()
+    paired_read: set[int] = set()
+    errors = 0
+    for distance, i, j in candidates:
+        if distance >= 1.0 or i in paired_true or j in paired_read:
+            continue
+        paired_true.add(i)
+        paired_read.add(j)
+        errors += Levenshtein.distance(true_lines[i], read_lines[j])
+    errors += sum(len(t) for i, t in enumerate(true_lines) if i not in paired_true)
+    errors += sum(len(r) for j, r in enumerate(read_lines) if j not in paired_read)
+    return errors / total
 
 
-def _sorted_lines(text: str) -> str:
-    lines = (normalise(line) for line in text.splitlines())
-    return " ".join(sorted(line for line in lines if line))
+def _lines(text: str) -> list[str]:
+    return [line for line in map(normalise, text.splitlines()) if line]
 
 
 def wer(truth: str, hypothesis: str) -> float:

@@ -50,6 +50,17 @@ def test_unordered_cer_ignores_block_order_but_not_misreadings() -> None:
     assert cer(truth, swapped) > 0.3
     assert cer_unordered(truth, swapped) == 0.0
     # One wrong letter is one error, wherever its line ends up.
-    sorted_truth = "Amt 63 Ihr Zeichen: AB-12 Stadt Musterstadt"
+    true_chars = len("Stadt Musterstadt") + len("Amt 63") + len("Ihr Zeichen: AB-12")
     misread = swapped.replace("Amt", "Ant")
-    assert cer_unordered(truth, misread) == pytest.approx(1 / len(sorted_truth))
+    assert cer_unordered(truth, misread) == pytest.approx(1 / true_chars)
+
+
+def test_unordered_cer_counts_missed_and_invented_lines() -> None:
+    truth = "Stadt Musterstadt\nAmt 63"
+    with_stamp = "EINGANG 14. NOV. 2025\nAmt 63\nStadt Musterstadt"
+    missed = "Stadt Musterstadt"
+    true_chars = len("Stadt Musterstadt") + len("Amt 63")
+    assert cer_unordered(truth, with_stamp) == pytest.approx(
+        len("EINGANG 14. NOV. 2025") / true_chars
+    )
+    assert cer_unordered(truth, missed) == pytest.approx(len("Amt 63") / true_chars)
