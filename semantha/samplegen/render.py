@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from semantha.errors import EnvironmentCheckError
+from semantha.samplegen.corpus_people import MONTHS
 from semantha.samplegen.spec import LetterSpec
 
 A4_MM = (210.0, 297.0)
@@ -50,20 +51,6 @@ _FAMILIES = (
     ),
     ("FreeSans", "freefont/FreeSans.ttf", "freefont/FreeSansBold.ttf"),
     ("FreeSerif", "freefont/FreeSerif.ttf", "freefont/FreeSerifBold.ttf"),
-)
-_MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
 )
 _BANKS = ("Sparkasse Musterstadt", "Volksbank Musterland eG", "Musterbank AG", "Landesbank Muster")
 _POSTCODE = re.compile(r"^\d{5} ")
@@ -229,7 +216,7 @@ def wrap(text: str, font: Font, width: float) -> list[str]:
 
 def format_date(day: date, long: bool) -> str:
     if long:
-        return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
+        return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
     return day.strftime("%d.%m.%Y")
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
+from textpdf import text_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.integration
@@ -29,17 +29,6 @@ LETTER = [
     "Mit freundlichen Grüßen",
     SECRET_NAME,
 ]
-
-
-def text_pdf(path: Path, lines: list[str]) -> Path:
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("DejaVu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.set_font("DejaVu", size=11)
-    for line in lines:
-        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fpdf import FPDF
+from textpdf import text_pdf
 
 from semantha.pipeline import file_sha256
 
@@ -151,17 +151,6 @@ def test_advert_goes_to_review_not_to_an_office(
     assert advert["department"] is None
     assert advert["status"] == "review"
     assert Path(advert["destinations"][0]).is_relative_to(root / "var" / "review")
-
-
-def text_pdf(path: Path, lines: list[str]) -> Path:
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("DejaVu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.set_font("DejaVu", size=11)
-    for line in lines:
-        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
 
 
 def test_hostile_aktenzeichen_stays_under_dms_root(tmp_path: Path) -> None:
