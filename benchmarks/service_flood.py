@@ -26,6 +26,9 @@ from typing import Any
 import yaml
 from fpdf import FPDF
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from proctree import tree_memory_kb
+
 REPO = Path(__file__).resolve().parents[1]
 FINAL = ("delivered", "review", "quarantined")
 OFFICES = ("Amt 63 - Baurechtsamt", "Steueramt", "Personalamt", "Ordnungsamt", "Jugendamt")
@@ -45,26 +48,6 @@ def letter(number: int) -> bytes:
         "Mit freundlichen Gruessen",
     )
     return bytes(pdf.output())
-
-
-def rss_kb(pid: int) -> dict[int, int]:
-    """Current resident memory of ``pid`` and all its descendants (fork server, workers), kB."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            status = (proc / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(proc.name)] = int(fields.get("PPid", "0").strip())
-        rss[int(proc.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    tree = {pid}
-    while children := {c for c, p in parents.items() if p in tree} - tree:
-        tree |= children
-    return {p: rss.get(p, 0) for p in tree}
 
 
 def final_count(journal: Path) -> int:
@@ -127,7 +110,7 @@ def run(count: int, workers: int) -> dict[str, Any]:
                 if service.poll() is not None:
                     raise SystemExit(f"the service exited with {service.returncode}")
                 done = final_count(journal)
-                memory = rss_kb(service.pid)
+                memory = tree_memory_kb(service.pid)
                 samples.append(
                     {
                         "t": round(time.monotonic() - start, 1),

@@ -30,6 +30,7 @@ import pytest
 import yaml
 from fpdf import FPDF
 from PIL import Image
+from proctree import tree_memory_kb
 from pypdf import PdfReader, PdfWriter
 
 REPO = Path(__file__).resolve().parents[2]
@@ -363,26 +364,6 @@ def hostile_corpus() -> dict[str, bytes]:
 JUNK = ("Thumbs.db", ".DS_Store", "desktop.ini", "~$brief.docx", "upload.pdf.part", "x.crdownload")
 
 
-def tree_peak_rss_kb(pid: int) -> int:
-    """The largest peak resident set (VmHWM) of the service and all its descendants."""
-    parents: dict[int, int] = {}
-    peaks: dict[int, int] = {}
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            status = (proc / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(proc.name)] = int(fields.get("PPid", "0").strip())
-        peaks[int(proc.name)] = int(fields.get("VmHWM", "0 kB").split()[0])
-    tree = {pid}
-    while children := {c for c, p in parents.items() if p in tree} - tree:
-        tree |= children
-    return max(peaks.get(p, 0) for p in tree)
-
-
 @pytest.mark.slow
 def test_hostile_input_is_quarantined_or_processed_and_junk_ignored(station: Station) -> None:
     corpus = hostile_corpus()
@@ -395,7 +376,7 @@ def test_hostile_input_is_quarantined_or_processed_and_junk_ignored(station: Sta
 
     def done() -> bool:
         nonlocal peak
-        peak = max(peak, tree_peak_rss_kb(service.pid))
+        peak = max(peak, max(tree_memory_kb(service.pid, "VmHWM").values()))
         return station.final() == len(corpus)
 
     station.wait_for(done, 300, "the hostile corpus")
