@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
   tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng   # OCR engine and models
+  libtesseract-dev libleptonica-dev pkg-config g++     # to build tesserocr against that engine
   poppler-utils qpdf ghostscript                       # PDF rasterising, checks, test fixtures
   fonts-dejavu-core fonts-liberation fonts-freefont-ttf  # fonts for the sample generator
   xvfb xauth xdotool xclip x11-utils zenity scrot openbox  # GUI automation and its tests
@@ -35,6 +36,8 @@ fi
 stamp=.venv/.semantha-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing semantha and its dependencies into .venv"
-  .venv/bin/python -m pip install -q -e '.[dev]'
+  # tesserocr from source: its wheels bring a second, different libtesseract; built here
+  # it uses Debian's, the same engine and language data as the tesseract command.
+  .venv/bin/python -m pip install -q --no-binary tesserocr -e '.[dev]'
   touch "$stamp"
 fi
