@@ -51,6 +51,8 @@ class OcrSettings(Strict):
     header_languages: str = "deu"
     header_dpi: int = Field(200, ge=72, le=600)
     dark_on_light: bool = True
+    # Pages of one document read at the same time; 0: one per CPU core.
+    page_threads: int = Field(0, ge=0, le=64)
 
 
 class PreprocessSettings(Strict):

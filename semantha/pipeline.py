@@ -8,9 +8,10 @@ decision (review), not an error. Nothing here prints or reads global settings.
 
 from __future__ import annotations
 
-import hashlib
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ import structlog
 from semantha import classify, deliver, extract, imaging, load, ocr, route, rules
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, DocumentError
+from semantha.fsutil import file_sha256
 from semantha.model import DocumentClassifier
 from semantha.records import Decision, Document, Outcome, Page
 from semantha.rulefiles import RuleSet
@@ -36,14 +38,7 @@ class Context:
     rules: RuleSet
     model: DocumentClassifier | None
     gui: deliver.GuiRunner | None = None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    page_threads: int = 1  # pages of one document read at the same time
 
 
 @contextmanager
@@ -76,11 +71,37 @@ def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
 
 
 def read_pages(path: Path, ctx: Context, header: Page | None = None) -> tuple[Page, ...]:
-    """Every page read in full, one at a time; ``header`` is page one from ``read_header``."""
+    """Every page read in full, ``ctx.page_threads`` at a time; ``header`` is page one
+    from ``read_header``. Pages are rendered one after the other as threads free up,
+    so a long PDF never has more than a few page images in memory."""
     cfg = ctx.config
     done = () if header is None else (ocr.recognise(header, cfg.ocr),)
     rest = load.load_pages(path, cfg.ocr.dpi, start=len(done))
-    return (*done, *(ocr.recognise(_prepared(page, ctx), cfg.ocr) for page in rest))
+
+    def read(page: Page) -> Page:
+        return ocr.recognise(_prepared(page, ctx), cfg.ocr)
+
+    with closing(rest):
+        return (*done, *in_order(read, rest, ctx.page_threads))
+
+
+def in_order(read: Callable[[Page], Page], pages: Iterator[Page], threads: int) -> Iterator[Page]:
+    """``read`` over ``pages`` on ``threads`` threads, results in page order.
+
+    OpenCV and the OCR engine release the GIL, so threads read pages truly in
+    parallel; at most ``threads`` pages are taken from ``pages`` ahead of the reader.
+    """
+    if threads <= 1:
+        yield from map(read, pages)
+        return
+    with ThreadPoolExecutor(threads, thread_name_prefix="page") as pool:
+        pending: deque[Future[Page]] = deque()
+        for page in pages:
+            pending.append(pool.submit(read, page))
+            if len(pending) >= threads:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _prepared(page: Page, ctx: Context) -> Page:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import shutil
 import signal
 import sys
@@ -72,7 +73,10 @@ def build_context(config: AppConfig, rules: RuleSet | None = None) -> Context:
         None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
     )
     runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
-    return Context(config, rules, classifier, runner)
+    # One page per core: a lone long document uses the whole machine, and when every
+    # worker is busy the few extra threads cost little (an engine is ~25 MB).
+    threads = config.ocr.page_threads or os.cpu_count() or 1
+    return Context(config, rules, classifier, runner, page_threads=threads)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from textpdf import text_pdf
 
-from semantha.pipeline import file_sha256
+from semantha.fsutil import file_sha256
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from semantha.config import config_path, load_config
-from semantha.pipeline import Context, process_file
+from semantha.pipeline import Context, process_file, read_pages
 from semantha.records import Outcome
 from semantha.service import build_context
 
@@ -59,3 +60,12 @@ def test_full_text_reads_every_page_even_when_the_header_decides() -> None:
     pages = outcome.document.pages
     assert all("roi" not in p.ops and p.text_source == "ocr" for p in pages)
     assert all(p.text.strip() and p.image is None for p in pages)
+
+
+def test_pages_read_on_two_threads_equal_pages_read_one_by_one() -> None:
+    name = "002-11-antrag-named-rot180-2p.pdf"
+    one = read_pages(SAMPLES / name, replace(_context("full"), page_threads=1))
+    two = read_pages(SAMPLES / name, replace(_context("full"), page_threads=2))
+    assert len(one) == len(two) == 2
+    assert [p.text for p in one] == [p.text for p in two] and all(p.text for p in two)
+    assert [p.words for p in one] == [p.words for p in two]
