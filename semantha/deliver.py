@@ -10,7 +10,10 @@ Files written (``brief.pdf`` stands for the original's name):
 - ``<dms_root>/<target>/brief.pdf`` + ``brief.pdf.json``: schema, file, source_file,
   source_folder, sha256, pages, blank_pages, department, doctype, confidence,
   doctype_confidence, method, route_id, action, fields, trace_id, trace (reason, rule
-  hits, department/doctype top 3, thresholds), received_at, delivered_at.
+  hits, department/doctype top 3, thresholds), received_at, delivered_at. With
+  ``searchable_pdf`` the file is ``brief.pdf`` built by ``semantha.searchable`` (the scan
+  under an invisible layer of its OCR words) for any scan format; ``sha256`` stays the
+  original scan's, the document's id.
 - ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason.
 - ``<quarantine>/brief.pdf`` + ``brief.pdf.error.json``: error, exit_code, message,
   hint (what to do), sha256, original, quarantined_at, timings.
@@ -39,6 +42,7 @@ from semantha import fsutil
 from semantha.config import Paths
 from semantha.errors import DeliveryError, DocumentError, GuiError
 from semantha.records import (
+    SEARCHABLE_PDF,
     Action,
     Decision,
     Delivery,
@@ -49,6 +53,7 @@ from semantha.records import (
     Status,
     Trace,
 )
+from semantha.searchable import searchable_pdf
 
 log = structlog.get_logger(__name__)
 
@@ -173,12 +178,18 @@ def _to_dms(
         )
     root = _existing_root(paths.dms_root)
     target = _confined(root, action.target)
-    if _names_file(target, document.source):
+    searchable = action.params.get(SEARCHABLE_PDF) == "true"
+    delivered = document.source.with_suffix(".pdf") if searchable else document.source
+    if _names_file(target, delivered):
         folder, name = target.parent, target.name
     else:
-        folder, name = target, document.source.name
+        folder, name = target, delivered.name
     folder = _ensure_folder(folder, root, "DMS import folder")
-    dest, already = _copy_once(document.source, folder / name, document.id, "copy the document")
+    if searchable:
+        pdf = searchable_pdf(document.source, document.pages)
+        dest, already = _write_once(pdf, folder / name, "write the searchable PDF")
+    else:
+        dest, already = _copy_once(document.source, folder / name, document.id, "copy the document")
     sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
     # An index the DMS may already have imported is left alone on redelivery.
     if not already or not sidecar_path(dest).exists():
@@ -377,6 +388,32 @@ def _copy_once(source: Path, wanted: Path, sha256: str, what: str) -> tuple[Path
             raise _delivery_error(exc, what, candidate) from exc
         return candidate, False
     raise AssertionError("unreachable: _candidates is endless")
+
+
+def _write_once(data: bytes, wanted: Path, what: str) -> tuple[Path, bool]:
+    """Like ``_copy_once`` for bytes made here (a searchable PDF): never overwrite."""
+    for candidate in _candidates(wanted):
+        if candidate.exists():
+            if candidate.is_file() and _holds(candidate, data):
+                return candidate, True
+            continue
+        try:
+            fsutil.atomic_write_bytes(candidate, data, exclusive=True)
+        except FileExistsError:
+            if candidate.is_file() and _holds(candidate, data):
+                return candidate, True
+            continue
+        except OSError as exc:
+            raise _delivery_error(exc, what, candidate) from exc
+        return candidate, False
+    raise AssertionError("unreachable: _candidates is endless")
+
+
+def _holds(existing: Path, data: bytes) -> bool:
+    try:
+        return existing.stat().st_size == len(data) and existing.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _candidates(wanted: Path) -> Iterator[Path]:

@@ -82,8 +82,9 @@ def _link_new(tmp: Path, path: Path) -> None:
         tmp.replace(path)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    with _atomic_target(path) as handle:
+def atomic_write_bytes(path: Path, data: bytes, exclusive: bool = False) -> None:
+    """Write ``data`` atomically; with ``exclusive`` an existing ``path`` is FileExistsError."""
+    with _atomic_target(path, exclusive) as handle:
         handle.write(data)
 
 

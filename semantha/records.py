@@ -131,10 +131,19 @@ class Action:
     params: Mapping[str, str] = field(default_factory=frozen_map)
 
 
+SEARCHABLE_PDF = "searchable_pdf"
+"""Action param of deliver/copy: "true" delivers a PDF with a text layer instead of the scan."""
+
+
 @dataclass(frozen=True)
 class Plan:
     route_id: str
     actions: tuple[Action, ...]
+
+    @property
+    def needs_full_text(self) -> bool:
+        """True when an action delivers a searchable PDF: every page must be read in full."""
+        return any(a.params.get(SEARCHABLE_PDF) == "true" for a in self.actions)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import regex
 import structlog
 
 from semantha import rules
-from semantha.records import Action, Decision, Document, Plan, frozen_map
+from semantha.records import SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
 from semantha.rulefiles import Condition, RouteAction, RuleSet, labels_of, render_template
 
 log = structlog.get_logger(__name__)
@@ -218,12 +218,15 @@ def _render(action: RouteAction, values: Mapping[str, str]) -> Action:
     kind = action.kind
     target = action.deliver or action.copy_
     if target is not None:
+        if target.searchable_pdf:
+            values = {**values, "ext": "pdf"}  # the delivered file is a PDF whatever was scanned
         folder = render_template(target.folder, values, clean_value)
         name = clean_component(render_template(target.name, values, clean_value))
         ext = values.get("ext", "")
         if ext and not name.lower().endswith(f".{ext}"):
             name = clean_component(f"{name}.{ext}")
-        return Action(kind, safe_relative(f"{folder}/{name}"))
+        params = frozen_map({SEARCHABLE_PDF: "true"} if target.searchable_pdf else None)
+        return Action(kind, safe_relative(f"{folder}/{name}"), params)
     if action.review is not None:
         reason = clean_text(render_template(action.review.reason, values))
         return Action("review", "", frozen_map({"reason": reason}))

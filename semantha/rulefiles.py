@@ -350,6 +350,11 @@ class Condition(_Strict):
 class DeliverAction(_Strict):
     folder: str = "{department_folder}/{doctype}"
     name: str = "{date}_{aktenzeichen|sha}.{ext}"
+    searchable_pdf: bool = Field(
+        False,
+        description="deliver a PDF of the scan with its recognised text as an invisible, "
+        "searchable layer ({ext} becomes pdf) instead of the scanned file",
+    )
 
     @field_validator("folder", "name")
     @classmethod
