@@ -221,28 +221,61 @@ def _text_layers(scan: pypdf.PdfReader, pages: Sequence[Page]) -> bytes:
             frame = WordFrame(
                 page_transform(page, scan_page), page_transform(page, scan_page, deskew=False)
             )
-            for word in words:
-                _draw_word(canvas, font, word, frame)
+            for line in text_lines(words):
+                _draw_line(canvas, font, line, frame)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _draw_word(canvas: Canvas, font: TTFont, word: Word, frame: WordFrame) -> None:
-    """One word stretched over its box: descent to ascent fill the box's height."""
+@dataclass(frozen=True)
+class Line:
+    """Words read on one text line, and the line's top and bottom pixel rows."""
+
+    words: tuple[Word, ...]
+    top: int
+    bottom: int
+
+
+def text_lines(words: Sequence[Word]) -> list[Line]:
+    """Words grouped into lines: a word whose middle lies within a line's rows joins it.
+
+    The words of a line share one font size and baseline, as Tesseract's own PDF and
+    OCRmyPDF draw them; a size per word ("ein" is x-height tall, "Größe" has dots)
+    makes extractors break the line apart.
+    """
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w.box[1] + w.box[3] / 2, w.box[0])):
+        top, bottom = word.box[1], word.box[1] + word.box[3]
+        if lines and lines[-1].top <= (top + bottom) / 2 <= lines[-1].bottom:
+            last = lines[-1]
+            lines[-1] = Line((*last.words, word), min(last.top, top), max(last.bottom, bottom))
+        else:
+            lines.append(Line((word,), top, bottom))
+    return lines
+
+
+def _draw_line(canvas: Canvas, font: TTFont, line: Line, frame: WordFrame) -> None:
+    # in reading order: extractors that follow the content stream get the words in order
+    for word in sorted(line.words, key=lambda w: w.box[0]):
+        _draw_word(canvas, font, word, line, frame)
+
+
+def _draw_word(canvas: Canvas, font: TTFont, word: Word, line: Line, frame: WordFrame) -> None:
+    """One word stretched over its width; the line's descent-to-ascent fills its height."""
     text = " ".join(word.text.split())
     advance = pdfmetrics.stringWidth(text, FONT_NAME, 1.0)
     if advance <= 0:
         return
-    left, top, width, height = word.box
-    centre = frame.place(left + width / 2, top + height / 2)
+    left, _, width, _ = word.box
+    centre = frame.place(left + width / 2, (line.top + line.bottom) / 2)
     # level in the upright page: poppler and other extractors split words whose glyphs
     # climb a slope, so deskewed words are centred on their ink, not tilted with it
     along = frame.level.vector(width, 0)
-    up = frame.level.vector(0, -height)
+    up = frame.level.vector(0, line.top - line.bottom)
     ascent, descent = font.face.ascent / 1000.0, font.face.descent / 1000.0
     scale_x, scale_y = 1.0 / advance, 1.0 / (ascent - descent)
-    # the text origin lies on the baseline, |descent| above the box's bottom edge
+    # the text origin lies on the baseline, |descent| above the line's bottom edge
     depth = -descent * scale_y
     origin = (
         centre[0] - along[0] / 2 - up[0] / 2 + depth * up[0],
