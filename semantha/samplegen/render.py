@@ -86,18 +86,23 @@ class Run:
 
 @dataclass(frozen=True)
 class TextItem:
-    """One ground-truth line on baseline ``y`` (mm): one run, or cells of a table row."""
+    """One ground-truth line on baseline ``y`` (mm): one run, or cells of a table row.
+
+    ``role`` names the part of the page the line belongs to ("text", "table",
+    "footer", "stamp"), so that reading errors can be traced to their cause.
+    """
 
     y: float
     runs: tuple[Run, ...]
+    role: str = "text"
 
     @property
     def text(self) -> str:
         return " ".join(run.text for run in self.runs)
 
 
-def text_item(x: float, y: float, text: str, font: Font) -> TextItem:
-    return TextItem(y, (Run(x, text, font),))
+def text_item(x: float, y: float, text: str, font: Font, role: str = "text") -> TextItem:
+    return TextItem(y, (Run(x, text, font),), role)
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ class StrokeItem:
 
     points: tuple[tuple[float, float], ...]
     line: float = 0.3
+    role: str = "rule"  # or "signature": a scribble, no text
 
 
 Item = TextItem | BoxItem | StrokeItem
@@ -129,6 +135,21 @@ class PageLayout:
     @property
     def text(self) -> str:
         return "\n".join(item.text for item in self.items if isinstance(item, TextItem))
+
+
+def insert_block(page: PageLayout, block: Sequence[TextItem], centre_y: float) -> PageLayout:
+    """``page`` with ``block`` read before its first line whose baseline is below ``centre_y``.
+
+    For text added onto the sheet later (the incoming-mail stamp): the eye meets it going
+    down the page. Multi-column letterheads have no single right order; line-paired CER
+    (``textmetrics.cer_unordered``) does not depend on this choice.
+    """
+    items = list(page.items)
+    at = next(
+        (n for n, item in enumerate(items) if isinstance(item, TextItem) and item.y > centre_y),
+        len(items),
+    )
+    return PageLayout((*items[:at], *block, *items[at:]))
 
 
 @dataclass(frozen=True)
@@ -276,7 +297,7 @@ def _signature(rng: random.Random, x: float, y: float) -> StrokeItem:
     for _ in range(rng.randint(9, 16)):
         px += rng.uniform(1.5, 4.0)
         points.append((px, y + rng.uniform(-3.0, 1.0)))
-    return StrokeItem(tuple(points), line=rng.uniform(0.3, 0.5))
+    return StrokeItem(tuple(points), line=rng.uniform(0.3, 0.5), role="signature")
 
 
 def _postal(sender: Sequence[str]) -> tuple[str, ...]:
@@ -308,7 +329,7 @@ def _footer(spec: LetterSpec, style: Style, rng: random.Random) -> list[Item]:
     y = A4_MM[1] - 7.0 - 3.6 * len(wrapped)
     items: list[Item] = [_hrule(style, y - 4.0, 0.2)]
     for line in wrapped:
-        items.append(text_item(style.left, y, line, font))
+        items.append(text_item(style.left, y, line, font, "footer"))
         y += 3.6
     return items
 
@@ -459,7 +480,7 @@ def _table(flow: _Flow, table: Sequence[Sequence[str]]) -> None:
             if cell:
                 runs.append(Run(x, cell, row_font))
         if runs:
-            flow.add(TextItem(flow.y, tuple(runs)))
+            flow.add(TextItem(flow.y, tuple(runs), "table"))
         if r == 0:
             flow.add(_hrule(style, flow.y + 1.4))
         flow.y += pitch

@@ -14,8 +14,9 @@ clockwise: turn the page that far counter-clockwise to read it.
 from __future__ import annotations
 
 import io
+import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -24,7 +25,14 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
-from semantha.samplegen.render import font_families
+from semantha.samplegen.render import (
+    MM_PER_PT,
+    Font,
+    Run,
+    TextItem,
+    font_families,
+    text_width,
+)
 
 Profile = Literal["clean", "degraded"]
 ParamValue = float | int | str
@@ -45,6 +53,11 @@ _MONTHS = (
     "DEZ.",
 )
 STAMP_OWNER = "Stadt Musterstadt"
+STAMP_MM = (62.0, 30.0)  # width and height of the stamp's frame
+_STAMP_LINES_MM = ((6.5, 3.0), (6.0, 12.0), (3.6, 22.0))  # font size and top of each line
+# a bitonal scan keeps a light stamp only where its ink fell below the threshold; with
+# less than this share of its letter pixels left, the stamp reads as specks, not text
+STAMP_LEGIBLE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -102,21 +115,26 @@ def stamp_text(day: date) -> tuple[str, str, str]:
     return ("EINGANG", f"{day.day}. {_MONTHS[day.month - 1]} {day.year}", STAMP_OWNER)
 
 
-def _stamp_mask(lines: Sequence[str], dpi: int, rng: random.Random) -> Image.Image:
-    """Ink coverage (0..255) of a rubber stamp: frame and three lines, unevenly inked."""
+def _stamp_shape(lines: Sequence[str], dpi: int, frame: bool = True) -> Image.Image:
+    """Where a fully inked stamp prints (255): its frame and three lines, unrotated."""
     bold = font_families()[0].bold
-    width, height = _mm(62, dpi), _mm(30, dpi)
+    width, height = _mm(STAMP_MM[0], dpi), _mm(STAMP_MM[1], dpi)
     mask = Image.new("L", (width, height), 0)
     draw = ImageDraw.Draw(mask)
-    draw.rounded_rectangle(
-        (0, 0, width - 1, height - 1), radius=_mm(3, dpi), outline=255, width=_mm(0.7, dpi)
-    )
-    sizes = (_mm(6.5, dpi), _mm(6.0, dpi), _mm(3.6, dpi))
-    tops = (_mm(3, dpi), _mm(12, dpi), _mm(22, dpi))
-    for line, size, top in zip(lines, sizes, tops, strict=True):
-        font = ImageFont.truetype(str(bold), size)
-        draw.text((width // 2, top), line, fill=255, font=font, anchor="mt")
-    coverage = _np_rng(rng).uniform(0.55, 1.0, (height, width)).astype(np.float32)
+    if frame:
+        draw.rounded_rectangle(
+            (0, 0, width - 1, height - 1), radius=_mm(3, dpi), outline=255, width=_mm(0.7, dpi)
+        )
+    for line, (size, top) in zip(lines, _STAMP_LINES_MM, strict=True):
+        font = ImageFont.truetype(str(bold), _mm(size, dpi))
+        draw.text((width // 2, _mm(top, dpi)), line, fill=255, font=font, anchor="mt")
+    return mask
+
+
+def _stamp_mask(lines: Sequence[str], dpi: int, rng: random.Random) -> Image.Image:
+    """Ink coverage (0..255) of a rubber stamp: frame and three lines, unevenly inked."""
+    mask = _stamp_shape(lines, dpi)
+    coverage = _np_rng(rng).uniform(0.55, 1.0, (mask.height, mask.width)).astype(np.float32)
     return _image(_gray(mask) * coverage)
 
 
@@ -350,11 +368,111 @@ def _scan(
     if "rotate" not in defects:
         sheet = _Sheet(sheet.dpi, 0, sheet.stamp_date, sheet.ranges)
     applied: list[Defect] = []
-    current = image.convert("L")
+    clean = current = image.convert("L")
     for name in sorted(defects, key=list(DEFECTS).index):
         current, params = DEFECTS[name](current, rng, sheet)
         applied.append(Defect(name, tuple(params.items())))
+    if "stamp" in defects:
+        applied = [judged_stamp(d, clean, current, applied, sheet.dpi) for d in applied]
     return ScannedPage(current, tuple(applied), sheet.rotation)
+
+
+def judged_stamp(
+    defect: Defect,
+    clean: Image.Image,
+    scanned: Image.Image,
+    applied: Sequence[Defect],
+    dpi: int,
+) -> Defect:
+    """The stamp defect with ``legible``: whether its text is still on the scanned page.
+
+    A gray scan keeps the stamp's gray; a bitonal one keeps only the ink darker than its
+    threshold, so the share of letter pixels left in the file decides (``ink_kept``).
+    """
+    if defect.name != "stamp":
+        return defect
+    params = dict(defect.params)
+    if not any(d.name == "bitonal" for d in applied):
+        return Defect(defect.name, (*defect.params, ("legible", True)))
+    kept = _stamp_ink_kept(params, clean, _unturned(scanned, applied), dpi)
+    legible = kept >= STAMP_LEGIBLE_SHARE
+    return Defect(defect.name, (*defect.params, ("ink_kept", round(kept, 3)), ("legible", legible)))
+
+
+def _unturned(scanned: Image.Image, applied: Sequence[Defect]) -> Image.Image:
+    """The scan turned and unskewed back onto the sheet's own coordinates."""
+    page = scanned.convert("L")
+    back = {90: Image.Transpose.ROTATE_90, 270: Image.Transpose.ROTATE_270}
+    for defect in reversed(applied):
+        params = dict(defect.params)
+        if defect.name == "rotate" and params["degrees"]:
+            degrees = int(params["degrees"])
+            page = page.transpose(back.get(degrees, Image.Transpose.ROTATE_180))
+        elif defect.name == "skew":
+            angle = -float(params["angle"])
+            page = page.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    return page
+
+
+def _stamp_ink_kept(params: Params, clean: Image.Image, page: Image.Image, dpi: int) -> float:
+    """Share of the stamp's letter pixels (away from the letter's own ink) still dark."""
+    lines = str(params["text"]).split(" / ")
+    shape = _stamp_shape(lines, dpi, frame=False).rotate(
+        float(params["angle"]), expand=True, resample=Image.Resampling.BICUBIC
+    )
+    x, y = int(params["x"]), int(params["y"])
+    box = (x, y, min(x + shape.width, page.width), min(y + shape.height, page.height))
+    glyphs = _gray(shape)[: box[3] - y, : box[2] - x] > 128
+    # the letter's own text under the stamp stays dark whatever became of the stamp
+    text = _gray(clean.crop(box).filter(ImageFilter.MinFilter(5))) < 192
+    letters = glyphs & ~text
+    if not letters.any():
+        return 0.0
+    return float((_gray(page.crop(box))[letters] < 128).mean())
+
+
+def stamp_items(params: Mapping[str, ParamValue], dpi: int) -> tuple[TextItem, ...]:
+    """The stamp's lines as ground-truth text at its place on the sheet (mm, unturned)."""
+    frame = StampFrame.of(params, dpi)
+    centre_x, centre_y = (v * 25.4 / dpi for v in frame.centre)
+    top = centre_y - STAMP_MM[1] / 2
+    bold = font_families()[0].bold
+    items = []
+    for line, (size_mm, line_top) in zip(
+        str(params["text"]).split(" / "), _STAMP_LINES_MM, strict=True
+    ):
+        font = Font(bold, size_mm / MM_PER_PT)
+        x = centre_x - text_width(line, font) / 2
+        items.append(TextItem(top + line_top + size_mm * 0.75, (Run(x, line, font),), "stamp"))
+    return tuple(items)
+
+
+@dataclass(frozen=True)
+class StampFrame:
+    """Where a stamp sits on the sheet (pixels, before skew and turn), as recorded."""
+
+    centre: tuple[float, float]
+    size: tuple[float, float]
+    angle: float  # counter-clockwise degrees
+
+    @classmethod
+    def of(cls, params: Mapping[str, ParamValue], dpi: int) -> StampFrame:
+        width, height = _mm(STAMP_MM[0], dpi), _mm(STAMP_MM[1], dpi)
+        turn = math.radians(float(params["angle"]))
+        # Pillow's rotate(expand=True) grows the image to the turned frame's bounds
+        outer_w = abs(width * math.cos(turn)) + abs(height * math.sin(turn))
+        outer_h = abs(width * math.sin(turn)) + abs(height * math.cos(turn))
+        centre = (int(params["x"]) + outer_w / 2, int(params["y"]) + outer_h / 2)
+        return cls(centre, (float(width), float(height)), float(params["angle"]))
+
+    def contains(self, x: float, y: float, pad: float = 0.0) -> bool:
+        """True when (x, y) lies inside the frame grown by ``pad`` pixels on each side."""
+        dx, dy = x - self.centre[0], y - self.centre[1]
+        turn = math.radians(self.angle)
+        # into the stamp's own axes (y down): undo the counter-clockwise turn
+        across = dx * math.cos(turn) - dy * math.sin(turn)
+        down = dx * math.sin(turn) + dy * math.cos(turn)
+        return abs(across) <= self.size[0] / 2 + pad and abs(down) <= self.size[1] / 2 + pad
 
 
 def blank_back(

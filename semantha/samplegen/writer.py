@@ -20,7 +20,7 @@ import random
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -37,12 +37,23 @@ from semantha.samplegen import corpus
 from semantha.samplegen.render import (
     BoxItem,
     LetterLayout,
+    PageLayout,
     StrokeItem,
     TextItem,
+    insert_block,
     layout_letter,
     rasterize,
 )
-from semantha.samplegen.scan import Profile, ScannedPage, blank_back, plan_defects, scan_page
+from semantha.samplegen.scan import (
+    ParamValue,
+    Profile,
+    ScannedPage,
+    StampFrame,
+    blank_back,
+    plan_defects,
+    scan_page,
+    stamp_items,
+)
 from semantha.samplegen.spec import LetterSpec
 
 log = structlog.get_logger(__name__)
@@ -269,11 +280,27 @@ def _scan_sheets(
         page = scan_page(
             front, rng, names, profile=plan.profile, dpi=dpi, rotation=turn, stamp_date=stamp_day
         )
-        out.append((page, rendered.page_texts[i]))
+        defects = [d.as_dict() for d in page.defects]
+        out.append((page, page_truth(layout.pages[i], defects, dpi).text))
         if plan.duplex:
             back = blank_back(front, rng, names, dpi=dpi, rotation=turn)
             out.append((back, ""))
     return out
+
+
+def page_truth(
+    page: PageLayout, defects: Sequence[Mapping[str, ParamValue]], dpi: int = 300
+) -> PageLayout:
+    """What is printed on a scanned sheet: the letter, plus the stamp's text while legible.
+
+    The incoming-mail stamp is real page content (the date of receipt); a bitonal scan
+    that lost it to the threshold has no stamp text left to read (``scan.judged_stamp``).
+    """
+    for defect in defects:
+        if defect["name"] == "stamp" and defect.get("legible", True):
+            items = stamp_items(defect, dpi)
+            return insert_block(page, items, StampFrame.of(defect, dpi).centre[1] * 25.4 / dpi)
+    return page
 
 
 def _page_bytes(image: Image.Image, dpi: int) -> bytes:

@@ -11,9 +11,13 @@ from PIL import Image, ImageDraw
 
 from semantha.samplegen.scan import (
     DEFECTS,
+    Defect,
+    StampFrame,
     blank_back,
+    judged_stamp,
     plan_defects,
     scan_page,
+    stamp_items,
     stamp_text,
 )
 
@@ -160,3 +164,58 @@ def test_unknown_defects_and_rotations_are_refused() -> None:
         scan_page(page(), random.Random(14), ["coffee"], dpi=DPI)
     with pytest.raises(ValueError, match="rotation"):
         scan_page(page(), random.Random(14), ["rotate"], dpi=DPI, rotation=45)
+
+
+def test_stamp_on_a_gray_scan_is_legible_and_its_frame_is_where_it_was_printed() -> None:
+    scanned = scan_page(page(), random.Random(15), ["stamp", "noise"], dpi=DPI)
+    params = scanned.defects[0].as_dict()
+    assert params["legible"] is True
+    assert "ink_kept" not in params  # nothing but a threshold can take a gray stamp away
+    frame = StampFrame.of(params, DPI)
+    before, after = np.asarray(page()).astype(int), np.asarray(scanned.image).astype(int)
+    changed = np.argwhere(after < before - 40)
+    inside = [frame.contains(float(x), float(y), pad=2.0) for y, x in changed[::25]]
+    assert inside and all(inside)  # every stamped pixel lies in the recorded frame
+    assert not frame.contains(frame.centre[0] + 250, frame.centre[1])
+
+
+def test_bitonal_scan_keeps_a_dark_stamp_and_loses_a_light_one() -> None:
+    def stamp_on_bitonal(ink_threshold: int) -> dict[str, float | int | str]:
+        # a stamp drawn by a seed whose ink is fixed below; the threshold decides
+        rng = random.Random(16)
+        scanned = scan_page(page(), rng, ["stamp"], dpi=DPI)
+        table = [255 if v > ink_threshold else 0 for v in range(256)]
+        bitonal = scanned.image.point(table, "1")
+        applied = [*scanned.defects, Defect("bitonal", (("threshold", ink_threshold),))]
+        return judged_stamp(scanned.defects[0], page(), bitonal, applied, DPI).as_dict()
+
+    kept, lost = stamp_on_bitonal(200), stamp_on_bitonal(90)
+    assert kept["legible"] is True and float(kept["ink_kept"]) > 0.9
+    assert lost["legible"] is False and float(lost["ink_kept"]) < 0.05
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+def test_legibility_is_judged_on_the_sheet_after_skew_and_turn(turn: int) -> None:
+    scanned = scan_page(
+        page(), random.Random(17), ["stamp", "skew", "rotate"], dpi=DPI, rotation=turn
+    )
+    # a threshold above the stamp's gray: every letter pixel is black in the file, so
+    # the check finds them all only if it undid the skew and the turn correctly
+    bitonal = scanned.image.point([255 if v > 200 else 0 for v in range(256)], "1")
+    applied = [*scanned.defects, Defect("bitonal", (("threshold", 200),))]
+    judged = judged_stamp(scanned.defects[0], page(), bitonal, applied, DPI).as_dict()
+    assert float(judged["ink_kept"]) > 0.8
+
+
+def test_stamp_items_are_the_stamp_lines_at_the_stamp() -> None:
+    scanned = scan_page(page(), random.Random(21), ["stamp"], dpi=DPI, stamp_date=date(2026, 3, 2))
+    params = scanned.defects[0].as_dict()
+    items = stamp_items(params, DPI)
+    assert [item.text for item in items] == ["EINGANG", "2. MÄRZ 2026", "Stadt Musterstadt"]
+    assert {item.role for item in items} == {"stamp"}
+    frame = StampFrame.of(params, DPI)
+    for item in items:
+        y = item.y / 25.4 * DPI
+        x = (item.runs[0].x + 5.0) / 25.4 * DPI
+        assert frame.contains(x, y, pad=3.0)
+    assert [item.y for item in items] == sorted(item.y for item in items)

@@ -14,12 +14,14 @@ import pytest
 from PIL import Image, TiffImagePlugin
 from pypdf import PdfReader
 
+from semantha.samplegen.render import TextItem, layout_letter
 from semantha.samplegen.spec import LetterSpec
 from semantha.samplegen.writer import (
     FORMATS,
     DocumentPlan,
     curated_plans,
     file_name,
+    page_truth,
     plan_documents,
     write_document,
     write_documents,
@@ -248,3 +250,32 @@ def test_a_new_run_removes_the_files_of_the_previous_one_only(tmp_path: Path) ->
         "labels.csv",
         "truth.jsonl",
     ]
+
+
+def test_a_legible_stamp_is_in_the_page_truth_before_the_lines_below_it(tmp_path: Path) -> None:
+    record = write_document(plan(stamp=True), tmp_path, DPI)
+    stamp = record["defects"][0][0]
+    assert stamp["name"] == "stamp" and stamp["legible"] is True
+    lines = record["page_texts"][0].splitlines()
+    at = lines.index("EINGANG")
+    assert lines[at : at + 3] == stamp["text"].split(" / ")
+    # read where it sits: after the lines above the stamp, before those below it
+    layout = layout_letter(letter(), random.Random("5/1"))
+    above = [item.text for item in layout.pages[0].items if isinstance(item, TextItem)][:at]
+    assert lines[:at] == above
+    assert lines[at + 3 :] == layout.pages[0].text.splitlines()[at:]
+
+
+def test_a_stamp_lost_to_the_bitonal_threshold_is_not_in_the_truth() -> None:
+    page = layout_letter(letter(), random.Random("5/1")).pages[0]
+    placed: dict[str, float | int | str] = {
+        "name": "stamp",
+        "text": "EINGANG / 3. OKT. 2025 / Stadt Musterstadt",
+        "angle": 5.0,
+        "x": 400,
+        "y": 300,
+    }
+    assert page_truth(page, [{**placed, "legible": False}], DPI).text == page.text
+    truth = page_truth(page, [{**placed, "legible": True}], DPI).text
+    assert "3. OKT. 2025" in truth.splitlines()
+    assert truth.replace("EINGANG\n3. OKT. 2025\nStadt Musterstadt\n", "") == page.text
