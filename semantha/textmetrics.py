@@ -7,6 +7,7 @@ output carry layout, not content, so they must not count as errors.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -32,22 +33,15 @@ def cer_unordered(truth: str, hypothesis: str) -> float:
     most-alike first, each used once; a line left without a partner counts in full, so
     text that was missed or invented (a stamp read as words) still costs.
     """
-    true_lines = _lines(truth)
-    read_lines = _lines(hypothesis)
+    true_lines = lines(truth)
+    read_lines = lines(hypothesis)
     total = sum(len(line) for line in true_lines)
     if not total:
         return 0.0 if not read_lines else 1.0
-    candidates = sorted(
-        (Levenshtein.normalized_distance(t, r), i, j)
-        for i, t in enumerate(true_lines)
-        for j, r in enumerate(read_lines)
-    )
+    errors = 0
     paired_true: set[int] = set()
     paired_read: set[int] = set()
-    errors = 0
-    for distance, i, j in candidates:
-        if distance >= 1.0 or i in paired_true or j in paired_read:
-            continue
+    for i, j in pair_lines(true_lines, read_lines):
         paired_true.add(i)
         paired_read.add(j)
         errors += Levenshtein.distance(true_lines[i], read_lines[j])
@@ -56,7 +50,31 @@ def cer_unordered(truth: str, hypothesis: str) -> float:
     return errors / total
 
 
-def _lines(text: str) -> list[str]:
+def pair_lines(true_lines: Sequence[str], read_lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (true index, read index), most-alike first, each line used at most once.
+
+    Lines with nothing in common stay unpaired. This is the pairing ``cer_unordered``
+    scores; error analysis uses it to see which read line stood for which true line.
+    """
+    candidates = sorted(
+        (Levenshtein.normalized_distance(t, r), i, j)
+        for i, t in enumerate(true_lines)
+        for j, r in enumerate(read_lines)
+    )
+    paired_true: set[int] = set()
+    paired_read: set[int] = set()
+    pairs = []
+    for distance, i, j in candidates:
+        if distance >= 1.0 or i in paired_true or j in paired_read:
+            continue
+        paired_true.add(i)
+        paired_read.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty lines of ``text``, each normalised."""
     return [line for line in map(normalise, text.splitlines()) if line]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from semantha.textmetrics import cer, cer_unordered, normalise, wer
+from semantha.textmetrics import cer, cer_unordered, lines, normalise, pair_lines, wer
 
 
 def test_identical_text_has_no_errors() -> None:
@@ -64,3 +64,18 @@ def test_unordered_cer_counts_missed_and_invented_lines() -> None:
         len("EINGANG 14. NOV. 2025") / true_chars
     )
     assert cer_unordered(truth, missed) == pytest.approx(len("Amt 63") / true_chars)
+
+
+def test_pair_lines_pairs_most_alike_first_and_each_line_once() -> None:
+    truth = ["Rathausplatz 1", "34567 Musterstadt", "EINGANG"]
+    read = ["34567 Musterstadt", "Rathausplatz l", "NN", "34567 Musterstadt"]
+    pairs = pair_lines(truth, read)
+    assert (1, 0) in pairs and (0, 1) in pairs
+    assert len({j for _, j in pairs}) == len(pairs)  # no read line stands for two
+    # "NN" shares a letter with "EINGANG" and is all that is left for it
+    assert (2, 2) in pairs
+    assert pair_lines(["Amt"], ["xyz"]) == []
+
+
+def test_lines_are_normalised_and_blank_ones_dropped() -> None:
+    assert lines("  Amt  63 \n\n\f Stadt\tMusterstadt\n") == ["Amt 63", "Stadt Musterstadt"]
