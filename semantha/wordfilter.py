@@ -1,0 +1,51 @@
+"""Drop the words Tesseract invents from signatures and other scribbles.
+
+A handwritten signature is not text, but Tesseract reads its strokes as short "words"
+("NN", "mn", "~/~_—"). They share three traits that real words on the same page do
+not: Tesseract is unsure of them, they are at least as tall as a line of text, and
+their few characters are spread over a box far wider than those characters could fill
+(a scribble is one long stroke). A word is dropped only when all three hold.
+
+Measured on the 40 shipped sample pages (benchmarks/cer_errors.py --filter): 50 words
+dropped, 41 of them from signatures, the rest from the incoming-mail stamp and a ticked
+box, none of them a word of the letter.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from semantha.records import Word
+
+MAX_CONFIDENCE = 60.0  # Tesseract's word confidence (0-100); real words score higher
+MIN_STRETCH = 0.9  # box width / (characters x box height); printed words stay below 0.8
+MIN_HEIGHT = 1.0  # times the page's typical word height: flat dashes and dots are spared
+SURE = 80.0  # words this confident set the page's typical word height
+MIN_SURE_WORDS = 5  # fewer than this and the page has no typical height to compare with
+
+
+def filter_words(words: Sequence[Word]) -> tuple[Word, ...]:
+    """``words`` without the ones that look like a scribble read as text, in their order."""
+    height = typical_height(words)
+    if height is None:
+        return tuple(words)
+    return tuple(word for word in words if not is_scribble(word, height))
+
+
+def typical_height(words: Sequence[Word]) -> float | None:
+    """Median box height of the words Tesseract is sure of that contain a letter."""
+    heights = [
+        word.box[3]
+        for word in words
+        if word.confidence >= SURE and any(char.isalpha() for char in word.text)
+    ]
+    return statistics.median(heights) if len(heights) >= MIN_SURE_WORDS else None
+
+
+def is_scribble(word: Word, typical: float) -> bool:
+    """True for an unsure word whose few characters are spread over a tall, wide box."""
+    width, height = word.box[2], word.box[3]
+    if word.confidence >= MAX_CONFIDENCE or not word.text or height < MIN_HEIGHT * typical:
+        return False
+    return width / (len(word.text) * height) >= MIN_STRETCH

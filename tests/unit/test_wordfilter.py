@@ -1,0 +1,64 @@
+"""The scribble filter: signature strokes read as words go, printed words stay."""
+
+from __future__ import annotations
+
+from semantha.records import Word
+from semantha.wordfilter import filter_words, is_scribble, typical_height
+
+
+def word(text: str, confidence: float, width: int, height: int, left: int = 300) -> Word:
+    return Word(text, confidence, (left, 1000, width, height))
+
+
+def letter_words() -> list[Word]:
+    """A closing as Tesseract reads it at 300 dpi: sure words about 35 px tall."""
+    return [
+        word("Mit", 96.8, 52, 32),
+        word("freundlichen", 95.8, 225, 33),
+        word("Grüßen", 96.6, 138, 36),
+        word("Stadtkasse", 93.1, 190, 34),
+        word("Musterstadt", 91.0, 212, 35),
+        word("i.", 90.2, 18, 33),
+        word("A.", 92.4, 30, 33),
+    ]
+
+
+def test_signature_strokes_are_dropped_and_the_letter_kept_in_order() -> None:
+    closing = letter_words()
+    scribbles = [
+        word("NN", 0.0, 217, 54),  # wide, tall and unsure: a zigzag
+        word("mn", 24.8, 514, 56),
+        word("~/~_—", 41.0, 278, 45),
+    ]
+    mixed = [closing[0], scribbles[0], *closing[1:4], scribbles[1], scribbles[2], *closing[4:]]
+    assert filter_words(mixed) == tuple(closing)
+
+
+def test_unsure_printed_words_are_kept() -> None:
+    # real words Tesseract doubted, as measured on degraded sample pages
+    doubted = [
+        word("bisherige", 1.2, 256, 48),
+        word("Die", 38.0, 115, 51),
+        word("Elektro", 22.4, 232, 49),
+    ]
+    assert filter_words([*letter_words(), *doubted]) == (*letter_words(), *doubted)
+
+
+def test_each_condition_alone_is_not_enough() -> None:
+    typical = 34.0
+    assert not is_scribble(word("NN", 75.0, 217, 54), typical)  # Tesseract is sure
+    assert not is_scribble(word("—", 20.0, 60, 4), typical)  # flat: a dash, not a stroke
+    assert not is_scribble(word("NN", 20.0, 60, 54), typical)  # letters fill their box
+    assert is_scribble(word("NN", 20.0, 217, 54), typical)
+
+
+def test_pages_with_too_few_sure_words_are_left_alone() -> None:
+    few = [word("Amt", 95.0, 60, 34), word("NN", 0.0, 217, 54)]
+    assert typical_height(few) is None
+    assert filter_words(few) == tuple(few)
+    assert filter_words([]) == ()
+
+
+def test_typical_height_ignores_unsure_words_and_words_without_letters() -> None:
+    words = [*letter_words(), word("2026", 97.0, 80, 90), word("Xx", 10.0, 40, 90)]
+    assert typical_height(words) == 33
