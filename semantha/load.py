@@ -160,8 +160,13 @@ def _pdf_pages(
             log.debug("load.text_layer", file=path.name, page=index, letters=_letters(text))
             yield Page(index, None, dpi, size, text=text, confidence=100.0, text_source="pdf")
             continue
-        image = _render_pdf_page(path, index, dpi)
-        yield Page(index, image, dpi, (image.shape[1], image.shape[0]))
+        # No local name for the image: a suspended generator would keep it alive.
+        yield _rendered_page(path, index, dpi)
+
+
+def _rendered_page(path: Path, index: int, dpi: int) -> Page:
+    image = _render_pdf_page(path, index, dpi)
+    return Page(index, image, dpi, (image.shape[1], image.shape[0]))
 
 
 def _pdf_page_size(path: Path, index: int, pdf_page: pypdf.PageObject, dpi: int) -> tuple[int, int]:

@@ -81,7 +81,7 @@ def _read_band(
     with _translated_errors(page):
         engine = _engine(languages)
         try:
-            tsv = _recognise(engine, band, page.dpi, settings)
+            tsv = _recognise(engine, band, page.dpi, "otsu" in page.ops, settings)
         finally:
             engine.Clear()  # the page's image and results are not kept between pages
     words, text = _words_and_text(tsv)
@@ -91,13 +91,23 @@ def _read_band(
 
 
 def _recognise(
-    engine: tesserocr.PyTessBaseAPI, band: GrayImage, dpi: int, settings: OcrSettings
+    engine: tesserocr.PyTessBaseAPI,
+    band: GrayImage,
+    dpi: int,
+    binary: bool,
+    settings: OcrSettings,
 ) -> str:
     height, width = band.shape
     engine.SetPageSegMode(settings.psm)
     # Tesseract otherwise reads every line a second time inverted when unsure of it.
     engine.SetVariable("tessedit_do_invert", "0" if settings.dark_on_light else "1")
-    engine.SetImageBytes(band.tobytes(), width, height, 1, width)
+    if binary:
+        # A binarised page goes as 1 bit per pixel (1 = white, tesseract's convention):
+        # an eighth of the memory, no second thresholding, the same text (measured).
+        packed = np.packbits(band > 127, axis=1)
+        engine.SetImageBytes(packed.tobytes(), width, height, 0, packed.shape[1])
+    else:
+        engine.SetImageBytes(band.tobytes(), width, height, 1, width)
     engine.SetSourceResolution(dpi)
     start = time.monotonic()
     if not engine.Recognize(timeout=max(1, round(settings.timeout_s * 1000))):

@@ -8,6 +8,8 @@ decision (review), not an error. Nothing here prints or reads global settings.
 
 from __future__ import annotations
 
+import itertools
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -78,30 +80,56 @@ def read_pages(path: Path, ctx: Context, header: Page | None = None) -> tuple[Pa
     done = () if header is None else (ocr.recognise(header, cfg.ocr),)
     rest = load.load_pages(path, cfg.ocr.dpi, start=len(done))
 
-    def read(page: Page) -> Page:
-        return ocr.recognise(_prepared(page, ctx), cfg.ocr)
+    def read(parcel: list[Page]) -> Page:
+        # Taken out of its parcel, the raw scan is freed once cleaned, not once read.
+        return ocr.recognise(_prepared(parcel.pop(), ctx), cfg.ocr)
 
     with closing(rest):
         return (*done, *in_order(read, rest, ctx.page_threads))
 
 
-def in_order(read: Callable[[Page], Page], pages: Iterator[Page], threads: int) -> Iterator[Page]:
+def in_order(
+    read: Callable[[list[Page]], Page], pages: Iterator[Page], threads: int
+) -> Iterator[Page]:
     """``read`` over ``pages`` on ``threads`` threads, results in page order.
 
     OpenCV and the OCR engine release the GIL, so threads read pages truly in
     parallel; at most ``threads`` pages are taken from ``pages`` ahead of the reader.
+    Each page reaches ``read`` alone in a list for ``read`` to empty: no name here
+    keeps a page image alive while it is being read.
     """
     if threads <= 1:
-        yield from map(read, pages)
+        while parcel := _next_parcel(pages):
+            yield read(parcel)
         return
-    with ThreadPoolExecutor(threads, thread_name_prefix="page") as pool:
-        pending: deque[Future[Page]] = deque()
-        for page in pages:
-            pending.append(pool.submit(read, page))
+    pool = _page_pool(threads)
+    pending: deque[Future[Page]] = deque()
+    try:
+        while parcel := _next_parcel(pages):
+            pending.append(pool.submit(read, parcel))
+            del parcel
             if len(pending) >= threads:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    finally:
+        for future in pending:  # a page failed: the document is given up
+            future.cancel()
+
+
+def _next_parcel(pages: Iterator[Page]) -> list[Page]:
+    return [page for page in itertools.islice(pages, 1)]
+
+
+_pools: dict[tuple[int, int], ThreadPoolExecutor] = {}
+
+
+def _page_pool(threads: int) -> ThreadPoolExecutor:
+    """This process's reader threads: they live on, and so do their OCR engines."""
+    key = (os.getpid(), threads)
+    if key not in _pools:
+        _pools[key] = ThreadPoolExecutor(threads, thread_name_prefix="page")
+    return _pools[key]
 
 
 def _prepared(page: Page, ctx: Context) -> Page:

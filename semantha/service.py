@@ -39,6 +39,7 @@ from semantha.config import AppConfig
 from semantha.errors import DeliveryError, InputError, StartupError
 from semantha.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
 from semantha.journal import Journal
+from semantha.memory import tune_allocator
 from semantha.watch import Candidate, InboxWatcher, check_layout
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None)
 
     if log_setup is not None:
         log_setup()
+    tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
     store = RuleStore(config.rules_dir)
     return WorkerState(build_context(config, store.current()), store)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from semantha import __version__
 from semantha.cli import documents, gui_cmd, model_cmd, rules_cmd, samples_cmd, service_cmd
 from semantha.errors import SemanthaError
+from semantha.memory import tune_allocator
 
 COMMAND_MODULES = (service_cmd, documents, rules_cmd, model_cmd, samples_cmd, gui_cmd)
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    tune_allocator()
     try:
         code: int = args.handler(args)
     except SemanthaError as exc:

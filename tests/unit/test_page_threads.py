@@ -26,7 +26,8 @@ class Tracker:
                 self.most_ahead = max(self.most_ahead, self.taken - self.done)
             yield Page(index, None, 300)
 
-    def read(self, page: Page) -> Page:
+    def read(self, parcel: list[Page]) -> Page:
+        page = parcel.pop()
         with self.lock:
             self.reading += 1
             self.most_reading = max(self.most_reading, self.reading)
@@ -61,7 +62,8 @@ def test_threads_read_at_the_same_time() -> None:
 
 
 def test_a_failing_page_stops_the_document() -> None:
-    def read(page: Page) -> Page:
+    def read(parcel: list[Page]) -> Page:
+        page = parcel.pop()
         if page.index == 3:
             raise ValueError("page 4 is unreadable")
         return page
