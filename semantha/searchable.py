@@ -5,8 +5,11 @@ No second OCR pass: the words come from the pages the pipeline has already read
 back to the original page: undo the quarter turns ("rotate:N", clockwise), then the
 small deskew ("deskew:A", counter-clockwise about the centre), then scale pixels to
 the page's crop box in points and undo the page's own ``/Rotate``. Every word is
-drawn with PDF text render mode 3 (invisible) and stretched to its box, as OCRmyPDF's
-renderer does, so that a DMS viewer's search and text selection land on the ink.
+drawn with PDF text render mode 3 (invisible), stretched to its box's width as
+OCRmyPDF's renderer does, with one font size and baseline per text line, so that a
+DMS viewer's search and text selection land on the ink. On a deskewed page the words
+are centred on their ink but drawn level: text extractors (poppler, and DMS indexers
+built on such libraries) break words apart whose glyphs climb a slope.
 
 The scan itself is never re-encoded: a PDF keeps its pages and image streams, a
 TIFF, JPEG or PNG is wrapped losslessly by img2pdf (JPEG as is, CCITT G4 stays G4).
@@ -34,7 +37,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from semantha import load
-from semantha.errors import DeliveryError, EnvironmentCheckError
+from semantha.errors import DeliveryError, EnvironmentCheckError, InputError
 from semantha.records import Page, Word
 
 log = structlog.get_logger(__name__)
@@ -53,7 +56,6 @@ _IMG2PDF_ERRORS = (
     img2pdf.PdfTooLargeError,
     NotImplementedError,
     ValueError,
-    OSError,
 )
 
 
@@ -143,6 +145,12 @@ def _fully_read(original: Path, pages: Sequence[Page]) -> tuple[Page, ...]:
             "a route with searchable_pdf needs every page read before delivery "
             "(Plan.needs_full_text); report this as a bug",
         )
+    unsized = [p.index + 1 for p in ordered if _drawn_words(p) and min(p.size) <= 0]
+    if unsized:
+        raise DeliveryError(
+            f"{original.name}: page(s) {unsized} have words but no image size to place them",
+            "pages must keep their size when their image is dropped; report this as a bug",
+        )
     return ordered
 
 
@@ -175,19 +183,24 @@ def deskew_degrees(page: Page) -> float:
 
 
 def _scan_as_pdf(original: Path, pages: Sequence[Page]) -> pypdf.PdfReader:
-    kind = load.sniff(original)
     try:
-        if kind == "pdf":
+        if load.sniff(original) == "pdf":
             return pypdf.PdfReader(original)
         wrapped = img2pdf.convert(
             str(original), layout_fun=_page_layout(pages), engine=img2pdf.Engine.internal
         )
         return pypdf.PdfReader(io.BytesIO(wrapped))
+    except (InputError, OSError) as exc:
+        raise DeliveryError(
+            f"{original.name}: the scan could not be read again ({exc})",
+            "the original vanished or changed after it was read; check the work folder "
+            "and the disk, the document is retried",
+        ) from exc
     except (pypdf.errors.PyPdfError, *_IMG2PDF_ERRORS) as exc:
         raise DeliveryError(
             f"{original.name}: the scan cannot be wrapped into a PDF without loss ({exc})",
-            "deliver this scanner's files without searchable_pdf, or let the scanner "
-            "save PDF, TIFF, JPEG or PNG without transparency",
+            "deliver this scanner's files without searchable_pdf, or let the scanner save "
+            "PDF, or TIFF, JPEG or PNG with 8 bits per colour",
         ) from exc
 
 
@@ -269,8 +282,6 @@ def _draw_word(canvas: Canvas, font: TTFont, word: Word, line: Line, frame: Word
         return
     left, _, width, _ = word.box
     centre = frame.place(left + width / 2, (line.top + line.bottom) / 2)
-    # level in the upright page: poppler and other extractors split words whose glyphs
-    # climb a slope, so deskewed words are centred on their ink, not tilted with it
     along = frame.level.vector(width, 0)
     up = frame.level.vector(0, line.top - line.bottom)
     ascent, descent = font.face.ascent / 1000.0, font.face.descent / 1000.0

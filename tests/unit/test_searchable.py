@@ -514,3 +514,30 @@ def test_a_half_read_document_is_not_delivered_searchable(tmp_path: Path) -> Non
             Plan("r", (action,)), document, paths, None, Decision("63", None, 1, "rule")
         )
     assert [p for p in paths.dms_root.rglob("*") if p.is_file()] == []
+
+
+def test_a_photo_turned_by_its_exif_tag_shows_as_it_was_read(tmp_path: Path) -> None:
+    image, words, edges = upright_page()
+    photo = tmp_path / "photo.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90 degrees clockwise to show
+    turned_back(image, 1).save(photo, "JPEG", quality=90, dpi=(DPI, DPI), exif=exif)
+    # load applies the tag: the page was read upright, with no turn of its own
+    pdf = searchable_pdf(photo, [read_page(0, image, words)])
+    assert pypdf.PdfReader(io.BytesIO(pdf)).pages[0].rotation == 90
+    assert_boxes_at(pdf, words, edges)
+
+
+def test_words_without_a_page_size_cannot_be_placed(tmp_path: Path) -> None:
+    image, words, _ = upright_page()
+    scan = image_pdf(tmp_path / "scan.pdf", [image])
+    with pytest.raises(DeliveryError, match="no image size"):
+        searchable_pdf(scan, [replace(read_page(0, image, words), size=(0, 0))])
+
+
+def test_a_scan_gone_before_delivery_is_retried_not_quarantined(tmp_path: Path) -> None:
+    image, words, _ = upright_page()
+    gone = tmp_path / "scan.pdf"
+    with pytest.raises(DeliveryError, match="could not be read again") as raised:
+        searchable_pdf(gone, [read_page(0, image, words)])
+    assert "retried" in raised.value.hint
