@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/cer_by_op.py [--pages N]
     .venv/bin/python benchmarks/cer_by_op.py --samples DIR   # from `semantha samples`
+    .venv/bin/python benchmarks/cer_by_op.py --samples DIR --filter   # scribbles dropped
 
 Without ``--samples``, pages are German letters typeset with Pillow
 (tests/letterpages.py), so the truth is exact; "degraded" adds skew, grey shaded
@@ -26,12 +27,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import structlog
+from cer_errors import without_dropped
 from letterpages import FONTS, LETTERS, degrade, render_letter, rotate, truth_text
 
 from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
 from semantha.records import GrayImage, Page
 from semantha.textmetrics import cer, cer_unordered
+from semantha.wordfilter import filter_words
 
 DPI = 300
 Op = Callable[[GrayImage, int], GrayImage]
@@ -93,15 +96,24 @@ def sample_pages(folder: Path) -> Samples:
     return conditions
 
 
-def measure(op: Op, samples: list[tuple[GrayImage, int, str]]) -> tuple[float, float, float]:
-    """Median CER, median word-order-free CER, and mean seconds per page."""
+def measure(
+    op: Op, samples: list[tuple[GrayImage, int, str]], scribbles: bool
+) -> tuple[float, float, float]:
+    """Median CER, median word-order-free CER, and mean seconds per page.
+
+    Without ``scribbles`` the words ``wordfilter.filter_words`` drops are taken out of
+    the text first, as the pipeline will once the filter is wired into ``ocr``.
+    """
     rates, unordered, seconds = [], [], []
     for image, dpi, truth in samples:
         start = time.perf_counter()
         page = ocr.recognise(Page(0, op(image, dpi), dpi), OcrSettings())
         seconds.append(time.perf_counter() - start)
-        rates.append(cer(truth, page.text))
-        unordered.append(cer_unordered(truth, page.text))
+        text = page.text
+        if not scribbles:
+            text = without_dropped(text, page.words, filter_words(page.words))
+        rates.append(cer(truth, text))
+        unordered.append(cer_unordered(truth, text))
     return statistics.median(rates), statistics.median(unordered), statistics.mean(seconds)
 
 
@@ -111,6 +123,9 @@ def main() -> int:
     parser.add_argument("--samples", type=Path, help="a folder written by `semantha samples`")
     parser.add_argument("--limit", type=int, default=0, help="at most N pages per condition")
     parser.add_argument(
+        "--filter", action="store_true", help="drop scribbles (semantha.wordfilter) before scoring"
+    )
+    parser.add_argument(
         "--ops", default=",".join(OP_SETS), help=f"comma-separated op sets ({', '.join(OP_SETS)})"
     )
     args = parser.parse_args()
@@ -119,14 +134,15 @@ def main() -> int:
     if args.limit:
         conditions = {name: pages[: args.limit] for name, pages in conditions.items()}
     counts = ", ".join(f"{len(pages)} {name}" for name, pages in conditions.items())
-    print(f"median CER over {counts} pages, tesseract {ocr.tesseract_version()}")
+    dropped = ", scribbles dropped (wordfilter)" if args.filter else ""
+    print(f"median CER over {counts} pages, tesseract {ocr.tesseract_version()}{dropped}")
     print("each cell: CER in reading order / CER with lines paired most-alike (block order free)")
     header = f"{'op set':<20}" + "".join(f"{name:>18}" for name in conditions) + f"{'s/page':>9}"
     print(header)
     print("-" * len(header))
     for name in args.ops.split(","):
         op = OP_SETS[name]
-        results = [measure(op, samples) for samples in conditions.values()]
+        results = [measure(op, samples, not args.filter) for samples in conditions.values()]
         per_page = statistics.mean(seconds for _, _, seconds in results)
         cells = "".join(f"{100 * a:>8.2f}% /{100 * b:>6.2f}%" for a, b, _ in results)
         print(f"{name:<20}{cells}{per_page:>9.2f}", flush=True)
