@@ -79,6 +79,7 @@ def measured(command: list[str], cwd: Path) -> dict[str, float]:
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
     peaks = {"rss": 0, "pss": 0}
+    cpu: dict[int, float] = {}  # per process: workers of workers are not reaped by us
     done = threading.Event()
 
     def sample() -> None:
@@ -86,6 +87,7 @@ def measured(command: list[str], cwd: Path) -> dict[str, float]:
             rss = tree_memory_kb(process.pid)
             peaks["rss"] = max(peaks["rss"], sum(rss.values()))
             peaks["pss"] = max(peaks["pss"], sum(_pss_kb(pid) for pid in rss))
+            cpu.update({pid: max(cpu.get(pid, 0.0), _cpu_s(pid)) for pid in rss})
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -97,15 +99,24 @@ def measured(command: list[str], cwd: Path) -> dict[str, float]:
     if code:
         raise SystemExit(f"{command[3:6]} failed with exit code {code}")
     after = os.times()
-    core = (after.children_user - before.children_user) + (
+    reaped = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
+    core = max(reaped, sum(cpu.values()))
     return {
         "wall_s": wall,
         "core_s": core,
         "rss_mb": peaks["rss"] / 1024,
         "pss_mb": peaks["pss"] / 1024,
     }
+
+
+def _cpu_s(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _pss_kb(pid: int) -> int:
