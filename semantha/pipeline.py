@@ -136,6 +136,10 @@ def _prepared(page: Page, ctx: Context) -> Page:
     return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation)
 
 
+def _partly_read(document: Document) -> bool:
+    return any("roi" in page.ops for page in document.pages)
+
+
 def without_images(document: Document) -> Document:
     """The document without page images: a header read keeps page one's until it is done."""
     return replace(document, pages=tuple(replace(p, image=None) for p in document.pages))
@@ -173,12 +177,14 @@ def process_file(
             pages = read_header(path, ctx) if header_first else read_pages(path, ctx)
         document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
         document, decision = understand(document, ctx, timings)
-        if header_first and not decision.confident:
+        plan = route.plan(document, decision, ctx.rules)
+        # The rest is read when the header does not decide, or the route delivers text.
+        if _partly_read(document) and (not decision.confident or plan.needs_full_text):
             with timed(timings, "read_rest"):
                 pages = read_pages(path, ctx, header=pages[0])
             document, decision = understand(replace(document, pages=pages), ctx, timings)
+            plan = route.plan(document, decision, ctx.rules)
         document = without_images(document)
-        plan = route.plan(document, decision, ctx.rules)
     except DocumentError as exc:
         bound.warning("document.unreadable", error=type(exc).__name__)
         if dry_run:

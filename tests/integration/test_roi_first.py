@@ -69,3 +69,40 @@ def test_pages_read_on_two_threads_equal_pages_read_one_by_one() -> None:
     assert len(one) == len(two) == 2
     assert [p.text for p in one] == [p.text for p in two] and all(p.text for p in two)
     assert [p.words for p in one] == [p.words for p in two]
+
+
+def test_a_route_asking_for_a_searchable_pdf_gets_every_page_read(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from semantha.rulefiles import load_ruleset
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    routes = rules / "routes.yaml"
+    text = routes.read_text(encoding="utf-8")
+    default = '          name: "{date}_{aktenzeichen|sha}.{ext}"\n'
+    assert text.endswith(default)
+    routes.write_text(text + "          searchable_pdf: true\n", encoding="utf-8")
+    config = load_config(config_path(ROOT / "config.yaml"))
+    paths = config.paths.model_copy(
+        update={name: tmp_path / name for name in ("dms_root", "review", "quarantine", "work")}
+    )
+    config = config.model_copy(update={"paths": paths, "rules_dir": rules})
+    for folder in ("dms_root", "review", "quarantine", "work"):
+        (tmp_path / folder).mkdir()
+    ctx = replace(_context("roi_first"), config=config, rules=load_ruleset(rules))
+    name = CHOSEN[0]  # two pages, turned; its header alone decides (see above)
+    scan = tmp_path / name
+    shutil.copy(SAMPLES / name, scan)
+    outcome = process_file(scan, ctx)
+    assert outcome.status == "delivered" and "read_rest" in outcome.timings
+    assert outcome.document is not None
+    assert all(p.text_source == "ocr" and p.text for p in outcome.document.pages)
+    (pdf,) = (d.destination for d in outcome.deliveries if d.destination is not None)
+    assert pdf.suffix == ".pdf" and pdf.with_name(pdf.name + ".json").is_file()
+    second = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    words = outcome.document.pages[1].text.split()
+    assert sum(word in second for word in words) > 0.9 * len(words)
