@@ -34,6 +34,7 @@ from PIL import Image
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, OcrError
 from semantha.records import GrayImage, Page, TextSource, Word
+from semantha.wordfilter import filter_words
 
 log = structlog.get_logger(__name__)
 
@@ -235,9 +236,9 @@ def _words_and_text(tsv: str) -> tuple[tuple[Word, ...], str]:
 
     ``tsv`` is Tesseract's TSV without its header: level, page, block, paragraph, line,
     word, left, top, width, height, confidence, text. Only word rows (level 5) count.
+    Scribbles read as words (signatures) are left out of both (``wordfilter``).
     """
-    words: list[Word] = []
-    lines: list[tuple[tuple[str, str, str], list[str]]] = []
+    placed: list[tuple[tuple[str, str, str], Word]] = []
     for row in tsv.splitlines():
         cells = row.split("\t", 11)
         if len(cells) < 12 or cells[0] != "5":
@@ -246,14 +247,18 @@ def _words_and_text(tsv: str) -> tuple[tuple[Word, ...], str]:
         if not text or confidence < 0:
             continue
         left, top, width, height = (int(cell) for cell in cells[6:10])
-        words.append(Word(text, confidence, (left, top, width, height)))
-        key = (cells[2], cells[3], cells[4])
+        word = Word(text, confidence, (left, top, width, height))
+        placed.append(((cells[2], cells[3], cells[4]), word))
+    kept = set(filter_words([word for _, word in placed]))  # a word's box makes it unique
+    placed = [(key, word) for key, word in placed if word in kept]
+    lines: list[tuple[tuple[str, str, str], list[str]]] = []
+    for key, word in placed:
         if not lines or lines[-1][0] != key:
             lines.append((key, []))
-        lines[-1][1].append(text)
+        lines[-1][1].append(word.text)
     parts: list[str] = []
     for n, (key, tokens) in enumerate(lines):
         if n and key[:2] != lines[n - 1][0][:2]:
             parts.append("")  # a blank line between paragraphs and blocks
         parts.append(" ".join(tokens))
-    return tuple(words), "\n".join(parts)
+    return tuple(word for _, word in placed), "\n".join(parts)
