@@ -269,17 +269,25 @@ def text_lines(words: Sequence[Word]) -> list[Line]:
 
 
 def _draw_line(canvas: Canvas, font: TTFont, line: Line, frame: WordFrame) -> None:
-    # in reading order: extractors that follow the content stream get the words in order
-    for word in sorted(line.words, key=lambda w: w.box[0]):
-        _draw_word(canvas, font, word, line, frame)
+    """A line's words in reading order, in one text object, a space after each but the
+    last: extractors that follow the content stream get words in order, and spaces."""
+    obj = canvas.beginText()
+    obj.setTextRenderMode(INVISIBLE)
+    obj.setFont(FONT_NAME, 1.0)
+    texts = [(" ".join(w.text.split()), w) for w in sorted(line.words, key=lambda w: w.box[0])]
+    # a word of zero-width characters only has no width to stretch
+    words = [(t, w, a) for t, w in texts if (a := pdfmetrics.stringWidth(t, FONT_NAME, 1.0)) > 0]
+    for number, (text, word, advance) in enumerate(words, 1):
+        obj.setTextTransform(*_word_matrix(font, word, line, frame, advance))
+        obj.textOut(text if number == len(words) else text + " ")
+    canvas.drawText(obj)
 
 
-def _draw_word(canvas: Canvas, font: TTFont, word: Word, line: Line, frame: WordFrame) -> None:
-    """One word stretched over its width; the line's descent-to-ascent fills its height."""
-    text = " ".join(word.text.split())
-    advance = pdfmetrics.stringWidth(text, FONT_NAME, 1.0)
-    if advance <= 0:
-        return
+def _word_matrix(
+    font: TTFont, word: Word, line: Line, frame: WordFrame, advance: float
+) -> tuple[float, float, float, float, float, float]:
+    """The text matrix that stretches a word's glyphs (``advance`` wide at size 1) over its
+    box's width and the line's descent-to-ascent over the line's height."""
     left, _, width, _ = word.box
     centre = frame.place(left + width / 2, (line.top + line.bottom) / 2)
     along = frame.level.vector(width, 0)
@@ -288,18 +296,16 @@ def _draw_word(canvas: Canvas, font: TTFont, word: Word, line: Line, frame: Word
     scale_x, scale_y = 1.0 / advance, 1.0 / (ascent - descent)
     # the text origin lies on the baseline, |descent| above the line's bottom edge
     depth = -descent * scale_y
-    origin = (
-        centre[0] - along[0] / 2 - up[0] / 2 + depth * up[0],
-        centre[1] - along[1] / 2 - up[1] / 2 + depth * up[1],
+    origin_x = centre[0] - along[0] / 2 - up[0] / 2 + depth * up[0]
+    origin_y = centre[1] - along[1] / 2 - up[1] / 2 + depth * up[1]
+    return (
+        along[0] * scale_x,
+        along[1] * scale_x,
+        up[0] * scale_y,
+        up[1] * scale_y,
+        origin_x,
+        origin_y,
     )
-    obj = canvas.beginText()
-    obj.setTextRenderMode(INVISIBLE)
-    obj.setFont(FONT_NAME, 1.0)
-    obj.setTextTransform(
-        along[0] * scale_x, along[1] * scale_x, up[0] * scale_y, up[1] * scale_y, *origin
-    )
-    obj.textOut(text)
-    canvas.drawText(obj)
 
 
 @cache

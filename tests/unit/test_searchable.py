@@ -541,3 +541,12 @@ def test_a_scan_gone_before_delivery_is_retried_not_quarantined(tmp_path: Path) 
     with pytest.raises(DeliveryError, match="could not be read again") as raised:
         searchable_pdf(gone, [read_page(0, image, words)])
     assert "retried" in raised.value.hint
+
+
+def test_extractors_that_follow_the_content_stream_get_lines_with_spaces(tmp_path: Path) -> None:
+    image, words, _ = upright_page()
+    shuffled = tuple(sorted(words, key=lambda w: w.text))  # OCR order is no reading order
+    scan = image_pdf(tmp_path / "scan.pdf", [image])
+    pdf = searchable_pdf(scan, [read_page(0, image, shuffled, ops=("deskew:1.20",))])
+    text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert [line.strip() for line in text.splitlines() if line.strip()] == [row[0] for row in LINES]
