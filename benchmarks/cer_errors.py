@@ -158,9 +158,13 @@ def _matches(spec: LetterSpec | None, record: dict[str, Any]) -> bool:
 
 
 def truth_pages(
-    record: dict[str, Any], spec: LetterSpec
+    record: dict[str, Any], spec: LetterSpec, letter_only: bool = False
 ) -> dict[int, tuple[PageLayout, StampFrame | None]]:
-    """Each content page's truth layout (stamp included as the writer records it)."""
+    """Each content page's truth layout (stamp included as the writer records it).
+
+    ``letter_only`` leaves the stamp's text out, as samples written before it joined
+    the truth did: the same pages scored both ways show what that change did.
+    """
     layout = layout_letter(spec, random.Random(f"{record['seed']}/{record['index']}"))
     pages = {}
     for sheet, index in enumerate(content_pages(record)):
@@ -171,6 +175,7 @@ def truth_pages(
                 break
         else:
             raise SystemExit(f"{record['file']} page {index}: layout does not give the truth")
+        page = bare if letter_only else page
         stamps = [d for d in record["defects"][index] if d["name"] == "stamp"]
         pages[index] = (page, StampFrame.of(stamps[0], DPI) if stamps else None)
     return pages
@@ -464,6 +469,9 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="JSON file that keeps the OCR results")
     parser.add_argument("--filter", action="store_true", help="also after wordfilter")
     parser.add_argument("--pages", action="store_true", help="one row per page")
+    parser.add_argument(
+        "--letter-only", action="store_true", help="score without the stamp's text in the truth"
+    )
     parser.add_argument("--examples", type=int, default=0, help="commonest misreadings per cause")
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
@@ -473,7 +481,8 @@ def main() -> int:
     truths = {}
     for record in records:
         if record["format"] != "textpdf":
-            for index, value in truth_pages(record, spec_of(record, specs)).items():
+            found = truth_pages(record, spec_of(record, specs), args.letter_only)
+            for index, value in found.items():
                 truths[(record["file"], index)] = value
     pages = read_pages(args.samples, records, args.cache)
     print(f"{len(pages)} pages from {args.samples}, tesseract {ocr.tesseract_version()}")
