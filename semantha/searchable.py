@@ -186,8 +186,13 @@ def _scan_as_pdf(original: Path, pages: Sequence[Page]) -> pypdf.PdfReader:
     try:
         if load.sniff(original) == "pdf":
             return pypdf.PdfReader(original)
+        # no creation date: the same scan gives the same bytes, which is how a redelivery
+        # is recognised
         wrapped = img2pdf.convert(
-            str(original), layout_fun=_page_layout(pages), engine=img2pdf.Engine.internal
+            str(original),
+            layout_fun=_page_layout(pages),
+            engine=img2pdf.Engine.internal,
+            nodate=True,
         )
         return pypdf.PdfReader(io.BytesIO(wrapped))
     except (InputError, OSError) as exc:

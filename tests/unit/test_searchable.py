@@ -365,6 +365,10 @@ def test_the_same_pages_give_the_same_bytes(tmp_path: Path) -> None:
     scan = image_pdf(tmp_path / "scan.pdf", [image])
     pages = [read_page(0, image, words, ops=("deskew:0.80",))]
     assert searchable_pdf(scan, pages) == searchable_pdf(scan, pages)
+    fax = tmp_path / "fax.tiff"
+    image.convert("1").save(fax, "TIFF", compression="group4", dpi=(DPI, DPI))
+    # no clock in the bytes: a retry a second later must find its own file
+    assert b"/CreationDate" not in searchable_pdf(fax, pages)
 
 
 def test_searchable_never_reads_text_itself() -> None:
