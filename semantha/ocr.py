@@ -14,6 +14,8 @@ separate engines instead. Engine failures and timeouts become ``OcrError``.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 
 # libgomp reads this when libtesseract is loaded, and pytesseract passes it to the CLI.
@@ -38,6 +40,7 @@ from semantha.wordfilter import filter_words
 
 log = structlog.get_logger(__name__)
 
+LEPTONICA_SEVERITY_NONE = 6  # L_SEVERITY_NONE in leptonica's environ.h
 OSD_MIN_CONFIDENCE = 2.0  # tesseract's orientation_conf; below this its answer is a guess
 
 
@@ -130,10 +133,24 @@ def _engine(languages: str) -> tesserocr.PyTessBaseAPI:
     """
     if getattr(_engines, "pid", None) != os.getpid():
         _engines.pid, _engines.by_languages = os.getpid(), {}
+        _silence_leptonica()
     engines: dict[str, tesserocr.PyTessBaseAPI] = _engines.by_languages
     if languages not in engines:
-        engines[languages] = tesserocr.PyTessBaseAPI(lang=languages, init=True)
+        engine = tesserocr.PyTessBaseAPI(lang=languages, init=True)
+        engine.SetVariable("debug_file", os.devnull)  # tesseract's notes, e.g. on diacritics
+        engines[languages] = engine
     return engines[languages]
+
+
+def _silence_leptonica() -> None:
+    """Leptonica's complaints (odd boxes on noisy scans) would reach the service's stderr.
+
+    The tesseract command kept them to itself; in-process they are only noise, since
+    tesseract copes and its result or error is what counts.
+    """
+    name = ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica")
+    if name:
+        ctypes.CDLL(name).setMsgSeverity(LEPTONICA_SEVERITY_NONE)
 
 
 def _with_text(
