@@ -1,7 +1,10 @@
 """Character and word error rates, for measuring how well pages are read.
 
 Both compare whitespace-normalised text: line breaks and runs of spaces in OCR
-output carry layout, not content, so they must not count as errors.
+output carry layout, not content, so they must not count as errors. Every other
+character counts, also those Tesseract's deu and eng models cannot write at all ("·",
+"–", "§" are not in their unicharsets): the page shows them, so missing them is an
+error; ``benchmarks/cer_errors.py`` reports their share separately as "glyph".
 """
 
 from __future__ import annotations
