@@ -27,14 +27,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import structlog
-from cer_errors import without_dropped
 from letterpages import FONTS, LETTERS, degrade, render_letter, rotate, truth_text
 
 from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
 from semantha.records import GrayImage, Page
 from semantha.textmetrics import cer, cer_unordered
-from semantha.wordfilter import filter_words
+from semantha.wordfilter import filter_words, text_without
 
 DPI = 300
 Op = Callable[[GrayImage, int], GrayImage]
@@ -111,7 +110,7 @@ def measure(
         seconds.append(time.perf_counter() - start)
         text = page.text
         if not scribbles:
-            text = without_dropped(text, page.words, filter_words(page.words))
+            text = text_without(text, page.words, filter_words(page.words))
         rates.append(cer(truth, text))
         unordered.append(cer_unordered(truth, text))
     return statistics.median(rates), statistics.median(unordered), statistics.mean(seconds)

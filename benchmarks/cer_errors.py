@@ -42,6 +42,7 @@ from semantha.samplegen.scan import StampFrame
 from semantha.samplegen.spec import LetterSpec
 from semantha.samplegen.writer import curated_plans, page_truth
 from semantha.textmetrics import lines, normalise, pair_lines
+from semantha.wordfilter import filter_words, text_without
 
 DPI = 300
 CAUSES = ("glyph", "stamp", "signature", "footer", "table", "other")
@@ -372,24 +373,6 @@ def paired_errors(
 Filter = Callable[[Sequence[Word]], Sequence[Word]]
 
 
-def without_dropped(text: str, words: Sequence[Word], kept: Sequence[Word]) -> str:
-    """``text`` with the words that are not in ``kept`` taken out (same order as words)."""
-    keep = iter(kept)
-    wanted = next(keep, None)
-    queue = iter(words)
-    out_lines = []
-    for line in text.split("\n"):
-        tokens = []
-        for token in line.split():
-            word = next(queue)
-            if word is wanted:
-                tokens.append(token)
-                wanted = next(keep, None)
-        if tokens or not line.strip():
-            out_lines.append(" ".join(tokens))
-    return "\n".join(out_lines)
-
-
 @dataclass(frozen=True)
 class PageResult:
     """One page's errors per cause; ``paired_chars`` leaves out the breaks between lines."""
@@ -412,7 +395,7 @@ def analyse(
         words, text = read.words, read.text
         if word_filter is not None:
             kept = tuple(word_filter(words))
-            text, words = without_dropped(text, words, kept), kept
+            text, words = text_without(text, words, kept), kept
         truth = true_chars(page, stamp)
         offset = fit_offset(truth, words)
         got = read_chars(text, words, offset, stamp, page, truth)
@@ -489,8 +472,6 @@ def main() -> int:
     print("CER per cause = edit operations charged to it / true characters (pooled)")
     report("as read", list(analyse(pages, truths, None)), args.pages, args.examples)
     if args.filter:
-        from semantha.wordfilter import filter_words
-
         after = list(analyse(pages, truths, filter_words))
         report("after wordfilter.filter_words", after, args.pages, args.examples)
     return 0

@@ -33,6 +33,30 @@ def filter_words(words: Sequence[Word]) -> tuple[Word, ...]:
     return tuple(word for word in words if not is_scribble(word, height))
 
 
+def text_without(text: str, words: Sequence[Word], kept: Sequence[Word]) -> str:
+    """``text`` with the words missing from ``kept`` taken out; line breaks stay.
+
+    ``text`` must hold ``words`` in order, one whitespace-separated token each, as
+    ``ocr`` builds it; a line left empty by the filter goes, paragraph breaks stay.
+    """
+    remaining = iter(kept)
+    wanted = next(remaining, None)
+    queue = iter(words)
+    out = []
+    for line in text.split("\n"):
+        tokens = []
+        for token in line.split():
+            word = next(queue, None)
+            if word is None or word.text != token:
+                raise ValueError(f"text and words disagree at {token!r}: pass the page's own")
+            if word == wanted:
+                tokens.append(token)
+                wanted = next(remaining, None)
+        if tokens or not line.strip():
+            out.append(" ".join(tokens))
+    return "\n".join(out)
+
+
 def typical_height(words: Sequence[Word]) -> float | None:
     """Median box height of the words Tesseract is sure of that contain a letter."""
     heights = [

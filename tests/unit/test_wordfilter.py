@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from semantha.records import Word
-from semantha.wordfilter import filter_words, is_scribble, typical_height
+from semantha.wordfilter import filter_words, is_scribble, text_without, typical_height
 
 
 def word(text: str, confidence: float, width: int, height: int, left: int = 300) -> Word:
@@ -62,3 +64,25 @@ def test_pages_with_too_few_sure_words_are_left_alone() -> None:
 def test_typical_height_ignores_unsure_words_and_words_without_letters() -> None:
     words = [*letter_words(), word("2026", 97.0, 80, 90), word("Xx", 10.0, 40, 90)]
     assert typical_height(words) == 33
+
+
+def test_text_without_takes_dropped_words_out_and_keeps_the_layout() -> None:
+    words = [
+        word("Mit", 96.0, 52, 32),
+        word("freundlichen", 95.0, 225, 33),
+        word("Grüßen", 96.0, 138, 36),
+        word("NN", 0.0, 217, 54),
+        word("Anna", 94.0, 80, 34),
+        word("mn", 20.0, 300, 50),
+        word("Roth", 93.0, 82, 34),
+    ]
+    text = "Mit freundlichen Grüßen\n\nNN\nAnna mn Roth"
+    kept = [w for w in words if w.text not in ("NN", "mn")]
+    assert text_without(text, words, kept) == "Mit freundlichen Grüßen\n\nAnna Roth"
+    assert text_without(text, words, words) == text
+
+
+def test_text_without_refuses_text_of_other_words() -> None:
+    words = [word("Amt", 95.0, 60, 34)]
+    with pytest.raises(ValueError, match="disagree"):
+        text_without("Amt 63", words, words)
