@@ -106,25 +106,32 @@ def searchable_pdf(original: Path, pages: Sequence[Page]) -> bytes:
     cannot be wrapped losslessly.
     """
     ordered = _fully_read(original, pages)
-    scan = _scan_as_pdf(original, ordered)
-    if len(scan.pages) != len(ordered):
+    writer = _merged(original, ordered)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    log.debug("searchable.built", pages=len(ordered), words=sum(len(p.words) for p in ordered))
+    return buffer.getvalue()
+
+
+def _merged(original: Path, pages: Sequence[Page]) -> pypdf.PdfWriter:
+    """The scan's pages with their text layers merged in and their turns added."""
+    scan = _scan_as_pdf(original, pages)
+    if len(scan.pages) != len(pages):
         raise DeliveryError(
-            f"{original.name}: the scan has {len(scan.pages)} pages, {len(ordered)} were read",
+            f"{original.name}: the scan has {len(scan.pages)} pages, {len(pages)} were read",
             "the file changed after it was read; put it into the inbox again",
         )
-    overlay = pypdf.PdfReader(io.BytesIO(_text_layers(scan, ordered)))
+    overlay = pypdf.PdfReader(io.BytesIO(_text_layers(scan, pages)))
     writer = pypdf.PdfWriter(clone_from=scan)
-    for page, out, layer in zip(ordered, writer.pages, overlay.pages, strict=True):
+    scan.close()  # the writer holds its own copy of every object: a long scan is not kept twice
+    for page, out, layer in zip(pages, writer.pages, overlay.pages, strict=True):
         if _drawn_words(page):
             out.merge_page(layer)
             out.compress_content_streams()
         turn = quarter_turns(page) * 90
         if turn:
             out.rotate(turn)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    log.debug("searchable.built", pages=len(ordered), words=sum(len(p.words) for p in ordered))
-    return buffer.getvalue()
+    return writer
 
 
 # --- what was read -------------------------------------------------------------------
