@@ -24,7 +24,7 @@ import io
 import math
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -165,7 +165,12 @@ def _drawn_words(page: Page) -> tuple[Word, ...]:
     """Words to draw: OCR'd words only (a PDF text layer is already there)."""
     if page.blank or page.text_source != "ocr":
         return ()
-    return tuple(w for w in page.words if w.text.strip() and w.box[2] > 0 and w.box[3] > 0)
+    return tuple(w for w in page.words if _visible(w.text) and w.box[2] > 0 and w.box[3] > 0)
+
+
+def _visible(text: str) -> bool:
+    """At least one character that shows (no spaces, zero-width or control characters only)."""
+    return any(ch.isprintable() and not ch.isspace() for ch in text)
 
 
 def quarter_turns(page: Page) -> int:
@@ -263,7 +268,8 @@ class Line:
 
 
 def text_lines(words: Sequence[Word]) -> list[Line]:
-    """Words grouped into lines: a word whose middle lies within a line's rows joins it.
+    """Words grouped into lines, top to bottom, each left to right: a word whose middle
+    lies within a line's rows joins it.
 
     The words of a line share one font size and baseline, as Tesseract's own PDF and
     OCRmyPDF draw them; a size per word ("ein" is x-height tall, "Größe" has dots)
@@ -277,7 +283,11 @@ def text_lines(words: Sequence[Word]) -> list[Line]:
             lines[-1] = Line((*last.words, word), min(last.top, top), max(last.bottom, bottom))
         else:
             lines.append(Line((word,), top, bottom))
-    return lines
+    return [replace(line, words=tuple(sorted(line.words, key=_left))) for line in lines]
+
+
+def _left(word: Word) -> int:
+    return word.box[0]
 
 
 def _draw_line(canvas: Canvas, font: TTFont, line: Line, frame: WordFrame) -> None:
@@ -286,7 +296,7 @@ def _draw_line(canvas: Canvas, font: TTFont, line: Line, frame: WordFrame) -> No
     obj = canvas.beginText()
     obj.setTextRenderMode(INVISIBLE)
     obj.setFont(FONT_NAME, 1.0)
-    texts = [(" ".join(w.text.split()), w) for w in sorted(line.words, key=lambda w: w.box[0])]
+    texts = [(" ".join(w.text.split()), w) for w in line.words]
     # a word of zero-width characters only has no width to stretch
     words = [(t, w, a) for t, w in texts if (a := pdfmetrics.stringWidth(t, FONT_NAME, 1.0)) > 0]
     for number, (text, word, advance) in enumerate(words, 1):

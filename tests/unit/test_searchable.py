@@ -554,3 +554,25 @@ def test_extractors_that_follow_the_content_stream_get_lines_with_spaces(tmp_pat
     pdf = searchable_pdf(scan, [read_page(0, image, shuffled, ops=("deskew:1.20",))])
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert [line.strip() for line in text.splitlines() if line.strip()] == [row[0] for row in LINES]
+
+
+def test_words_of_one_line_share_its_height_and_lines_stay_apart() -> None:
+    # "ein" is x-height tall, "Größe" reaches above the capitals, "Tag" below the baseline
+    words = (
+        Word("Tag", 90, (400, 108, 60, 40)),
+        Word("ein", 90, (100, 110, 50, 22)),
+        Word("Größe", 90, (200, 96, 120, 36)),
+        Word("Zeile", 90, (100, 170, 90, 32)),
+    )
+    lines = searchable.text_lines(words)
+    assert [[w.text for w in line.words] for line in lines] == [["ein", "Größe", "Tag"], ["Zeile"]]
+    assert (lines[0].top, lines[0].bottom) == (96, 148)
+    assert (lines[1].top, lines[1].bottom) == (170, 202)
+
+
+def test_empty_and_zero_width_words_are_left_out(tmp_path: Path) -> None:
+    image, words, edges = upright_page()
+    odd = (Word("\u200b", 10, (600, 160, 20, 30)), Word("  ", 10, (700, 160, 20, 30)))
+    scan = image_pdf(tmp_path / "scan.pdf", [image])
+    pdf = searchable_pdf(scan, [read_page(0, image, words + odd)])
+    assert_boxes_at(pdf, words, edges)
