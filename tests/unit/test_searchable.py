@@ -576,3 +576,21 @@ def test_empty_and_zero_width_words_are_left_out(tmp_path: Path) -> None:
     scan = image_pdf(tmp_path / "scan.pdf", [image])
     pdf = searchable_pdf(scan, [read_page(0, image, words + odd)])
     assert_boxes_at(pdf, words, edges)
+
+
+def render(pdf: bytes, dpi: int = 50) -> np.typing.NDArray[np.uint8]:
+    png = subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout
+    return np.asarray(Image.open(io.BytesIO(png)), dtype=np.uint8)
+
+
+def test_the_text_layer_shows_nothing(tmp_path: Path) -> None:
+    image, words, _ = upright_page()
+    scan = image_pdf(tmp_path / "scan.pdf", [image])
+    pdf = searchable_pdf(scan, [read_page(0, image, words, ops=("deskew:0.50", "otsu"))])
+    assert pdftotext_words(pdf)  # the words are there, and they show nothing
+    assert np.array_equal(render(pdf), render(scan.read_bytes()))
