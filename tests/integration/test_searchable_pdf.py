@@ -236,10 +236,11 @@ def test_a_route_with_searchable_pdf_delivers_a_pdf_with_its_sidecar(tmp_path: P
     scan = paths.inbox / G4_SKEWED
     shutil.copy(SAMPLES / G4_SKEWED, scan)
 
-    outcome = process_file(scan, ctx, full_text=True)
+    outcome = process_file(scan, ctx)  # header first, as configured
 
     assert outcome.status == "delivered" and outcome.plan is not None
-    assert outcome.plan.needs_full_text
+    # the route asks for a text layer: the rest of the page was read before delivery
+    assert outcome.plan.needs_full_text and "read_rest" in outcome.timings
     [delivery] = outcome.deliveries
     dest = delivery.destination
     assert dest is not None and dest.suffix == ".pdf"
