@@ -86,3 +86,12 @@ def test_text_without_refuses_text_of_other_words() -> None:
     words = [word("Amt", 95.0, 60, 34)]
     with pytest.raises(ValueError, match="disagree"):
         text_without("Amt 63", words, words)
+
+
+def test_tall_unsure_marks_are_strokes_and_printed_punctuation_stays() -> None:
+    typical = 34.0
+    assert is_scribble(word("_", 0.0, 33, 55), typical)  # a stroke's tail
+    assert is_scribble(word("|", 49.2, 16, 52), typical)  # a stamp's frame
+    assert not is_scribble(word("&", 93.1, 30, 48), typical)  # sure: printed
+    assert not is_scribble(word("(", 55.0, 12, 40), typical)  # no taller than text
+    assert not is_scribble(word("-", 30.0, 20, 5), typical)  # flat: a dash
