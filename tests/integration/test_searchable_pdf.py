@@ -254,3 +254,12 @@ def test_a_route_with_searchable_pdf_delivers_a_pdf_with_its_sidecar(tmp_path: P
     read_words = [w.text for w in outcome.document.pages[0].words]
     assert sorted(text.decode("utf-8").split()) == sorted(" ".join(read_words).split())
     assert scan.exists()  # the original stays for the service to archive
+
+
+@pytest.mark.parametrize("name", CHOSEN)
+def test_the_pdf_is_well_formed(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.pdf"
+    out.write_bytes(built(name))
+    check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "No syntax or stream encoding errors" in check.stdout
