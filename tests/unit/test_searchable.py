@@ -594,3 +594,16 @@ def test_the_text_layer_shows_nothing(tmp_path: Path) -> None:
     pdf = searchable_pdf(scan, [read_page(0, image, words, ops=("deskew:0.50", "otsu"))])
     assert pdftotext_words(pdf)  # the words are there, and they show nothing
     assert np.array_equal(render(pdf), render(scan.read_bytes()))
+
+
+def test_a_pdf_with_only_an_owner_password_gets_its_text_layer(tmp_path: Path) -> None:
+    image, words, edges = upright_page()
+    plain = image_pdf(tmp_path / "plain.pdf", [image])
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="scanner", algorithm="AES-128")
+    locked = tmp_path / "locked.pdf"
+    writer.write(locked)
+    pdf = searchable_pdf(locked, [read_page(0, image, words)])
+    assert not pypdf.PdfReader(io.BytesIO(pdf)).is_encrypted
+    assert_boxes_at(pdf, words, edges)
+    assert image_streams(pdf) == image_streams(plain.read_bytes())
