@@ -35,6 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
+from semantha.fsutil import file_sha256
 from semantha.records import Page, Word
 from semantha.samplegen import corpus
 from semantha.samplegen.render import PageLayout, StrokeItem, TextItem, layout_letter, text_width
@@ -104,11 +105,12 @@ def read_pages(
     for record in records:
         if record["format"] == "textpdf":
             continue
+        digest = file_sha256(folder / record["file"])  # the scan, not its name, is read
         for index in content_pages(record):
-            key = f"{record['file']}#{index}"
+            key = f"{digest}#{index}"
             if key not in stored:
                 stored[key] = _ocr(folder / record["file"], index)
-                print(f"read {key}", file=sys.stderr, flush=True)
+                print(f"read {record['file']} page {index}", file=sys.stderr, flush=True)
             text, words = stored[key]["text"], stored[key]["words"]
             pages.append(
                 ReadPage(
@@ -138,10 +140,6 @@ def _ocr(path: Path, index: int) -> dict[str, Any]:
 
 
 # --- truth with positions --------------------------------------------------------------
-
-
-def spec_of(record: dict[str, Any], plans: dict[int, LetterSpec]) -> LetterSpec:
-    return plans[int(record["index"])]
 
 
 def specs_by_index(records: Sequence[dict[str, Any]]) -> dict[int, LetterSpec]:
@@ -464,7 +462,7 @@ def main() -> int:
     truths = {}
     for record in records:
         if record["format"] != "textpdf":
-            found = truth_pages(record, spec_of(record, specs), args.letter_only)
+            found = truth_pages(record, specs[int(record["index"])], args.letter_only)
             for index, value in found.items():
                 truths[(record["file"], index)] = value
     pages = read_pages(args.samples, records, args.cache)
