@@ -353,15 +353,16 @@ def joined(parts: Sequence[Chars]) -> Chars:
 def paired_errors(
     truth: Sequence[Chars], read: Sequence[Chars], examples: dict[str, Counter[str]]
 ) -> Counter[str]:
-    """Errors with lines paired as ``cer_unordered`` pairs them; lone lines count in full."""
+    """Errors with lines grouped as ``cer_unordered`` groups them; lone lines count in full."""
     errors: Counter[str] = Counter()
-    pairs = pair_lines([t.text for t in truth], [r.text for r in read])
-    for i, j in pairs:
-        errors += charge(truth[i], read[j], examples)
+    groups = pair_lines([t.text for t in truth], [r.text for r in read])
+    for i, members in groups.items():
+        errors += charge(truth[i], joined([read[j] for j in members]), examples)
     empty = Chars("", (), ())
-    for i in set(range(len(truth))) - {i for i, _ in pairs}:
+    for i in set(range(len(truth))) - set(groups):
         errors += charge(truth[i], empty, examples)
-    for j in set(range(len(read))) - {j for _, j in pairs}:
+    used = {j for members in groups.values() for j in members}
+    for j in set(range(len(read))) - used:
         errors += charge(empty, read[j], examples)
     return errors
 
