@@ -211,15 +211,15 @@ def _role(role: str) -> str:
 
 
 def _signature_boxes(page: PageLayout) -> list[tuple[float, float, float, float]]:
-    pad = 2.0
+    """Each scribble's box in pixels, grown by 2 mm (and 2 mm more above, where it loops)."""
     boxes = []
     for item in page.items:
         if isinstance(item, StrokeItem) and item.role == "signature":
             xs = [x for x, _ in item.points]
             ys = [y for _, y in item.points]
-            box = (min(xs) - pad, min(ys) - pad - 2.0, max(xs) + pad, max(ys) + pad)
-            boxes.append(tuple(_px(v) for v in box))
-    return boxes  # type: ignore[return-value]
+            left, top = _px(min(xs) - 2.0), _px(min(ys) - 4.0)
+            boxes.append((left, top, _px(max(xs) + 2.0), _px(max(ys) + 2.0)))
+    return boxes
 
 
 def _place(
