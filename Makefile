@@ -37,7 +37,8 @@ model: setup
 # Stage costs (pytest-benchmark) and end-to-end throughput side by side with the baselines.
 bench: setup
 	$(BIN)/pytest benchmarks/test_bench_reading.py benchmarks/test_bench_classify.py benchmarks/test_bench_searchable.py -p no:cacheprovider
-	$(BIN)/python benchmarks/throughput.py --docs 12 --workers 2
+	$(BIN)/python benchmarks/throughput.py --docs 20 --workers 2
+	$(BIN)/python benchmarks/long_document.py --pages 120
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

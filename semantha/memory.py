@@ -11,10 +11,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 
-import structlog
-
-log = structlog.get_logger(__name__)
-
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 _M_ARENA_MAX = -8
 MMAP_THRESHOLD_BYTES = 1 << 20
@@ -31,8 +27,7 @@ def tune_allocator() -> bool:
         mallopt = None
     if mallopt is None:
         return False
-    done = bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(
+    # Called before logging is set up: the result is returned, not logged.
+    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(
         mallopt(_M_ARENA_MAX, ARENA_MAX)
     )
-    log.debug("memory.allocator_tuned", ok=done)
-    return done
