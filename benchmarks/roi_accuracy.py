@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import resource
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -40,25 +41,36 @@ RESULTS = ROOT / "benchmarks" / "results"
 _CONTEXT: list[Context] = []  # built once before the workers fork, as the service does
 
 
-def _header_first(path: Path) -> tuple[tuple[Page, ...], bool]:
+def _core_s() -> float:
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _header_first(path: Path) -> tuple[tuple[Page, ...], bool, float]:
+    start = _core_s()
     outcome = process_file(path, _CONTEXT[0], dry_run=True)
     if outcome.document is None:
         raise SystemExit(f"{path.name}: {outcome.error}")
-    return outcome.document.pages, "read_rest" in outcome.timings
+    return outcome.document.pages, "read_rest" in outcome.timings, _core_s() - start
 
 
-def read_header_first(examples: list[Example], jobs: int) -> tuple[list[Example], int]:
-    """The examples as header-first reading sees them, and how many needed the rest."""
+def read_header_first(examples: list[Example], jobs: int) -> tuple[list[Example], int, float]:
+    """The examples as header-first reading sees them, how many needed the rest of
+    page one, and the core-seconds per page it took (start-up excluded)."""
     files = [example.document.source for example in examples]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         results = list(pool.map(_header_first, files, chunksize=4))
     read: list[Example] = []
-    for example, (pages, _) in zip(examples, results, strict=True):
+    for example, (pages, _, _) in zip(examples, results, strict=True):
         document = Document(example.document.id, example.document.source, datetime.now(UTC), pages)
         document = replace(document, fields=extract.extract_fields(pages))
         read.append(replace(example, document=document))
-    return read, sum(rest for _, rest in results)
+    page_count = sum(len(pages) for pages, _, _ in results)
+    core = sum(seconds for _, _, seconds in results)
+    return read, sum(rest for _, rest, _ in results), core / page_count
 
 
 def figures(items: list[Scored]) -> dict[str, Any]:
@@ -81,12 +93,12 @@ def main() -> int:
     ctx = _CONTEXT[0]
     full_examples = read_examples(args.data, config, args.jobs)
     scans = [e for e in full_examples if e.document.source.name != "labels.csv"]
-    roi_examples, rest = read_header_first(scans, args.jobs)
+    roi_examples, rest, core = read_header_first(scans, args.jobs)
     rows = []
     for name, examples in (("full page", scans), ("header first", roi_examples)):
         departments, doctypes = score_examples(examples, ctx.model, ctx.rules, config)
         rows.append((name, figures(departments), summary(doctypes)))
-    report(rows, args, len(scans), rest)
+    report(rows, args, len(scans), rest, core)
     return 0
 
 
@@ -94,15 +106,18 @@ def _pct(value: float) -> str:
     return f"{100 * value:.2f} %"
 
 
-def report(
-    rows: list[tuple[str, dict[str, Any], dict[str, Any]]], args: Any, n: int, rest: int
-) -> None:
+Row = tuple[str, dict[str, Any], dict[str, Any]]
+
+
+def report(rows: list[Row], args: Any, n: int, rest: int, core: float) -> None:
     groups = [g for g in rows[0][1] if g != "all"]
     lines = [
         f"# Header-first vs full-page reading, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"`.venv/bin/python benchmarks/roi_accuracy.py --data {args.data} --jobs {args.jobs}`"
-        f" - {n} scanned documents; header-first read the rest of page one for {rest}",
+        f" - {n} scanned documents; header-first read the rest of page one for {rest}, "
+        f"{core:.2f} core-s per page (start-up excluded); header_fraction "
+        f"{_CONTEXT[0].config.ocr.header_fraction}",
         "",
         "| reading | dept. accuracy | coverage | precision auto | "
         + " | ".join(f"{g}: accuracy / coverage / precision" for g in groups)

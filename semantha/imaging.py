@@ -165,6 +165,15 @@ def downscale(image: GrayImage, dpi: int, target_dpi: int) -> tuple[GrayImage, i
     return np.asarray(small, dtype=np.uint8), round(dpi * scale)
 
 
+def at_most(page: Page, dpi: int) -> Page:
+    """``page`` resampled to ``dpi`` when it was scanned finer (recorded as "scale:<dpi>")."""
+    if page.image is None or page.dpi <= dpi:
+        return page
+    image, scaled_dpi = downscale(page.image, page.dpi, dpi)
+    size = (image.shape[1], image.shape[0])
+    return replace(page, image=image, dpi=scaled_dpi, size=size, ops=(*page.ops, f"scale:{dpi}"))
+
+
 def ink_mask(image: GrayImage, dpi: int, target_dpi: int) -> NDArray[np.uint8]:
     """Ink = 1, paper = 0, at ``target_dpi``; dark scanner borders are cut off."""
     small, small_dpi = downscale(image, dpi, target_dpi)

@@ -26,7 +26,7 @@ from semantha.config import AppConfig
 from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
 from semantha.model import DocumentClassifier
-from semantha.records import Decision, Document, Outcome, Page
+from semantha.records import Decision, Document, Outcome, Page, Plan
 from semantha.rulefiles import RuleSet
 
 log = structlog.get_logger(__name__)
@@ -57,12 +57,12 @@ def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
 
     A header holds what routing needs (sender, recipient office, Aktenzeichen, subject)
     and costs a fraction of the whole page; ``read_pages`` finishes when it is not enough.
-    A PDF's page one is rendered at ``header_dpi``: 200 dpi renders in half the time of
-    300, and the header's words are large enough for it.
+    Page one is read at ``header_dpi`` (a PDF rendered so, a finer image scaled down):
+    200 dpi costs half of 300 in every stage, and the header's words are large enough.
     """
     cfg = ctx.config
     with closing(load.load_pages(path, cfg.ocr.header_dpi)) as pages:
-        first = _prepared(next(pages), ctx)
+        first = _prepared(imaging.at_most(next(pages), cfg.ocr.header_dpi), ctx)
     if first.image is None or first.blank:
         head = ocr.recognise(first, cfg.ocr)
     else:
@@ -136,6 +136,14 @@ def _prepared(page: Page, ctx: Context) -> Page:
     return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation)
 
 
+def _again(
+    document: Document, ctx: Context, timings: dict[str, float]
+) -> tuple[Document, Decision, Plan]:
+    """Fields, decision and plan once more, after more of ``document`` was read."""
+    document, decision = understand(document, ctx, timings)
+    return document, decision, route.plan(document, decision, ctx.rules)
+
+
 def _partly_read(document: Document) -> bool:
     return any("roi" in page.ops for page in document.pages)
 
@@ -178,12 +186,18 @@ def process_file(
         document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
         document, decision = understand(document, ctx, timings)
         plan = route.plan(document, decision, ctx.rules)
-        # The rest is read when the header does not decide, or the route delivers text.
-        if _partly_read(document) and (not decision.confident or plan.needs_full_text):
+        # Page one is read in full when its header decides neither the office nor the
+        # kind of letter (the folder depends on both); later pages rarely change that.
+        unsure = not decision.confident or decision.doctype is None
+        if "roi" in pages[0].ops and unsure:
             with timed(timings, "read_rest"):
+                pages = (ocr.recognise(pages[0], ctx.config.ocr), *pages[1:])
+            document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
+        # Every page is read when a route delivers the text.
+        if _partly_read(document) and plan.needs_full_text:
+            with timed(timings, "read_all"):
                 pages = read_pages(path, ctx, header=pages[0])
-            document, decision = understand(replace(document, pages=pages), ctx, timings)
-            plan = route.plan(document, decision, ctx.rules)
+            document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
         document = without_images(document)
     except DocumentError as exc:
         bound.warning("document.unreadable", error=type(exc).__name__)

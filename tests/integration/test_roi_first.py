@@ -96,7 +96,7 @@ def test_a_route_asking_for_a_searchable_pdf_gets_every_page_read(tmp_path: Path
     scan = tmp_path / name
     shutil.copy(SAMPLES / name, scan)
     outcome = process_file(scan, ctx)
-    assert outcome.status == "delivered" and "read_rest" in outcome.timings
+    assert outcome.status == "delivered" and "read_all" in outcome.timings
     assert outcome.document is not None
     assert all(p.text_source == "ocr" and p.text for p in outcome.document.pages)
     (pdf,) = (d.destination for d in outcome.deliveries if d.destination is not None)

@@ -179,3 +179,12 @@ def test_header_cut_falls_between_text_lines_near_the_fraction(fraction: float) 
 def test_header_cut_of_an_empty_page_is_the_fraction() -> None:
     blank = np.full((1754, 1240), 255, dtype=np.uint8)
     assert imaging.header_cut(blank, DPI, 0.4) == round(0.4 * 1754)
+
+
+def test_a_finer_scan_is_scaled_to_the_reading_resolution() -> None:
+    page = Page(0, np.full((3000, 2100), 255, dtype=np.uint8), 300, (2100, 3000))
+    scaled = imaging.at_most(page, 200)
+    assert scaled.image is not None and scaled.image.shape == (2000, 1400)
+    assert (scaled.dpi, scaled.size, scaled.ops) == (200, (1400, 2000), ("scale:200",))
+    assert imaging.at_most(scaled, 200) is scaled  # never enlarged, never twice
+    assert imaging.at_most(Page(1, None, 300), 200) == Page(1, None, 300)
