@@ -117,7 +117,8 @@ def report(rows: list[Row], args: Any, n: int, rest: int, core: float) -> None:
         f"`.venv/bin/python benchmarks/roi_accuracy.py --data {args.data} --jobs {args.jobs}`"
         f" - {n} scanned documents; header-first read the rest of page one for {rest}, "
         f"{core:.2f} core-s per page (start-up excluded); header_fraction "
-        f"{_CONTEXT[0].config.ocr.header_fraction}",
+        f"{_CONTEXT[0].config.ocr.header_fraction}, header_extra_fraction "
+        f"{_CONTEXT[0].config.ocr.header_extra_fraction}",
         "",
         "| reading | dept. accuracy | coverage | precision auto | "
         + " | ".join(f"{g}: accuracy / coverage / precision" for g in groups)

@@ -47,7 +47,8 @@ class OcrSettings(Strict):
     timeout_s: float = Field(120.0, gt=0)
     psm: int = Field(3, ge=0, le=13)
     strategy: Literal["roi_first", "full"] = "roi_first"
-    header_fraction: float = Field(0.5, gt=0, le=1)
+    header_fraction: float = Field(0.4, gt=0, le=1)
+    header_extra_fraction: float = Field(0.55, gt=0, le=1)
     header_languages: str = "deu"
     header_dpi: int = Field(200, ge=72, le=600)
     dark_on_light: bool = True

@@ -63,15 +63,23 @@ def recognise(page: Page, settings: OcrSettings) -> Page:
 
 
 def recognise_header(page: Page, settings: OcrSettings, rows: int) -> Page:
-    """The page with only its first ``rows`` pixel rows read; the image is kept.
+    """The page with its first ``rows`` pixel rows read; the image is kept.
 
-    The page is marked ``roi`` (in ``ops`` and ``text_source``) until ``recognise``
-    reads the rest. Word boxes are in page coordinates, like a full read's.
+    A page whose header was read already gets only the rows below it read, so a
+    header can be extended band by band. The page is marked ``roi`` (in ``ops`` and
+    ``text_source``) until ``recognise`` reads the rest. Word boxes are in page
+    coordinates, like a full read's.
     """
     if page.text_source == "pdf" or page.image is None or page.blank:
         return page
-    words, text = _read_band(page, settings, 0, rows, settings.header_languages)
-    marked = replace(page, ops=(*page.ops, "roi"), header_rows=rows)
+    top = page.header_rows if page.text_source == "roi" else 0
+    if rows <= top:
+        return page
+    words, text = _read_band(page, settings, top, rows, settings.header_languages)
+    if top:
+        words, text = page.words + words, "\n\n".join(t for t in (page.text, text) if t)
+    ops = page.ops if "roi" in page.ops else (*page.ops, "roi")
+    marked = replace(page, ops=ops, header_rows=rows)
     return _with_text(marked, words, text, image=page.image, source="roi")
 
 

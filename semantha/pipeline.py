@@ -72,6 +72,15 @@ def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
     return (head, *unread)
 
 
+def read_further(header: Page, ctx: Context) -> Page:
+    """Page one from ``read_header`` with its header extended to ``header_extra_fraction``."""
+    if header.image is None or "roi" not in header.ops:
+        return header
+    cfg = ctx.config.ocr
+    rows = imaging.header_cut(header.image, header.dpi, cfg.header_extra_fraction)
+    return ocr.recognise_header(header, cfg, rows)
+
+
 def read_pages(path: Path, ctx: Context, header: Page | None = None) -> tuple[Page, ...]:
     """Every page read in full, ``ctx.page_threads`` at a time; ``header`` is page one
     from ``read_header``. Pages are rendered one after the other as threads free up,
@@ -186,8 +195,15 @@ def process_file(
         document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
         document, decision = understand(document, ctx, timings)
         plan = route.plan(document, decision, ctx.rules)
+        # A header that names no particular kind of letter is read on into the first
+        # paragraph, which usually does: the folder depends on it as much as on the office.
+        vague = decision.doctype in (None, route.UNDECIDED_DOCTYPE)
+        if "roi" in pages[0].ops and decision.confident and vague:
+            with timed(timings, "read_more"):
+                pages = (read_further(pages[0], ctx), *pages[1:])
+            document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
         # Page one is read in full when its header decides neither the office nor the
-        # kind of letter (the folder depends on both); later pages rarely change that.
+        # kind of letter; later pages rarely change that.
         unsure = not decision.confident or decision.doctype is None
         if "roi" in pages[0].ops and unsure:
             with timed(timings, "read_rest"):

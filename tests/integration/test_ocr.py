@@ -109,6 +109,17 @@ def test_header_first_then_the_rest_reads_the_whole_letter() -> None:
     assert cer(truth_text(LETTERS[0]), whole.text) <= 0.01
 
 
+def test_a_header_read_on_in_a_second_band_keeps_the_first() -> None:
+    page, settings = _page(_letter(0)), OcrSettings()
+    first = ocr.recognise_header(page, settings, 700)
+    more = ocr.recognise_header(first, settings, 1200)
+    assert more.header_rows == 1200 and more.ops.count("roi") == 1
+    assert more.words[: len(first.words)] == first.words and more.text.startswith(first.text)
+    assert all(700 <= w.box[1] < 1200 for w in more.words[len(first.words) :])
+    assert "Aktenzeichen" in more.text and "Grüßen" not in more.text
+    assert ocr.recognise_header(more, settings, 1000) == more  # nothing above what was read
+
+
 def test_header_of_a_blank_page_is_not_read() -> None:
     page = replace(_page(blank_back(3)), blank=True)
     assert ocr.recognise_header(page, OcrSettings(), 500) == page
