@@ -32,7 +32,7 @@ model: setup
 	$(BIN)/semantha samples --out var/training/scanned --count 200 --seed 104
 	$(BIN)/semantha train --jobs 2 \
 		--data var/training/clean var/training/noise05 var/training/noise15 var/training/scanned \
-		--out models/classifier.joblib
+		--out models/classifier.npz
 
 # Stage costs (pytest-benchmark) and end-to-end throughput side by side with the baselines.
 bench: setup

@@ -33,7 +33,7 @@ def median_s(benchmark: BenchmarkFixture) -> float:
 @pytest.fixture(scope="module")
 def classifier() -> DocumentClassifier:
     configure_logging(None, "INFO", console_level=None)  # as the service runs
-    return load_classifier(ROOT / "models" / "classifier.joblib")
+    return load_classifier(ROOT / "models" / "classifier.npz")
 
 
 @pytest.fixture(scope="module")

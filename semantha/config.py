@@ -95,7 +95,7 @@ class LoggingSettings(Strict):
 class AppConfig(Strict):
     paths: Paths
     rules_dir: Path = Path("rules")
-    model: Path = Path("models/classifier.joblib")
+    model: Path = Path("models/classifier.npz")
     ocr: OcrSettings = OcrSettings()
     preprocess: PreprocessSettings = PreprocessSettings()
     classify: ClassifySettings = ClassifySettings()

@@ -1,18 +1,19 @@
-"""The text classifier: features, estimator, the two facets, and safe persistence.
+"""The trained text classifier as the service uses it: features, scores, persistence.
 
-``TextClassifier`` follows scikit-learn conventions on ``list[str]``: TF-IDF over
-word 1–2-grams plus character 3–5-grams inside word boundaries (robust to OCR
-errors such as "Bauantrag" read as "Bauantrug"), a linear SVM, and probabilities
-calibrated by cross-validated Platt scaling so that "0.9" means right nine times in
-ten. Platt's smoothed targets keep the probabilities bounded when the training data
-separate perfectly; temperature scaling then turns every guess into certainty.
-A 2-D ``y`` trains one head per column on shared features (the department and
-document-type facets), so a document is vectorised only once.
+A fitted model (``FittedModel``) is plain data: per feature space its n-gram
+vocabulary and IDF weights, per facet (department, document type) a linear head.
+Scoring one text needs numpy alone, so the service never imports scikit-learn (0.6 s
+and 60 MB per process); ``semantha.training`` fits the model with it.
 
-``DocumentClassifier`` bundles the fitted estimator with its manifest.
-``save_classifier``/``load_classifier`` write and check model + manifest: format
-version, scikit-learn version and the model file's sha256 must match, otherwise
-``ModelError`` says what to do.
+Features are TF-IDF over word 1–2-grams plus character 3–5-grams inside word
+boundaries (robust to OCR errors such as "Bauantrag" read as "Bauantrug"), computed
+exactly as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` does, one text at a
+time and without a sparse matrix.
+
+``save_classifier``/``load_classifier`` write and check model + manifest. The model
+file is an uncompressed NumPy ``.npz`` of arrays and JSON, no pickled objects: loading
+it cannot run code, and it loads in milliseconds. Format version and the file's
+sha256 must match the manifest, otherwise ``ModelError`` says what to do.
 """
 
 from __future__ import annotations
@@ -20,30 +21,22 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Any, Literal
 
-import joblib
 import numpy as np
-import sklearn
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, ValidationError
-from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.svm import LinearSVC
-from sklearn.utils.validation import check_is_fitted
 
 from semantha.errors import ModelError
-from semantha.fsutil import atomic_write_bytes, file_sha256
+from semantha.fsutil import atomic_write_bytes
 from semantha.records import Document, Score
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FACETS = ("department", "doctype")
 WORD_CACHE_SIZE = 200_000
 UNROUTABLE = ""
@@ -53,9 +46,10 @@ REBUILD_HINT = (
     "rebuild it with `make model` or `semantha train --data DIR`, "
     "or set classify.mode: rules-only in config.yaml to run without a model"
 )
+WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's default token_pattern
 
 FloatArray = NDArray[np.float64]
-Estimator = Literal["svm", "logreg"]
+FeatureKind = Literal["word", "char_wb"]
 
 
 def model_text(text: str, fields: Mapping[str, str] | None = None) -> str:
@@ -94,23 +88,6 @@ class LinearHead:
     platt: FloatArray | None  # (n_columns, 2) or None
     n_classes: int
 
-    @classmethod
-    def calibrated(cls, model: CalibratedClassifierCV) -> LinearHead:
-        (calibrated,) = model.calibrated_classifiers_
-        base = calibrated.estimator
-        platt = np.array([[c.a_, c.b_] for c in calibrated.calibrators], dtype=np.float64)
-        weights = np.ascontiguousarray(base.coef_.T, dtype=np.float32)
-        return cls(
-            weights, np.asarray(base.intercept_, dtype=np.float64), platt, len(base.classes_)
-        )
-
-    @classmethod
-    def softmax(cls, model: LogisticRegression) -> LinearHead:
-        weights = np.ascontiguousarray(model.coef_.T, dtype=np.float32)
-        return cls(
-            weights, np.asarray(model.intercept_, dtype=np.float64), None, len(model.classes_)
-        )
-
     def proba(self, index: NDArray[np.int64], values: FloatArray) -> FloatArray:
         decision = values @ self.weights[index] + self.intercept
         if self.platt is None:
@@ -138,182 +115,91 @@ def char_wb_ngrams(word: str, shortest: int, longest: int) -> list[str]:
     return grams
 
 
-class _Vocabulary:
-    """Feature ids of one fitted TfidfVectorizer for a text (rebuilt after loading).
+def word_ngrams(tokens: Sequence[str], shortest: int, longest: int) -> list[str]:
+    """Word n-grams joined by a space, as TfidfVectorizer's "word" analyzer."""
+    grams: list[str] = []
+    for n in range(shortest, longest + 1):
+        grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return grams
 
-    Word-bounded character n-grams depend on the word alone, so they are looked up
-    once per distinct word and cached: most words of a letter were seen before.
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One feature space of a fitted model: n-gram -> column, and each column's IDF.
+
+    Texts are lowercased. Word-bounded character n-grams depend on the word alone, so
+    they are looked up once per distinct word and cached: most words of a letter were
+    seen before.
     """
 
-    def __init__(self, vectorizer: TfidfVectorizer, offset: int) -> None:
-        self.index: dict[str, int] = vectorizer.vocabulary_
-        self.idf: FloatArray = vectorizer.idf_
-        self.offset = offset
-        self.by_word = vectorizer.analyzer == "char_wb"
-        self.ngram_range: tuple[int, int] = vectorizer.ngram_range
-        self.analyze: Callable[[str], Any] = (
-            vectorizer.build_preprocessor() if self.by_word else vectorizer.build_analyzer()
-        )
-        self.words: dict[str, NDArray[np.int64]] = {}
+    kind: FeatureKind
+    ngram_range: tuple[int, int]
+    terms: dict[str, int]
+    idf: FloatArray
+    _by_word: dict[str, NDArray[np.int64]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def ids(self, text: str) -> NDArray[np.int64]:
-        """The feature id of every n-gram of ``text`` in the vocabulary, with repeats."""
-        if not self.by_word:
-            found = [i for i in map(self.index.get, self.analyze(text)) if i is not None]
-            return np.array(found, dtype=np.int64)
-        parts = [self._word_ids(word) for word in self.analyze(text).split()]
+        """The column of every n-gram of ``text`` in the vocabulary, with repeats."""
+        lowered = text.lower()
+        if self.kind == "word":
+            return self._lookup(word_ngrams(WORD_PATTERN.findall(lowered), *self.ngram_range))
+        parts = [self._word_ids(word) for word in lowered.split()]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
+    def _lookup(self, grams: Iterable[str]) -> NDArray[np.int64]:
+        found = [i for i in map(self.terms.get, grams) if i is not None]
+        return np.array(found, dtype=np.int64)
+
     def _word_ids(self, word: str) -> NDArray[np.int64]:
-        ids = self.words.get(word)
+        ids = self._by_word.get(word)
         if ids is None:
-            if len(self.words) >= WORD_CACHE_SIZE:
-                self.words.clear()
-            grams = char_wb_ngrams(word, *self.ngram_range)
-            ids = np.array([i for i in map(self.index.get, grams) if i is not None], dtype=np.int64)
-            self.words[word] = ids
+            if len(self._by_word) >= WORD_CACHE_SIZE:
+                self._by_word.clear()
+            ids = self._lookup(char_wb_ngrams(word, *self.ngram_range))
+            self._by_word[word] = ids
         return ids
 
 
-class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
-    """Calibrated linear text classifier on word and character n-grams.
+@dataclass(frozen=True)
+class FittedModel:
+    """What training leaves: feature spaces side by side, and one head per facet.
 
-    ``y`` may be 1-D (one facet) or 2-D (one column per facet, shared features);
-    then ``classes_`` and ``predict_proba`` return one entry per column, as
-    scikit-learn's multi-output classifiers do.
+    A head is None for a facet that had a single label (probability 1).
     """
 
-    def __init__(
-        self,
-        estimator: Estimator = "svm",
-        C: float = 1.0,  # noqa: N803 (scikit-learn's name)
-        word_ngrams: tuple[int, int] = (1, 2),
-        char_ngrams: tuple[int, int] | None = (3, 5),
-        min_df: int = 2,
-        max_chars: int = 4000,
-        cv: int = 3,
-    ) -> None:
-        self.estimator = estimator
-        self.C = C
-        self.word_ngrams = word_ngrams
-        self.char_ngrams = char_ngrams
-        self.min_df = min_df
-        self.max_chars = max_chars
-        self.cv = cv
-
-    def _vectorizers(self, n_docs: int) -> list[TfidfVectorizer]:
-        min_df = self.min_df if n_docs > 4 * self.min_df else 1
-        vectorizers = [
-            TfidfVectorizer(
-                ngram_range=self.word_ngrams, min_df=min_df, sublinear_tf=True, dtype=np.float32
-            )
-        ]
-        if self.char_ngrams is not None:
-            vectorizers.append(
-                TfidfVectorizer(
-                    analyzer="char_wb",
-                    ngram_range=self.char_ngrams,
-                    min_df=min_df,
-                    sublinear_tf=True,
-                    dtype=np.float32,
-                )
-            )
-        return vectorizers
-
-    def _head(self, features: sparse.csr_matrix, labels: NDArray[Any]) -> LinearHead | None:
-        _, counts = np.unique(labels, return_counts=True)
-        if len(counts) == 1:
-            return None  # a facet with one label needs no estimator: probability 1
-        folds = min(self.cv, int(counts.min()))
-        if folds < 2:
-            # Some label has a single example, nothing to hold out for calibration:
-            # logistic regression still gives probabilities. Only tiny sets end up here.
-            return LinearHead.softmax(
-                LogisticRegression(C=self.C, max_iter=2000).fit(features, labels)
-            )
-        base: Any = (
-            LinearSVC(C=self.C)
-            if self.estimator == "svm"
-            else LogisticRegression(C=self.C, max_iter=2000)
-        )
-        model = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False)
-        return LinearHead.calibrated(model.fit(features, labels))
-
-    def fit(self, X: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]]) -> Self:  # noqa: N803
-        texts = [t[: self.max_chars] for t in X]
-        labels = np.asarray(y, dtype=object)
-        if labels.shape[0] != len(texts):
-            raise ValueError(f"{len(texts)} texts but {labels.shape[0]} labels")
-        self.n_outputs_ = 1 if labels.ndim == 1 else labels.shape[1]
-        columns = labels.reshape(len(texts), self.n_outputs_).astype(str)
-        self.vectorizers_ = [v.fit(texts) for v in self._vectorizers(len(texts))]
-        features = sparse.hstack([v.transform(texts) for v in self.vectorizers_], format="csr")
-        self.heads_ = [self._head(features, columns[:, col]) for col in range(self.n_outputs_)]
-        classes = [np.unique(columns[:, col]).astype(object) for col in range(self.n_outputs_)]
-        self.classes_: NDArray[Any] | list[NDArray[Any]] = (
-            classes[0] if labels.ndim == 1 else classes
-        )
-        return self
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(super().__getstate__())
-        state.pop("_vocabulary_cache", None)  # analyzers are closures: rebuilt on first use
-        return state
-
-    def _vocabularies(self) -> list[_Vocabulary]:
-        cached: list[_Vocabulary] | None = self.__dict__.get("_vocabulary_cache")
-        if cached is None:
-            cached, offset = [], 0
-            for vectorizer in self.vectorizers_:
-                cached.append(_Vocabulary(vectorizer, offset))
-                offset += len(vectorizer.vocabulary_)
-            self.__dict__["_vocabulary_cache"] = cached
-        return cached
+    vocabularies: tuple[Vocabulary, ...]
+    heads: tuple[LinearHead | None, ...]
+    classes: tuple[tuple[str, ...], ...]
+    max_chars: int
 
     def features(self, text: str) -> tuple[NDArray[np.int64], FloatArray]:
         """Column indices and TF-IDF values of one text (what TfidfVectorizer.transform gives)."""
-        indices, values = [], []
-        for vocabulary in self._vocabularies():
+        indices, values, offset = [], [], 0
+        for vocabulary in self.vocabularies:
             ids = vocabulary.ids(text)
-            if not ids.size:
-                continue
-            index, tf = np.unique(ids, return_counts=True)
-            value = (1.0 + np.log(tf)) * vocabulary.idf[index]
-            indices.append(index + vocabulary.offset)
-            values.append(value / np.linalg.norm(value))
+            if ids.size:
+                index, tf = np.unique(ids, return_counts=True)
+                value = (1.0 + np.log(tf)) * vocabulary.idf[index]
+                indices.append(index + offset)
+                values.append(value / np.linalg.norm(value))
+            offset += len(vocabulary.terms)
         if not indices:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         return np.concatenate(indices), np.concatenate(values)
 
-    def _proba_one(self, text: str) -> list[FloatArray]:
-        index, values = self.features(text[: self.max_chars])
-        return [np.ones(1) if head is None else head.proba(index, values) for head in self.heads_]
-
-    def predict_proba(self, X: Sequence[str]) -> FloatArray | list[FloatArray]:  # noqa: N803
-        check_is_fitted(self, "heads_")
-        rows = [self._proba_one(text) for text in X]
-        probas = [np.vstack([row[col] for row in rows]) for col in range(self.n_outputs_)]
-        return probas if isinstance(self.classes_, list) else probas[0]
-
-    def predict(self, X: Sequence[str]) -> NDArray[Any]:  # noqa: N803
-        probas = self.predict_proba(X)
-        if isinstance(probas, list):
-            assert isinstance(self.classes_, list)
-            return np.column_stack(
-                [c[p.argmax(axis=1)] for c, p in zip(self.classes_, probas, strict=True)]
-            )
-        classes = self.classes_
-        assert not isinstance(classes, list)
-        return classes[probas.argmax(axis=1)]  # type: ignore[no-any-return]
-
     def score_one(self, text: str) -> list[FloatArray]:
-        """Probabilities of every facet for one text: the fast path of classification."""
-        check_is_fitted(self, "heads_")
-        return self._proba_one(text)
+        """Probabilities of every facet's classes (in ``classes`` order) for one text."""
+        index, values = self.features(text[: self.max_chars])
+        return [np.ones(1) if head is None else head.proba(index, values) for head in self.heads]
 
 
 class Manifest(BaseModel):
-    """What is known about a saved model; written next to it as JSON."""
+    """What is known about a saved model; written next to it as JSON.
+
+    ``sklearn_version`` records what trained the model; any version (or none) reads it.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -354,69 +240,33 @@ class FacetScores:
 class DocumentClassifier:
     """The department and document-type facets of one trained model, with its manifest."""
 
-    estimator: TextClassifier
+    model: FittedModel
     manifest: Manifest
 
     def score_text(self, text: str) -> dict[str, FacetScores]:
-        probas = self.estimator.score_one(text)
-        classes = self.estimator.classes_
-        assert isinstance(classes, list)
+        probas = self.model.score_one(text)
         return {
             facet: FacetScores(top_scores(labels, proba, k=len(labels)))
-            for facet, labels, proba in zip(FACETS, classes, probas, strict=True)
+            for facet, labels, proba in zip(FACETS, self.model.classes, probas, strict=True)
         }
 
     def score(self, document: Document) -> dict[str, FacetScores]:
         return self.score_text(document_text(document))
 
 
-def training_data_sha256(texts: Sequence[str], labels: Sequence[Sequence[str]]) -> str:
-    digest = hashlib.sha256()
-    for text, row in zip(texts, labels, strict=True):
-        digest.update(json.dumps([text, *row], ensure_ascii=False).encode())
-    return digest.hexdigest()
-
-
-def train_classifier(
-    texts: Sequence[str],
-    labels: Sequence[tuple[str, str]],
-    metrics: dict[str, Any] | None = None,
-    estimator: TextClassifier | None = None,
-) -> DocumentClassifier:
-    """Fit both facets on model texts and (department, doctype) pairs."""
-    if len(texts) < 2:
-        raise ModelError(
-            f"only {len(texts)} labelled document(s)", "give at least two labelled documents"
-        )
-    fitted = (estimator or TextClassifier()).fit(list(texts), [list(row) for row in labels])
-    classes = fitted.classes_
-    assert isinstance(classes, list)
-    manifest = Manifest(
-        format_version=FORMAT_VERSION,
-        sklearn_version=sklearn.__version__,
-        facets=FACETS,
-        labels={f: [str(c) for c in cls] for f, cls in zip(FACETS, classes, strict=True)},
-        training_data_sha256=training_data_sha256(texts, labels),
-        n_train=len(texts),
-        params={k: v for k, v in fitted.get_params().items()},
-        metrics=metrics or {},
-        created=datetime.now(UTC).isoformat(timespec="seconds"),
-    )
-    return DocumentClassifier(fitted, manifest)
-
-
 def manifest_path(model_path: Path) -> Path:
-    """models/classifier.joblib -> models/classifier.manifest.json"""
+    """models/classifier.npz -> models/classifier.manifest.json"""
     return model_path.with_name(model_path.stem + ".manifest.json")
 
 
 def save_classifier(classifier: DocumentClassifier, path: Path) -> Manifest:
     """Write model then manifest (with the model's sha256), each atomically."""
-    buffer = io.BytesIO()
-    joblib.dump(classifier.estimator, buffer, compress=3)
+    data = model_bytes(classifier.model)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, buffer.getvalue())
-    manifest = classifier.manifest.model_copy(update={"model_sha256": file_sha256(path)})
+    atomic_write_bytes(path, data)
+    manifest = classifier.manifest.model_copy(
+        update={"model_sha256": hashlib.sha256(data).hexdigest()}
+    )
     atomic_write_bytes(manifest_path(path), (manifest.model_dump_json(indent=2) + "\n").encode())
     return manifest
 
@@ -441,23 +291,9 @@ def _check_manifest(manifest: Manifest, path: Path) -> None:
             f"this Semantha reads version {FORMAT_VERSION}",
             REBUILD_HINT,
         )
-    if manifest.sklearn_version != sklearn.__version__:
-        # Pickled estimators are only guaranteed to work with the version that wrote them.
-        raise ModelError(
-            f"model {path} was trained with scikit-learn {manifest.sklearn_version}, "
-            f"installed is {sklearn.__version__}",
-            REBUILD_HINT,
-        )
     if tuple(manifest.facets) != FACETS:
         raise ModelError(
             f"model {path} has facets {manifest.facets}, expected {FACETS}", REBUILD_HINT
-        )
-    actual = file_sha256(path)
-    if actual != manifest.model_sha256:
-        raise ModelError(
-            f"model {path} does not match its manifest (sha256 {actual[:12]}…, "
-            f"manifest says {manifest.model_sha256[:12]}…): the file is corrupt or was replaced",
-            REBUILD_HINT,
         )
 
 
@@ -465,12 +301,93 @@ def load_classifier(path: Path) -> DocumentClassifier:
     """Load and check a saved model; ModelError says what is wrong and what to do."""
     manifest = read_manifest(path)
     _check_manifest(manifest, path)
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != manifest.model_sha256:
+        raise ModelError(
+            f"model {path} does not match its manifest (sha256 {actual[:12]}…, "
+            f"manifest says {manifest.model_sha256[:12]}…): the file is corrupt or was replaced",
+            REBUILD_HINT,
+        )
     try:
-        estimator = joblib.load(path)
-    except Exception as exc:  # joblib/pickle raise many types for a damaged file
+        model = model_from_bytes(data)
+    except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
         raise ModelError(f"model {path} cannot be read: {exc}", REBUILD_HINT) from exc
-    if not isinstance(estimator, TextClassifier) or not all(
-        head is None or isinstance(head, LinearHead) for head in getattr(estimator, "heads_", [0])
-    ):
-        raise ModelError(f"model {path} is not a classifier this Semantha can use", REBUILD_HINT)
-    return DocumentClassifier(estimator, manifest)
+    labels = [list(manifest.labels.get(facet, [])) for facet in FACETS]
+    if [list(c) for c in model.classes] != labels:
+        raise ModelError(f"model {path} has other labels than its manifest", REBUILD_HINT)
+    return DocumentClassifier(model, manifest)
+
+
+# --- the model file: arrays and one JSON description, nothing pickled ---------------------
+
+
+def model_bytes(model: FittedModel) -> bytes:
+    """``model`` as an uncompressed .npz: loading needs no decompression, and git
+    compresses the file in its own store anyway."""
+    arrays: dict[str, NDArray[Any]] = {}
+    spaces = []
+    for n, vocabulary in enumerate(model.vocabularies):
+        arrays[f"terms{n}"] = _utf8(_terms_in_column_order(vocabulary.terms))
+        arrays[f"idf{n}"] = np.asarray(vocabulary.idf, dtype=np.float64)
+        spaces.append({"kind": vocabulary.kind, "ngram_range": list(vocabulary.ngram_range)})
+    heads: list[dict[str, Any] | None] = []
+    for n, head in enumerate(model.heads):
+        if head is None:
+            heads.append(None)
+            continue
+        arrays[f"weights{n}"] = head.weights
+        arrays[f"intercept{n}"] = head.intercept
+        if head.platt is not None:
+            arrays[f"platt{n}"] = head.platt
+        heads.append({"n_classes": head.n_classes, "platt": head.platt is not None})
+    about = {
+        "vocabularies": spaces,
+        "heads": heads,
+        "classes": [list(c) for c in model.classes],
+        "max_chars": model.max_chars,
+    }
+    arrays["about"] = _utf8(json.dumps(about, ensure_ascii=False))
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as its flag
+    return buffer.getvalue()
+
+
+def model_from_bytes(data: bytes) -> FittedModel:
+    """The model ``model_bytes`` wrote; ValueError, KeyError or BadZipFile when it is not one."""
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        about = json.loads(arrays["about"].tobytes().decode("utf-8"))
+        vocabularies = []
+        for n, space in enumerate(about["vocabularies"]):
+            joined = arrays[f"terms{n}"].tobytes().decode("utf-8")
+            terms = joined.split("\n") if joined else []
+            idf = arrays[f"idf{n}"]
+            if len(terms) != len(idf) or space["kind"] not in ("word", "char_wb"):
+                raise ValueError(f"feature space {n} is inconsistent")
+            low, high = space["ngram_range"]
+            terms_index = dict(zip(terms, range(len(terms)), strict=True))
+            vocabularies.append(Vocabulary(space["kind"], (low, high), terms_index, idf))
+        heads: list[LinearHead | None] = []
+        for n, head in enumerate(about["heads"]):
+            if head is None:
+                heads.append(None)
+                continue
+            platt = arrays[f"platt{n}"] if head["platt"] else None
+            weights, intercept = arrays[f"weights{n}"], arrays[f"intercept{n}"]
+            heads.append(LinearHead(weights, intercept, platt, int(head["n_classes"])))
+    classes = tuple(tuple(str(label) for label in c) for c in about["classes"])
+    return FittedModel(tuple(vocabularies), tuple(heads), classes, int(about["max_chars"]))
+
+
+def _terms_in_column_order(terms: Mapping[str, int]) -> list[str]:
+    ordered = sorted(terms, key=terms.__getitem__)
+    if [terms[t] for t in ordered] != list(range(len(ordered))):
+        raise ValueError("vocabulary columns are not 0..n-1")
+    if any("\n" in term for term in ordered):
+        raise ValueError("a vocabulary term holds a line break")  # tokens never do
+    return ordered
+
+
+def _utf8(text: str | list[str]) -> NDArray[np.uint8]:
+    joined = text if isinstance(text, str) else "\n".join(text)
+    return np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)

@@ -295,7 +295,8 @@ def _print_report(title: str, rep: dict[str, Any]) -> None:
 def run_train(args: argparse.Namespace) -> int:
     from sklearn.model_selection import train_test_split
 
-    from semantha.model import document_text, save_classifier, train_classifier
+    from semantha.model import document_text, save_classifier
+    from semantha.training import train_classifier
 
     config = load_and_log(args)
     out: Path = args.out or config.model

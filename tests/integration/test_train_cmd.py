@@ -72,7 +72,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     result = semantha(config, "train", "--data", str(tmp / "train"))
     assert result.returncode == 0, result.stderr
     assert "precision of auto-routed" in result.stdout
-    return config, tmp / "models" / "classifier.joblib"
+    return config, tmp / "models" / "classifier.npz"
 
 
 def test_train_writes_model_and_manifest_with_metrics(trained: tuple[Path, Path]) -> None:
@@ -118,7 +118,7 @@ def test_evaluate_json_follows_the_contract(trained: tuple[Path, Path], tmp_path
 
 def test_evaluate_refuses_a_corrupt_model(trained: tuple[Path, Path], tmp_path: Path) -> None:
     config, model = trained
-    broken = tmp_path / "classifier.joblib"
+    broken = tmp_path / "classifier.npz"
     broken.write_bytes(model.read_bytes()[:-10] + b"0123456789")
     (tmp_path / "classifier.manifest.json").write_text(
         model.with_name("classifier.manifest.json").read_text()

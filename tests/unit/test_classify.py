@@ -10,8 +10,9 @@ import pytest
 
 from semantha.classify import Thresholds, decide, decide_facet, rule_totals
 from semantha.config import ClassifySettings
-from semantha.model import DocumentClassifier, FacetScores, train_classifier
+from semantha.model import DocumentClassifier, FacetScores
 from semantha.records import Document, Page, RuleHit, Score
+from semantha.training import train_classifier
 
 TOPICS = {
     ("63", "Antrag"): "Bauantrag Baugenehmigung Carport Garage Grundstück Bauvoranfrage Abbruch",

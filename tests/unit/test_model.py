@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,18 +23,20 @@ from sklearn.svm import LinearSVC
 from semantha.errors import ModelError
 from semantha.model import (
     FACETS,
+    WORD_PATTERN,
     DocumentClassifier,
-    LinearHead,
-    TextClassifier,
     char_wb_ngrams,
     document_text,
     load_classifier,
     manifest_path,
     model_text,
     save_classifier,
-    train_classifier,
+    word_ngrams,
 )
 from semantha.records import Document, Page, frozen_map
+from semantha.training import TextClassifier, calibrated_head, train_classifier
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "classifier.npz"
 
 TOPICS = {
     ("63", "Antrag"): "Bauantrag Baugenehmigung Carport Garage Grundstück Bauvoranfrage Abbruch",
@@ -101,6 +106,13 @@ def test_char_ngrams_match_scikit_learn(word: str) -> None:
     assert char_wb_ngrams(word, 3, 5) == analyzer.build_analyzer()(word)
 
 
+def test_word_ngrams_match_scikit_learn() -> None:
+    analyzer = TfidfVectorizer(ngram_range=(1, 2)).build_analyzer()
+    text = "Antrag auf Förderung, Az. 32.1-BG-4711/24: bitte prüfen"
+    tokens = WORD_PATTERN.findall(text.lower())
+    assert sorted(word_ngrams(tokens, 1, 2)) == sorted(analyzer(text))
+
+
 def test_fast_calibrated_head_equals_calibrated_classifier() -> None:
     texts, labels = letters()
     departments = np.array([d for d, _ in labels])
@@ -109,7 +121,7 @@ def test_fast_calibrated_head_equals_calibrated_classifier() -> None:
         model = CalibratedClassifierCV(
             LinearSVC(random_state=0), method="sigmoid", cv=3, ensemble=False
         ).fit(features, y)
-        head = LinearHead.calibrated(model)
+        head = calibrated_head(model)
         for row in range(0, len(texts), 7):
             vector = features[row]
             fast = head.proba(vector.indices.astype(np.int64), vector.data)
@@ -161,7 +173,7 @@ def test_model_text_puts_recipient_and_subject_first() -> None:
 
 
 def test_save_and_load_round_trip(trained: DocumentClassifier, tmp_path: Path) -> None:
-    path = tmp_path / "models" / "classifier.joblib"
+    path = tmp_path / "models" / "classifier.npz"
     manifest = save_classifier(trained, path)
     written = json.loads(manifest_path(path).read_text())
     assert written["model_sha256"] == manifest.model_sha256 != ""
@@ -175,7 +187,7 @@ def test_save_and_load_round_trip(trained: DocumentClassifier, tmp_path: Path) -
 
 
 def _saved(trained: DocumentClassifier, tmp_path: Path) -> Path:
-    path = tmp_path / "classifier.joblib"
+    path = tmp_path / "classifier.npz"
     save_classifier(trained, path)
     return path
 
@@ -197,11 +209,42 @@ def test_corrupt_model_file_is_refused(trained: DocumentClassifier, tmp_path: Pa
     assert "semantha train" in info.value.hint and "rules-only" in info.value.hint
 
 
-def test_other_scikit_learn_version_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
+def test_a_model_trained_with_another_scikit_learn_still_loads(
+    trained: DocumentClassifier, tmp_path: Path
+) -> None:
+    # The file holds arrays, not pickled estimators: the training library's version
+    # is a record, not a condition.
     path = _saved(trained, tmp_path)
     _edit_manifest(path, sklearn_version="0.24.2")
-    with pytest.raises(ModelError, match=r"scikit-learn 0\.24\.2"):
+    text = "Mahnung wegen Rückstand"
+    assert load_classifier(path).score_text(text) == trained.score_text(text)
+
+
+def test_the_model_file_holds_no_pickled_objects(
+    trained: DocumentClassifier, tmp_path: Path
+) -> None:
+    path = _saved(trained, tmp_path)
+    with np.load(path, allow_pickle=False) as arrays:
+        assert all(arrays[name].dtype != object for name in arrays.files)
+    # A file with a pickled object in it is refused, even with a matching checksum.
+    np.savez(path, about=np.array([{"vocabularies": []}], dtype=object))
+    _edit_manifest(path, model_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    with pytest.raises(ModelError, match="cannot be read"):
         load_classifier(path)
+
+
+def test_scoring_does_not_import_scikit_learn(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from semantha.model import load_classifier\n"
+        "from semantha.pipeline import process_file\n"
+        f"model = load_classifier(Path({str(MODEL)!r}))\n"
+        "model.score_text('Bauantrag für eine Garage')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_other_format_version_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
@@ -223,7 +266,7 @@ def test_missing_or_broken_manifest_is_refused(trained: DocumentClassifier, tmp_
 
 def test_missing_model_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="not found"):
-        load_classifier(tmp_path / "none.joblib")
+        load_classifier(tmp_path / "none.npz")
 
 
 def test_training_needs_at_least_two_documents() -> None:
