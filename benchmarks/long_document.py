@@ -7,8 +7,10 @@ batch would be), then runs, side by side on that one file:
 
     process 1 thread   ``semantha process --text --dry-run`` with ocr.page_threads 1
     process 2 threads  the same with ocr.page_threads 2: two pages read at once
-    service 2 workers  ``semantha run --once`` with service.workers 2 and page_threads 2,
-                       the PDF in its inbox (delivered to a scratch DMS folder)
+    service 2 workers  ``semantha run --once`` with service.workers 2, the PDF in its inbox
+                       (delivered to a scratch DMS folder): with the default page_threads
+                       (the 2 cores shared out: one page at a time in each worker), and
+                       with page_threads 2
 
 For each: wall seconds, core seconds, pages/s, and the peak memory of the whole
 process tree, sampled every 0.2 s from /proc both as the sum of RSS (shared pages
@@ -143,6 +145,7 @@ def main() -> int:
         for label, threads, workers, service in (
             ("process, 1 thread", 1, 1, False),
             ("process, 2 threads", 2, 1, False),
+            ("service, 2 workers, default threads (1 each)", 0, 2, True),
             ("service, 2 workers x 2 threads", 2, 2, True),
         ):
             folder = work / label.replace(" ", "").replace(",", "-")

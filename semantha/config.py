@@ -52,7 +52,8 @@ class OcrSettings(Strict):
     header_languages: str = "deu"
     header_dpi: int = Field(200, ge=72, le=600)
     dark_on_light: bool = True
-    # Pages of one document read at the same time; 0: one per CPU core.
+    # Pages of one document read at the same time; 0: the CPU cores shared among the
+    # service's workers (all of them for `semantha process`).
     page_threads: int = Field(0, ge=0, le=64)
 
 

@@ -62,7 +62,7 @@ def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None)
         image = _straighten(image, page.dpi, settings, osd, ops)
     if settings.binarize:
         # Shading and grey paper defeat one global threshold unless the paper is flattened first.
-        image = binarize(flatten(image, page.dpi))
+        image = binarize(flatten(image, page.dpi), in_place=True)
         ops += ["flatten", "otsu"]
     return replace(page, image=image, ops=tuple(ops), size=(image.shape[1], image.shape[0]))
 
@@ -120,9 +120,13 @@ def to_gray(image: NDArray[np.uint8]) -> GrayImage:
     return np.asarray(cv2.cvtColor(image, code), dtype=np.uint8)
 
 
-def binarize(image: GrayImage) -> GrayImage:
-    """Global Otsu threshold (adaptive thresholding measured worse on these scans)."""
-    _, binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+def binarize(image: GrayImage, in_place: bool = False) -> GrayImage:
+    """Global Otsu threshold (adaptive thresholding measured worse on these scans).
+
+    ``in_place`` overwrites ``image``, for an image nothing else holds.
+    """
+    flags = cv2.THRESH_BINARY + cv2.THRESH_OTSU
+    _, binary = cv2.threshold(image, 0, 255, flags, dst=image if in_place else None)
     return np.asarray(binary, dtype=np.uint8)
 
 
@@ -138,8 +142,10 @@ def flatten(image: GrayImage, dpi: int) -> GrayImage:
     paper = cv2.resize(
         paper_small, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR
     )
-    flat = cv2.divide(image, np.maximum(paper, 1), scale=255)
-    return np.asarray(flat, dtype=np.uint8)
+    # In place: at 300 dpi each full-size copy is 9 MB, and pages are read side by side.
+    np.maximum(paper, 1, out=paper)
+    cv2.divide(image, paper, dst=paper, scale=255)
+    return np.asarray(paper, dtype=np.uint8)
 
 
 def rotate_small(image: GrayImage, angle_deg: float) -> GrayImage:

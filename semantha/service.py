@@ -64,8 +64,10 @@ def journal_path(config: AppConfig) -> Path:
 # --- the pipeline seen from a worker ---------------------------------------------------
 
 
-def build_context(config: AppConfig, rules: RuleSet | None = None) -> Context:
-    """Load rules (unless given), classifier (unless rules-only) and GUI runner."""
+def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int = 1) -> Context:
+    """Load rules (unless given), classifier (unless rules-only) and GUI runner.
+
+    ``workers`` is how many processes read documents side by side on this machine."""
     from semantha import gui, model, rulefiles
     from semantha.pipeline import Context
 
@@ -74,9 +76,11 @@ def build_context(config: AppConfig, rules: RuleSet | None = None) -> Context:
         None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
     )
     runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
-    # One page per core: a lone long document uses the whole machine, and when every
-    # worker is busy the few extra threads cost little (an engine is ~25 MB).
-    threads = config.ocr.page_threads or os.cpu_count() or 1
+    # The cores are shared out among the workers, never oversubscribed: a lone process
+    # reads a long document's pages on every core; two workers on two cores read one
+    # page each, which keeps a busy service's memory bounded (an engine is ~25 MB and a
+    # page in the making ~50 MB) at the cost of a lone long document's speed.
+    threads = config.ocr.page_threads or max(1, (os.cpu_count() or 1) // workers)
     return Context(config, rules, classifier, runner, page_threads=threads)
 
 
@@ -96,7 +100,7 @@ def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None)
         log_setup()
     tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
     store = RuleStore(config.rules_dir)
-    return WorkerState(build_context(config, store.current()), store)
+    return WorkerState(build_context(config, store.current(), config.service.workers), store)
 
 
 def worker_run(state: WorkerState, job: Job) -> JobResult:

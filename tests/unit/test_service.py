@@ -24,7 +24,14 @@ from semantha.config import AppConfig, Paths, ServiceSettings
 from semantha.errors import ConfigError, StartupError
 from semantha.executor import Job, JobResult, ProcessExecutor
 from semantha.journal import Journal
-from semantha.service import Service, instance_lock, journal_path, move_file, purge_archive
+from semantha.service import (
+    Service,
+    build_context,
+    instance_lock,
+    journal_path,
+    move_file,
+    purge_archive,
+)
 from semantha.watch import InboxWatcher
 
 Work = Callable[[Job], JobResult]
@@ -559,3 +566,19 @@ def test_a_worker_start_up_error_keeps_its_class_and_hint() -> None:
         pool.shutdown(0)
     assert caught.value.exit_code == 3
     assert caught.value.hint == "write 'when'"
+
+
+def test_the_cores_are_shared_out_among_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    config = make_config(tmp_path).model_copy(
+        update={"rules_dir": Path(__file__).resolve().parents[2] / "rules"}
+    )
+    classify = config.classify.model_copy(update={"mode": "rules-only"})
+    config = config.model_copy(update={"classify": classify})
+    assert build_context(config).page_threads == 4  # `semantha process`: every core
+    assert build_context(config, workers=2).page_threads == 2
+    assert build_context(config, workers=8).page_threads == 1
+    fixed = config.model_copy(update={"ocr": config.ocr.model_copy(update={"page_threads": 3})})
+    assert build_context(fixed, workers=2).page_threads == 3
