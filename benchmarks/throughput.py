@@ -1,22 +1,35 @@
 """End-to-end throughput, side by side on the same generated documents.
 
-    .venv/bin/python benchmarks/throughput.py [--docs 12] [--workers 2] [--seed 7]
+    .venv/bin/python benchmarks/throughput.py [--docs 12] [--workers 2] [--seed 7] [--rounds 3]
 
 Systems, each run in its own process tree so CPU time and memory are its own:
 
-    naive      pdf2image at 300 dpi + pytesseract.image_to_string(lang="deu"), one page
-               after the other, tesseract's default threading
-    ocrmypdf   ``ocrmypdf --jobs N -l deu --sidecar`` per document (default PDF/A output)
-    floor      the bare tesseract CLI (deu+eng, psm 3, one thread, N processes) on pages
-               rendered beforehand: what full OCR costs at least
-    routing    Semantha process_file(dry_run) with ocr.strategy roi_first, N workers
-    fulltext   Semantha with every page read in full (``process --text``), N workers
+    naive          pdf2image at 300 dpi + pytesseract.image_to_string(lang="deu"), one page
+                   after the other, tesseract's default threading
+    ocrmypdf       ``ocrmypdf --jobs N -l deu --sidecar`` per document (default PDF/A output),
+                   a new process (and start-up) per document
+    ocrmypdf_warm  OCRmyPDF's Python API in one long-lived process, as its folder watcher
+                   does: ``import ocrmypdf`` once, then ``ocrmypdf.ocr(..., jobs=N,
+                   sidecar=...)`` per document. The steady-state baseline for a service
+                   that starts once; its one import is inside its wall time.
+    floor          the bare tesseract CLI (deu+eng, psm 3, one thread, N processes) on pages
+                   rendered beforehand: what full OCR costs at least
+    routing        Semantha process_file(dry_run) with ocr.strategy roi_first, N workers
+    fulltext       Semantha with every page read in full (``process --text``), N workers
 
-Prints pages/s, core-seconds per page, peak RSS (sum over the process tree, sampled)
-and ratios; department accuracy for the Semantha runs, CER (in reading order and
-line-matched, see textmetrics) for the full-text runs. Writes a JSON and a Markdown
-table to benchmarks/results/ with the machine's description. The host's speed drifts:
-compare within one run only.
+The documents are generated and rendered once, then every selected system runs once per
+round, in the same order each round, so the host's drift (it is shared and its speed
+wanders ~2x) hits all systems alike. Reported per system: the median over rounds of
+pages/s, core-seconds per page and peak PSS (sum over the process tree, sampled), and
+ratios of pages/s against naive, ocrmypdf and ocrmypdf_warm taken within each round and
+then the median of those. pages/s is the whole child's wall, start-up included (cold). For
+the Semantha systems also the start-up (imports, config, rules, model) and pages/s after
+it (pages / wall of the documents phase), both medians over rounds, and core-seconds per
+page without start-up. Scores: department accuracy for the Semantha runs, CER (in reading
+order and line-matched, see textmetrics) for the full-text runs; they are deterministic,
+so the first round's are shown and a note is added if another round differs. Writes a JSON
+(with every round's runs) and a Markdown table to benchmarks/results/ with the machine's
+description. Compare ratios and figures within one report only.
 """
 
 from __future__ import annotations
@@ -33,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -44,21 +58,49 @@ import pypdf
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 OCRMYPDF = str(Path(sys.executable).with_name("ocrmypdf"))  # the venv's, from the dev extra
-SYSTEMS = ("naive", "ocrmypdf", "floor", "routing", "fulltext")
+SYSTEMS = ("naive", "ocrmypdf", "ocrmypdf_warm", "floor", "routing", "fulltext")
+BASELINES = ("naive", "ocrmypdf", "ocrmypdf_warm")
+SEMANTHA = ("routing", "fulltext")
+FULL_TEXT = ("naive", "ocrmypdf", "ocrmypdf_warm", "fulltext")  # scored by CER
 
 
 @dataclass
 class Run:
+    """One system's child process tree in one round."""
+
     system: str
+    round: int
     pages: int
     wall_s: float
     core_s: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # PSS where readable
     pages_per_s: float = 0.0
     core_s_per_page: float = 0.0
+    startup_s: float | None = None  # Semantha only: imports + config + rules + model
+    warm_pages_per_s: float | None = None  # Semantha only: pages / documents-phase wall
+    ratios: dict[str, float] = field(default_factory=dict)  # pages/s vs same-round baselines
     accuracy: float | None = None
     cer: float | None = None
     cer_lines: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Summary:
+    """One system over all rounds: medians of the figures, the first round's scores."""
+
+    system: str
+    rounds: int
+    pages_per_s: float
+    core_s_per_page: float
+    peak_rss_mb: float
+    ratios: dict[str, float]
+    startup_s: float | None
+    warm_pages_per_s: float | None
+    accuracy: float | None
+    cer: float | None
+    cer_lines: float | None
+    scores_agree: bool
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -143,15 +185,40 @@ def run_naive(files: list[Path], out: Path) -> None:
     out.write_text(json.dumps(texts, ensure_ascii=False))
 
 
-def run_ocrmypdf(files: list[Path], out: Path, workers: int) -> None:
+def _sidecar_texts(
+    files: list[Path], out: Path, convert: Callable[[Path, Path, Path], None]
+) -> None:
+    """Run ``convert(input, output_pdf, sidecar)`` per document; keep the sidecar's pages."""
     texts = {}
     with tempfile.TemporaryDirectory() as tmp:
+        sidecar, pdf = Path(tmp) / "side.txt", Path(tmp) / "out.pdf"
         for path in files:
-            sidecar, pdf = Path(tmp) / "side.txt", Path(tmp) / "out.pdf"
-            options = ["--jobs", str(workers), "-l", "deu", "--quiet", "--sidecar", str(sidecar)]
-            subprocess.run([OCRMYPDF, *options, str(path), str(pdf)], check=True)
+            convert(path, pdf, sidecar)
             texts[path.name] = sidecar.read_text().split("\f")
     out.write_text(json.dumps(texts, ensure_ascii=False))
+
+
+def run_ocrmypdf(files: list[Path], out: Path, workers: int) -> None:
+    def convert(path: Path, pdf: Path, sidecar: Path) -> None:
+        options = ["--jobs", str(workers), "-l", "deu", "--quiet", "--sidecar", str(sidecar)]
+        subprocess.run([OCRMYPDF, *options, str(path), str(pdf)], check=True)
+
+    _sidecar_texts(files, out, convert)
+
+
+def run_ocrmypdf_warm(files: list[Path], out: Path, workers: int) -> None:
+    import ocrmypdf
+
+    ocrmypdf.configure_logging(ocrmypdf.Verbosity.quiet)  # as ``--quiet`` for the CLI run
+
+    def convert(path: Path, pdf: Path, sidecar: Path) -> None:
+        code = ocrmypdf.ocr(
+            path, pdf, language="deu", jobs=workers, sidecar=sidecar, progress_bar=False
+        )
+        if code != ocrmypdf.ExitCode.ok:
+            raise SystemExit(f"ocrmypdf.ocr({path.name}) returned {code!r}")
+
+    _sidecar_texts(files, out, convert)
 
 
 def _tesseract(image: Path) -> str:
@@ -210,10 +277,20 @@ def _semantha_one(path: Path, full_text: bool) -> dict[str, Any]:
 
 
 def run_semantha(files: list[Path], out: Path, workers: int, full_text: bool) -> None:
+    # Start-up and documents phase timed apart, for the figures after start-up.
+    start = time.perf_counter()
     _load_context("full" if full_text else "roi_first")
+    startup = time.perf_counter() - start
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        start = time.perf_counter()
         rows = list(pool.map(_semantha_one, files, [full_text] * len(files)))
-    out.write_text(json.dumps({row["file"]: row for row in rows}, ensure_ascii=False))
+        documents = time.perf_counter() - start
+    payload = {
+        "startup_s": startup,
+        "documents_s": documents,
+        "documents": {row["file"]: row for row in rows},
+    }
+    out.write_text(json.dumps(payload, ensure_ascii=False))
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -240,22 +317,72 @@ def _cers(truth: dict[str, dict[str, Any]], texts: dict[str, list[str]]) -> tupl
     return statistics.median(ordered), statistics.median(lines)
 
 
+def _semantha_result(
+    run: Run, data: dict[str, Any], truth: dict[str, dict[str, Any]]
+) -> dict[str, list[str]]:
+    """Accuracy and start-up figures from a Semantha child's result; returns its texts."""
+    rows: dict[str, dict[str, Any]] = data["documents"]
+    hits = [
+        _department(row["department"]) == _department(truth[name]["department"])
+        for name, row in rows.items()
+    ]
+    run.accuracy = sum(hits) / len(hits)
+    run.startup_s = round(data["startup_s"], 2)
+    run.warm_pages_per_s = round(run.pages / data["documents_s"], 3)
+    run.extra["read_rest"] = sum(row["read_rest"] for row in rows.values())
+    # Without the one-off start-up (model and rules loaded once per service).
+    run.extra["core_s_per_page_steady"] = round(
+        sum(row["core_s"] for row in rows.values()) / run.pages, 3
+    )
+    return {name: row["texts"] for name, row in rows.items()}
+
+
 def score(run: Run, result: Path, truth: dict[str, dict[str, Any]]) -> None:
     data = json.loads(result.read_text())
-    if run.system in ("routing", "fulltext"):
-        hits = [
-            _department(row["department"]) == _department(truth[name]["department"])
-            for name, row in data.items()
-        ]
-        run.accuracy = sum(hits) / len(hits)
-        run.extra["read_rest"] = sum(row["read_rest"] for row in data.values())
-        # Without the one-off start-up (model and rules loaded once per service).
-        run.extra["core_s_per_page_steady"] = round(
-            sum(row["core_s"] for row in data.values()) / run.pages, 3
-        )
-        data = {name: row["texts"] for name, row in data.items()}
-    if run.system in ("naive", "ocrmypdf", "fulltext"):
+    if run.system in SEMANTHA:
+        data = _semantha_result(run, data, truth)
+    if run.system in FULL_TEXT:
         run.cer, run.cer_lines = _cers(truth, data)
+
+
+def _add_ratios(runs: list[Run]) -> None:
+    """pages/s against each baseline of the same round (same pages, so a ratio of walls)."""
+    by = {run.system: run for run in runs}
+    for run in runs:
+        run.ratios = {
+            base: round(by[base].wall_s / run.wall_s, 3) for base in BASELINES if base in by
+        }
+
+
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)  # an even count averages: drop float noise
+
+
+def _median_known(values: list[float | None]) -> float | None:
+    known = [value for value in values if value is not None]
+    return _median(known) if known else None
+
+
+def summarize(runs: list[Run]) -> Summary:
+    """Medians over one system's rounds; scores are deterministic, so the first round's."""
+    first = runs[0]
+    steady = _median_known([run.extra.get("core_s_per_page_steady") for run in runs])
+    extra = {"core_s_per_page_steady": steady, "read_rest": first.extra.get("read_rest")}
+    return Summary(
+        system=first.system,
+        rounds=len(runs),
+        pages_per_s=_median([run.pages_per_s for run in runs]),
+        core_s_per_page=_median([run.core_s_per_page for run in runs]),
+        peak_rss_mb=_median([run.peak_rss_mb for run in runs]),
+        ratios={base: _median([run.ratios[base] for run in runs]) for base in first.ratios},
+        startup_s=_median_known([run.startup_s for run in runs]),
+        warm_pages_per_s=_median_known([run.warm_pages_per_s for run in runs]),
+        accuracy=first.accuracy,
+        cer=first.cer,
+        cer_lines=first.cer_lines,
+        scores_agree=len({(run.accuracy, run.cer, run.cer_lines) for run in runs}) == 1,
+        extra={key: value for key, value in extra.items() if value is not None},
+    )
 
 
 # --- driver -----------------------------------------------------------------------------------
@@ -300,10 +427,11 @@ def machine() -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--docs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--files", nargs="*", type=Path, help=argparse.SUPPRESS)
@@ -312,45 +440,66 @@ def main() -> int:
     if args.child:
         return _child(args)
     systems = [s for s in args.systems.split(",") if s]
+    unknown = set(systems) - set(SYSTEMS)
+    if unknown or args.rounds < 1:
+        parser.error(f"unknown systems {sorted(unknown)}" if unknown else "--rounds must be >= 1")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files = _samples(args.docs, args.seed, work / "samples")
         images = _render(files, work / "pages")
         pages = sum(len(pypdf.PdfReader(path).pages) for path in files)
-        truth = _truth(work / "samples")
-        runs = [_measured(system, files, images, pages, truth, args, work) for system in systems]
-    report(runs, args, pages)
+        bench = Bench(files, images, pages, _truth(work / "samples"), args, work)
+        rounds = [_round(number, systems, bench) for number in range(1, args.rounds + 1)]
+    summaries = [summarize([runs[i] for runs in rounds]) for i in range(len(systems))]
+    report(summaries, rounds, args, pages)
     return 0
 
 
-def _measured(
-    system: str,
-    files: list[Path],
-    images: list[Path],
-    pages: int,
-    truth: dict[str, dict[str, Any]],
-    args: argparse.Namespace,
-    work: Path,
-) -> Run:
-    result = work / f"{system}.json"
+@dataclass(frozen=True)
+class Bench:
+    """What every run of every round works on."""
+
+    files: list[Path]
+    images: list[Path]  # the files' pages rendered beforehand, for the floor
+    pages: int
+    truth: dict[str, dict[str, Any]]
+    args: argparse.Namespace
+    work: Path
+
+
+def _round(number: int, systems: list[str], bench: Bench) -> list[Run]:
+    """Every system once, always in the same order, so drift hits them alike."""
+    runs = [_measured(system, number, bench) for system in systems]
+    _add_ratios(runs)
+    return runs
+
+
+def _measured(system: str, number: int, bench: Bench) -> Run:
+    pages, args = bench.pages, bench.args
+    result = bench.work / f"{system}.json"
     env = dict(os.environ, PYTHONPATH=str(ROOT))  # this checkout's semantha, whatever is installed
     if system == "naive":
         env.pop("OMP_THREAD_LIMIT", None)  # tesseract's default threading
-    inputs = images if system == "floor" else files
+    inputs = bench.images if system == "floor" else bench.files
     command = [sys.executable, __file__, "--child", system, "--workers", str(args.workers)]
     command += ["--result", str(result), "--files", *map(str, inputs)]
     wall, core, rss = measure(command, env)
-    run = Run(system, pages, round(wall, 2), round(core, 2), round(rss, 1))
+    run = Run(system, number, pages, round(wall, 3), round(core, 2), round(rss, 1))
     run.pages_per_s = round(pages / wall, 3)
     run.core_s_per_page = round(core / pages, 3)
-    score(run, result, truth) if system != "floor" else None
+    if system != "floor":
+        score(run, result, bench.truth)
     print(
-        f"{system:9} {run.pages_per_s:7.3f} pages/s {run.core_s_per_page:6.2f} core-s/page "
-        f"{run.peak_rss_mb:7.1f} MB",
+        f"round {number} {system:13} {run.pages_per_s:7.3f} pages/s{_warm(run)} "
+        f"{run.core_s_per_page:6.2f} core-s/page {run.peak_rss_mb:7.1f} MB",
         file=sys.stderr,
         flush=True,
     )
     return run
+
+
+def _warm(run: Run) -> str:
+    return "" if run.warm_pages_per_s is None else f" ({run.warm_pages_per_s:.3f} after start-up)"
 
 
 def _child(args: argparse.Namespace) -> int:
@@ -359,6 +508,8 @@ def _child(args: argparse.Namespace) -> int:
         run_naive(files, out)
     elif args.child == "ocrmypdf":
         run_ocrmypdf(files, out, workers)
+    elif args.child == "ocrmypdf_warm":
+        run_ocrmypdf_warm(files, out, workers)
     elif args.child == "floor":
         run_floor(files, out, workers)
     else:
@@ -366,44 +517,80 @@ def _child(args: argparse.Namespace) -> int:
     return 0
 
 
-def report(runs: list[Run], args: argparse.Namespace, pages: int) -> None:
-    by = {run.system: run for run in runs}
+def _percent(value: float | None, digits: int) -> str:
+    return "-" if value is None else f"{100 * value:.{digits}f} %"
+
+
+def _table(summaries: list[Summary]) -> list[str]:
+    lines = [
+        "| system | pages/s | core-s/page | peak PSS MB | "
+        + " | ".join(f"x {base}" for base in BASELINES)
+        + " | dept. accuracy | CER | CER line-matched |",
+        "|---|---|---|---|" + "---|" * len(BASELINES) + "---|---|---|",
+    ]
+    for summary in summaries:
+        ratios = summary.ratios
+        cells = [
+            summary.system,
+            f"{summary.pages_per_s:.3f}",
+            f"{summary.core_s_per_page:.2f}",
+            f"{summary.peak_rss_mb:.0f}",
+            *(f"{ratios[base]:.2f}" if base in ratios else "-" for base in BASELINES),
+            _percent(summary.accuracy, 1),
+            _percent(summary.cer, 2),
+            _percent(summary.cer_lines, 2),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _notes(summaries: list[Summary], rounds: list[list[Run]], docs: int) -> list[str]:
+    lines = []
+    for summary in summaries:
+        if summary.warm_pages_per_s is not None:
+            lines.append(
+                f"\n{summary.system}: {summary.warm_pages_per_s:.3f} pages/s after start-up "
+                f"(start-up {summary.startup_s:.2f} s); "
+                f"{summary.extra['core_s_per_page_steady']:.2f} core-s/page without start-up; "
+                f"page one read in full for {summary.extra['read_rest']} of {docs} documents"
+            )
+        if not summary.scores_agree:
+            lines.append(f"\n{summary.system}: scores differ between rounds, first round shown")
+    by_round = [{run.system: run for run in runs} for runs in rounds]
+    if all("floor" in by and "fulltext" in by for by in by_round):
+        floor = statistics.median(
+            by["fulltext"].core_s_per_page / by["floor"].core_s_per_page for by in by_round
+        )
+        lines += ["", f"Full text / tesseract floor, core-seconds per page: {floor:.2f}"]
+    return lines
+
+
+def _per_round(rounds: list[list[Run]]) -> list[str]:
+    """One line per system and round, so the spread behind the medians is visible."""
+    lines = ["", "## Rounds", "", "```"]
+    for runs in rounds:
+        for run in runs:
+            lines.append(
+                f"round {run.round} {run.system:13} {run.pages_per_s:7.3f} pages/s{_warm(run)}"
+            )
+    return [*lines, "```"]
+
+
+def report(
+    summaries: list[Summary], rounds: list[list[Run]], args: argparse.Namespace, pages: int
+) -> None:
     lines = [
         f"# Throughput, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"`.venv/bin/python benchmarks/throughput.py --docs {args.docs} --seed {args.seed} "
-        f"--workers {args.workers}` - {pages} pages in {args.docs} generated PDFs",
+        f"--workers {args.workers} --rounds {args.rounds}` - {pages} pages in {args.docs} "
+        f"generated PDFs; medians of {args.rounds} rounds, ratios are medians of same-round "
+        "ratios of pages/s (start-up included)",
         "",
-        "| system | pages/s | core-s/page | peak PSS MB | x naive | x ocrmypdf | "
-        "dept. accuracy | CER | CER line-matched |",
-        "|---|---|---|---|---|---|---|---|---|",
+        *_table(summaries),
+        *_notes(summaries, rounds, args.docs),
+        *_per_round(rounds),
     ]
-    for run in runs:
-        ratios = [
-            f"{run.pages_per_s / by[base].pages_per_s:.2f}" if base in by else "-"
-            for base in ("naive", "ocrmypdf")
-        ]
-        cells = [
-            run.system,
-            f"{run.pages_per_s:.3f}",
-            f"{run.core_s_per_page:.2f}",
-            f"{run.peak_rss_mb:.0f}",
-            *ratios,
-            "-" if run.accuracy is None else f"{100 * run.accuracy:.1f} %",
-            "-" if run.cer is None else f"{100 * run.cer:.2f} %",
-            "-" if run.cer_lines is None else f"{100 * run.cer_lines:.2f} %",
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    for run in runs:
-        if "core_s_per_page_steady" in run.extra:
-            lines.append(
-                f"\n{run.system}: {run.extra['core_s_per_page_steady']:.2f} core-s/page without "
-                f"start-up; page one read in full for {run.extra['read_rest']} of {args.docs} "
-                "documents"
-            )
-    if "floor" in by and "fulltext" in by:
-        floor = by["fulltext"].core_s_per_page / by["floor"].core_s_per_page
-        lines += ["", f"Full text / tesseract floor, core-seconds per page: {floor:.2f}"]
     info = machine()
     lines += ["", "Machine: " + ", ".join(f"{k}={v}" for k, v in info.items())]
     text = "\n".join(lines) + "\n"
@@ -414,7 +601,9 @@ def report(runs: list[Run], args: argparse.Namespace, pages: int) -> None:
     payload = {
         "machine": info,
         "args": vars(args) | {"files": None},
-        "runs": [asdict(r) for r in runs],
+        "pages": pages,
+        "runs": [asdict(s) for s in summaries],
+        "rounds": [[asdict(r) for r in runs] for runs in rounds],
     }
     (RESULTS / f"throughput-{stamp}.json").write_text(json.dumps(payload, indent=2, default=str))
 
