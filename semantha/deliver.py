@@ -53,7 +53,6 @@ from semantha.records import (
     Status,
     Trace,
 )
-from semantha.searchable import searchable_pdf
 
 log = structlog.get_logger(__name__)
 
@@ -186,6 +185,9 @@ def _to_dms(
         folder, name = target, delivered.name
     folder = _ensure_folder(folder, root, "DMS import folder")
     if searchable:
+        # Imported here: img2pdf and pikepdf add 0.1 s to every start-up that needs neither.
+        from semantha.searchable import searchable_pdf
+
         pdf = searchable_pdf(document.source, document.pages)
         dest, already = _write_once(pdf, folder / name, "write the searchable PDF")
     else:
