@@ -44,17 +44,19 @@ LEPTONICA_SEVERITY_NONE = 6  # L_SEVERITY_NONE in leptonica's environ.h
 OSD_MIN_CONFIDENCE = 2.0  # tesseract's orientation_conf; below this its answer is a guess
 
 
-def recognise(page: Page, settings: OcrSettings) -> Page:
+def recognise(page: Page, settings: OcrSettings, anew: bool = False) -> Page:
     """The page with text, words and mean word confidence; the image is dropped afterwards.
 
     Blank pages and pages that came with a PDF text layer are not OCRed. A page whose
-    header was read by ``recognise_header`` gets only the rest of it read.
+    header was read by ``recognise_header`` gets only the rest of it read, or, with
+    ``anew``, all of it again: Tesseract lays out a whole page better than a band cut
+    from it (a stamp over the address block, a paragraph cut at the band's edge).
     """
     if page.text_source == "pdf":
         return page
     if page.image is None or page.blank:
         return replace(page, image=None)
-    top = page.header_rows if page.text_source == "roi" else 0
+    top = page.header_rows if page.text_source == "roi" and not anew else 0
     words, text = _read_band(page, settings, top, page.image.shape[0], settings.languages)
     if top:
         words, text = page.words + words, "\n\n".join(t for t in (page.text, text) if t)

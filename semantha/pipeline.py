@@ -202,12 +202,12 @@ def process_file(
             with timed(timings, "read_more"):
                 pages = (read_further(pages[0], ctx), *pages[1:])
             document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
-        # Page one is read in full when its header decides neither the office nor the
-        # kind of letter; later pages rarely change that.
+        # Page one is read anew, whole, when its header decides neither the office nor
+        # the kind of letter; later pages rarely change that.
         unsure = not decision.confident or decision.doctype is None
         if "roi" in pages[0].ops and unsure:
             with timed(timings, "read_rest"):
-                pages = (ocr.recognise(pages[0], ctx.config.ocr), *pages[1:])
+                pages = (ocr.recognise(pages[0], ctx.config.ocr, anew=True), *pages[1:])
             document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
         # Every page is read when a route delivers the text.
         if _partly_read(document) and plan.needs_full_text:

@@ -120,6 +120,15 @@ def test_a_header_read_on_in_a_second_band_keeps_the_first() -> None:
     assert ocr.recognise_header(more, settings, 1000) == more  # nothing above what was read
 
 
+def test_a_header_read_anew_is_the_whole_page_read_at_once() -> None:
+    page, settings = _page(_letter(0)), OcrSettings()
+    header = ocr.recognise_header(page, settings, 700)
+    anew = ocr.recognise(header, settings, anew=True)
+    assert anew.text_source == "ocr" and "roi" not in anew.ops and anew.image is None
+    assert anew.words == ocr.recognise(page, settings).words  # the header's words replaced
+    assert any(w.box[1] < 700 for w in anew.words) and any(w.box[1] >= 700 for w in anew.words)
+
+
 def test_header_of_a_blank_page_is_not_read() -> None:
     page = replace(_page(blank_back(3)), blank=True)
     assert ocr.recognise_header(page, OcrSettings(), 500) == page
