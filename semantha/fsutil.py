@@ -23,6 +23,17 @@ TEMP_SUFFIX = ".part"
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; restored at once
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes its file private (0600); a written file gets the mode any new file
+# gets, so that the DMS import and the review team's accounts can read it.
+NEW_FILE_MODE = 0o666 & ~_umask()
+
+
 def file_sha256(path: Path) -> str:
     """Hex sha256 of a file, read in 1 MiB chunks (scans can be large)."""
     digest = hashlib.sha256()
@@ -56,6 +67,8 @@ def _atomic_target(path: Path, exclusive: bool = False) -> Iterator[IO[bytes]]:
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
+        if hasattr(os, "fchmod"):  # POSIX; on Windows the folder's ACL decides
+            os.fchmod(fd, NEW_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,12 @@ def test_exclusive_copy_never_replaces(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.pdf"
     fsutil.atomic_copy(source, fresh, exclusive=True)
     assert fresh.read_bytes() == b"new"
+
+
+def test_written_files_get_the_mode_of_any_new_file(tmp_path: Path) -> None:
+    # Not mkstemp's private 0600: the DMS import runs under another account.
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"x")
+    written = tmp_path / "index.json"
+    fsutil.atomic_write_json(written, {"department": "63"})
+    assert stat.S_IMODE(written.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
