@@ -123,7 +123,7 @@ def word_ngrams(tokens: Sequence[str], shortest: int, longest: int) -> list[str]
     return grams
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays and dicts: equal only to itself
 class Vocabulary:
     """One feature space of a fitted model: n-gram -> column, and each column's IDF.
 
@@ -162,7 +162,7 @@ class Vocabulary:
         return ids
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FittedModel:
     """What training leaves: feature spaces side by side, and one head per facet.
 
