@@ -3,7 +3,8 @@
 The type is sniffed from the file's first bytes, never from its name: scan stations
 and mail programs get extensions wrong. Pages are produced one at a time, so a long
 PDF never sits in memory as a whole. A PDF page that already carries a usable text
-layer is returned as text and is not rendered for OCR. Every way a file can be
+layer is returned as text and is not rendered for OCR; a scanner's page (one JPEG or
+G4 image over the whole page) is decoded, not rendered (``pdfscan``). Every way a file can be
 unreadable ends in ``InputError`` with a hint for the mailroom.
 """
 
@@ -26,6 +27,7 @@ from pdf2image.exceptions import (
 )
 from PIL import Image, ImageOps
 
+from semantha import pdfscan
 from semantha.errors import EnvironmentCheckError, InputError
 from semantha.records import GrayImage, Page
 
@@ -170,12 +172,15 @@ def _pdf_page(path: Path, reader: pypdf.PdfReader, index: int, dpi: int) -> Page
     pdf_page = reader.pages[index]
     size = _pdf_page_size(path, index, pdf_page, dpi)
     text = _text_layer(pdf_page)
+    scan = None if text is not None else pdfscan.scanned_image(pdf_page, size, MAX_PIXELS)
     # pypdf keeps every object it parsed, the page's image data too (0.3 MB a scanned
     # page, 36 MB over 120 pages); none is needed again once the page is read.
     reader.resolved_objects.clear()
     if text is not None:
         log.debug("load.text_layer", file=path.name, page=index, letters=_letters(text))
         return Page(index, None, dpi, size, text=text, confidence=100.0, text_source="pdf")
+    if scan is not None:
+        return Page(index, scan, dpi, size)
     return _rendered_page(path, index, dpi)
 
 
