@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 from semantha.errors import ConfigError
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's parser, 20 times faster than PyYAML's own; the same nodes, marks and errors.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
@@ -27,9 +29,11 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise ConfigError(f"{path}: file not found", "create it or fix the path") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}", "save it as UTF-8 text") from exc
+    # One parse gives both: the data is constructed from the node tree.
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -37,6 +41,8 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
             f"{where}: not valid YAML: {exc.problem}",
             "check indentation (spaces, not tabs) and that every ':' is followed by a space",
         ) from exc
+    finally:
+        loader.dispose()
     return data, node
 
 
