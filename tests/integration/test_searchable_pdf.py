@@ -204,9 +204,10 @@ def test_the_searchable_pdf_costs_no_second_ocr_pass(monkeypatch: pytest.MonkeyP
     full = counting(monkeypatch, "recognise")
     header = counting(monkeypatch, "recognise_header")
     pages = read_pages(SAMPLES / ROT180_2P, context())
-    assert full == [0, 1] and header == []
+    # each page read once; pages are read side by side, so in either order
+    assert sorted(full) == [0, 1] and header == []
     pdf = searchable_pdf(SAMPLES / ROT180_2P, pages)
-    assert full == [0, 1] and header == []
+    assert sorted(full) == [0, 1] and header == []
     assert len(pdftotext_words(pdf, 2)) == len(pages[1].words)
 
 
