@@ -120,12 +120,22 @@ def test_a_header_read_on_in_a_second_band_keeps_the_first() -> None:
     assert ocr.recognise_header(more, settings, 1000) == more  # nothing above what was read
 
 
-def test_a_header_read_anew_is_the_whole_page_read_at_once() -> None:
+def test_a_header_read_anew_is_the_whole_page_read_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     page, settings = _page(_letter(0)), OcrSettings()
     header = ocr.recognise_header(page, settings, 700)
+    engines = ocr._engine
+    asked: list[str] = []
+    monkeypatch.setattr(
+        ocr, "_engine", lambda languages: asked.append(languages) or engines(languages)
+    )
     anew = ocr.recognise(header, settings, anew=True)
+    assert asked == [settings.header_languages] != [settings.languages]
     assert anew.text_source == "ocr" and "roi" not in anew.ops and anew.image is None
-    assert anew.words == ocr.recognise(page, settings).words  # the header's words replaced
+    # the header's words replaced by a whole-page read, in the header's languages
+    german = settings.model_copy(update={"languages": settings.header_languages})
+    assert anew.words == ocr.recognise(page, german).words
     assert any(w.box[1] < 700 for w in anew.words) and any(w.box[1] >= 700 for w in anew.words)
 
 
