@@ -9,13 +9,15 @@ through ``process_file`` with ``ocr.strategy: roi_first``, exactly as the servic
 routes (page one's header, the rest of the page only when the header does not
 decide). Both are then scored by the same code as ``semantha evaluate``: department
 and document-type accuracy, coverage and precision of what is routed without
-review, split by letters that name their office and those that do not. Prints a
-Markdown table and writes it to benchmarks/results/roi-accuracy-<stamp>.md.
+review, split by letters that name their office and those that do not, and the
+index fields (office number, Aktenzeichen, date, subject) against the generator's
+truth. Prints Markdown tables and writes them to benchmarks/results/roi-accuracy-<stamp>.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import resource
 import sys
@@ -81,6 +83,42 @@ def figures(items: list[Scored]) -> dict[str, Any]:
     return out
 
 
+# truth.jsonl's field name -> extract's field name
+FIELDS = {
+    "recipient_office": "office_number",
+    "aktenzeichen": "aktenzeichen",
+    "date": "date",
+    "subject": "subject",
+}
+# Characters Tesseract's German model cannot write ("·", dashes) would make every subject
+# with one a miss whatever else was read; the comparison is of what could be read.
+_SAME = str.maketrans({"–": "-", "—": "-", "·": " "})
+
+
+def _comparable(value: str) -> str:
+    return " ".join(value.translate(_SAME).casefold().split())
+
+
+def field_accuracy(examples: list[Example], truth: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Per field: extracted value equal to the truth, over the documents that have one."""
+    out = {}
+    for true_name, field in FIELDS.items():
+        pairs = [
+            (truth[e.document.source.name][true_name], e.document.fields.get(field, ""))
+            for e in examples
+            if truth[e.document.source.name][true_name]
+        ]
+        same = sum(_comparable(want) == _comparable(got) for want, got in pairs)
+        out[field] = f"{_pct(same / len(pairs))} (n={len(pairs)})" if pairs else "-"
+    return out
+
+
+def _truth(folder: Path) -> dict[str, dict[str, str]]:
+    lines = (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    records = (json.loads(line) for line in lines)
+    return {record["file"]: record["fields"] for record in records}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -94,10 +132,12 @@ def main() -> int:
     full_examples = read_examples(args.data, config, args.jobs)
     scans = [e for e in full_examples if e.document.source.name != "labels.csv"]
     roi_examples, rest, core = read_header_first(scans, args.jobs)
+    truth = _truth(args.data)
     rows = []
     for name, examples in (("full page", scans), ("header first", roi_examples)):
         departments, doctypes = score_examples(examples, ctx.model, ctx.rules, config)
-        rows.append((name, figures(departments), summary(doctypes)))
+        fields = field_accuracy(examples, truth)
+        rows.append((name, figures(departments), summary(doctypes), fields))
     report(rows, args, len(scans), rest, core)
     return 0
 
@@ -106,7 +146,7 @@ def _pct(value: float) -> str:
     return f"{100 * value:.2f} %"
 
 
-Row = tuple[str, dict[str, Any], dict[str, Any]]
+Row = tuple[str, dict[str, Any], dict[str, Any], dict[str, str]]
 
 
 def report(rows: list[Row], args: Any, n: int, rest: int, core: float) -> None:
@@ -125,7 +165,7 @@ def report(rows: list[Row], args: Any, n: int, rest: int, core: float) -> None:
         + " | doctype accuracy |",
         "|---|---|---|---|" + "---|" * len(groups) + "---|",
     ]
-    for name, dept, doctype in rows:
+    for name, dept, doctype, _ in rows:
         whole = dept["all"]
         cells = [
             name,
@@ -140,6 +180,14 @@ def report(rows: list[Row], args: Any, n: int, rest: int, core: float) -> None:
             _pct(doctype["accuracy"]),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Index fields equal to the truth (dashes and middle dots compared as read):",
+        "",
+        "| reading | " + " | ".join(FIELDS.values()) + " |",
+        "|---|" + "---|" * len(FIELDS),
+        *("| " + " | ".join([name, *fields.values()]) + " |" for name, _, _, fields in rows),
+    ]
     text = "\n".join(lines) + "\n"
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
