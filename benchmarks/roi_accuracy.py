@@ -151,14 +151,16 @@ Row = tuple[str, dict[str, Any], dict[str, Any], dict[str, str]]
 
 def report(rows: list[Row], args: Any, n: int, rest: int, core: float) -> None:
     groups = [g for g in rows[0][1] if g != "all"]
+    ocr = _CONTEXT[0].config.ocr
     lines = [
         f"# Header-first vs full-page reading, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"`.venv/bin/python benchmarks/roi_accuracy.py --data {args.data} --jobs {args.jobs}`"
         f" - {n} scanned documents; header-first read the rest of page one for {rest}, "
         f"{core:.2f} core-s per page (start-up excluded); header_fraction "
-        f"{_CONTEXT[0].config.ocr.header_fraction}, header_extra_fraction "
-        f"{_CONTEXT[0].config.ocr.header_extra_fraction}",
+        f"{ocr.header_fraction}, header_extra_fraction {ocr.header_extra_fraction}, "
+        f"header_dpi {ocr.header_dpi}, header_languages {ocr.header_languages}; "
+        f"full page: dpi {ocr.dpi}, languages {ocr.languages}",
         "",
         "| reading | dept. accuracy | coverage | precision auto | "
         + " | ".join(f"{g}: accuracy / coverage / precision" for g in groups)
