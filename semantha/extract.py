@@ -43,6 +43,10 @@ _STAMP = re.compile(
     r"\b(?:EINGANG|EINGEG\w*|EING\.|Posteingang|Eingangsstempel|ERHALTEN|RECEIVED)\b",
     re.IGNORECASE,
 )
+# A date stamp's month is in capitals ("14. NOV. 2025"), a typed letter date's is not:
+# read apart from its "EINGANG" line (the stamp's lines merged into the address
+# block's), the date alone still tells the stamp.
+_STAMP_MONTH = re.compile(r"[A-ZÄÖÜ]{3,}")
 # A postcode line, also as OCR leaves it: "34S67 Musterstadt", "i34567 Musterstadt",
 # ".. 34567 ^Musterstadt", "34567Musterstadt", "34567 i Musterstadt".
 _PLZ_LINE = re.compile(
@@ -476,7 +480,7 @@ def find_date(layout: Layout, later: Sequence[Line] = ()) -> date | None:
 def _date_score(line: Line, start: int, end: int, in_head: bool, layout: Layout) -> float:
     text = line.text
     before, after = text[:start], text[end:].strip(" .,;")
-    if _STAMP.search(text):
+    if _STAMP.search(text) or _STAMP_MONTH.search(text, start, end):
         return 1.2  # received stamp: below any letter date, above dates in the body
     if _DATE_LABEL.search(before):
         return 6.0

@@ -727,6 +727,18 @@ def test_ocr_space_before_a_hyphen_in_the_reference() -> None:
     assert fields_of("Az.: 33-PA -46967\n\nSehr geehrte Damen,")["aktenzeichen"] == "33-PA-46967"
 
 
+def test_a_stamp_date_read_into_the_address_block_is_not_the_letter_date() -> None:
+    # The stamp's "EINGANG" line went elsewhere; its date stuck to a line of the address,
+    # and the letter date, right of the address on the page, was read after the salutation.
+    text = (
+        "Stadtverwaltung Musterstadt\nz. Hd. Herrn Krämer 11. SEP. 2025\nRathausplatz 1\n"
+        "34567 Musterstadt\n\nAnfrage\n\nSehr geehrte Damen und Herren,\n10.9.2025\n"
+    )
+    assert fields_of(text)["date"] == "2025-09-10"
+    typed = text.replace("11. SEP. 2025", "11. Sep. 2025")  # typed, not stamped: the date
+    assert fields_of(typed)["date"] == "2025-09-11"
+
+
 def test_without_a_letter_date_the_stamp_beats_dates_in_the_body() -> None:
     text = (
         "Stadtverwaltung Musterstadt\nRathausplatz 1\n34567 Musterstadt\n\n"
