@@ -1,6 +1,6 @@
 """Clean a page image before OCR: orientation, deskew, blank-page detection, binarisation.
 
-Pure functions on numpy arrays; the only module that imports OpenCV. Every step
+Pure functions on numpy arrays (OpenCV; ``pdfscan`` uses it only to decode). Every step
 applied is recorded in ``Page.ops`` so a decision can be traced back to what was
 done to the image: "rotate:N" (turned N degrees clockwise to stand upright),
 "deskew:A" (turned A degrees counter-clockwise), "flatten", "otsu", "blank".
