@@ -17,7 +17,6 @@ truth. Prints Markdown tables and writes them to benchmarks/results/roi-accuracy
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import resource
 import sys
@@ -35,7 +34,9 @@ from semantha.config import AppConfig, config_path, load_config
 from semantha.evaluation import Scored, summary
 from semantha.pipeline import Context, process_file
 from semantha.records import Document, Page
+from semantha.samplegen.truth import read_truth
 from semantha.service import build_context
+from semantha.textmetrics import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -96,7 +97,7 @@ _SAME = str.maketrans({"–": "-", "—": "-", "·": " "})
 
 
 def _comparable(value: str) -> str:
-    return " ".join(value.translate(_SAME).casefold().split())
+    return normalise(value.translate(_SAME)).casefold()
 
 
 def field_accuracy(examples: list[Example], truth: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -113,12 +114,6 @@ def field_accuracy(examples: list[Example], truth: dict[str, dict[str, str]]) ->
     return out
 
 
-def _truth(folder: Path) -> dict[str, dict[str, str]]:
-    lines = (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()
-    records = (json.loads(line) for line in lines)
-    return {record["file"]: record["fields"] for record in records}
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -132,7 +127,7 @@ def main() -> int:
     full_examples = read_examples(args.data, config, args.jobs)
     scans = [e for e in full_examples if e.document.source.name != "labels.csv"]
     roi_examples, rest, core = read_header_first(scans, args.jobs)
-    truth = _truth(args.data)
+    truth = {name: record["fields"] for name, record in read_truth(args.data).items()}
     rows = []
     for name, examples in (("full page", scans), ("header first", roi_examples)):
         departments, doctypes = score_examples(examples, ctx.model, ctx.rules, config)

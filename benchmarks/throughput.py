@@ -55,6 +55,8 @@ from typing import Any
 
 import pypdf
 
+from semantha.samplegen.truth import read_truth
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 OCRMYPDF = str(Path(sys.executable).with_name("ocrmypdf"))  # the venv's, from the dev extra
@@ -296,11 +298,6 @@ def run_semantha(files: list[Path], out: Path, workers: int, full_text: bool) ->
 # --- scoring ----------------------------------------------------------------------------------
 
 
-def _truth(samples: Path) -> dict[str, dict[str, Any]]:
-    rows = (json.loads(line) for line in (samples / "truth.jsonl").read_text().splitlines())
-    return {row["file"]: row for row in rows}
-
-
 def _department(value: str | None) -> str | None:
     return None if value in (None, "", "none") else value
 
@@ -448,7 +445,7 @@ def main() -> int:
         files = _samples(args.docs, args.seed, work / "samples")
         images = _render(files, work / "pages")
         pages = sum(len(pypdf.PdfReader(path).pages) for path in files)
-        bench = Bench(files, images, pages, _truth(work / "samples"), args, work)
+        bench = Bench(files, images, pages, read_truth(work / "samples"), args, work)
         rounds = [_round(number, systems, bench) for number in range(1, args.rounds + 1)]
     summaries = [summarize([runs[i] for runs in rounds]) for i in range(len(systems))]
     report(summaries, rounds, args, pages)
