@@ -84,7 +84,7 @@ def vocabulary_of(vectorizer: TfidfVectorizer) -> Vocabulary:
     terms = {str(term): int(column) for term, column in vectorizer.vocabulary_.items()}
     low, high = vectorizer.ngram_range
     idf = np.asarray(vectorizer.idf_, dtype=np.float64)
-    return Vocabulary(vectorizer.analyzer, (int(low), int(high)), terms, idf)
+    return Vocabulary.of_terms(vectorizer.analyzer, (int(low), int(high)), terms, idf)
 
 
 class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import random
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
 import sklearn
+from imports import imported_after
 from scipy import sparse
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
@@ -25,6 +25,7 @@ from semantha.model import (
     FACETS,
     WORD_PATTERN,
     DocumentClassifier,
+    Vocabulary,
     char_wb_ngrams,
     document_text,
     load_classifier,
@@ -228,23 +229,56 @@ def test_the_model_file_holds_no_pickled_objects(
         assert all(arrays[name].dtype != object for name in arrays.files)
     # A file with a pickled object in it is refused, even with a matching checksum.
     np.savez(path, about=np.array([{"vocabularies": []}], dtype=object))
-    _edit_manifest(path, model_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    _reseal(path)
     with pytest.raises(ModelError, match="cannot be read"):
         load_classifier(path)
 
 
-def test_scoring_does_not_import_scikit_learn(tmp_path: Path) -> None:
-    probe = (
-        "import sys\n"
+def _reseal(path: Path) -> None:
+    """Give the manifest the file's checksum, so that only the content is wrong."""
+    _edit_manifest(path, model_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def test_loaded_arrays_are_mapped_from_the_file_not_copied(
+    trained: DocumentClassifier, tmp_path: Path
+) -> None:
+    loaded = load_classifier(_saved(trained, tmp_path))
+    arrays = [loaded.model.vocabularies[0].hashes, loaded.model.heads[0].weights]  # type: ignore[union-attr]
+    for array in arrays:
+        owner = array
+        while isinstance(owner, np.ndarray):  # views of views: the last base owns the bytes
+            owner = owner.base
+        owner = owner.obj if isinstance(owner, memoryview) else owner
+        assert isinstance(owner, mmap.mmap) and not array.flags.writeable
+
+
+def test_a_compressed_model_file_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
+    path = _saved(trained, tmp_path)
+    with np.load(path) as arrays:
+        members = {name: arrays[name] for name in arrays.files}
+    np.savez_compressed(path, **members)
+    _reseal(path)
+    with pytest.raises(ModelError, match="not an uncompressed array"):
+        load_classifier(path)
+
+
+def test_vocabulary_hashes_find_exactly_the_known_ngrams() -> None:
+    terms = {"amt": 2, "bauantrag": 0, "garage": 1}
+    vocabulary = Vocabulary.of_terms("word", (1, 1), terms, np.ones(3))
+    assert list(vocabulary.ids("Garage Amt Garage Carport")) == [1, 2, 1]
+    with pytest.raises(ValueError, match="columns"):
+        Vocabulary.of_terms("word", (1, 1), {"amt": 0, "garage": 2}, np.ones(2))
+
+
+def test_scoring_does_not_import_scikit_learn() -> None:
+    code = (
         "from pathlib import Path\n"
         "from semantha.model import load_classifier\n"
         "from semantha.pipeline import process_file\n"
         f"model = load_classifier(Path({str(MODEL)!r}))\n"
         "model.score_text('Bauantrag für eine Garage')\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert imported_after(code, ("sklearn", "scipy")) == []
 
 
 def test_other_format_version_is_refused(trained: DocumentClassifier, tmp_path: Path) -> None:
