@@ -7,10 +7,12 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from semantha.cli.common import load_and_log
-from semantha.records import Outcome
+
+if TYPE_CHECKING:
+    from semantha.records import Outcome
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -28,12 +28,12 @@ from semantha.cli.common import load_and_log
 from semantha.config import AppConfig
 from semantha.errors import InputError
 from semantha.fsutil import file_sha256
-from semantha.records import Document, Page, RuleHit, Word
 
 if TYPE_CHECKING:
     from semantha.classify import Choice
     from semantha.evaluation import Scored
     from semantha.model import DocumentClassifier
+    from semantha.records import Document, Page, RuleHit
     from semantha.rulefiles import RuleSet
 
 CACHE_SUFFIX = ".ocr.json"
@@ -152,6 +152,8 @@ def _page_json(page: Page) -> dict[str, Any]:
 
 
 def _page_from_json(row: dict[str, Any]) -> Page:
+    from semantha.records import Page, Word
+
     words = tuple(Word(t, c, (b[0], b[1], b[2], b[3])) for t, c, b in row.pop("words"))
     return Page(**{**row, "size": tuple(row["size"]), "ops": tuple(row["ops"]), "words": words})
 
@@ -204,6 +206,7 @@ def _progress(items: Iterable[T], what: str, total: int) -> Iterator[T]:
 def read_examples(folder: Path, config: AppConfig, jobs: int = 1) -> list[Example]:
     """Every labelled row as a Document the way the pipeline builds it, with its labels."""
     from semantha import extract
+    from semantha.records import Document, Page
 
     rows = read_labels(folder)
     pages: dict[int, tuple[Page, ...]] = {}

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
+from imports import imported_after
 
 from semantha import journal
 from semantha.cli import main
@@ -33,6 +34,8 @@ from semantha.service import (
     purge_archive,
 )
 from semantha.watch import InboxWatcher
+
+ROOT = Path(__file__).resolve().parents[2]
 
 Work = Callable[[Job], JobResult]
 
@@ -572,9 +575,7 @@ def test_the_cores_are_shared_out_among_the_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
-    config = make_config(tmp_path).model_copy(
-        update={"rules_dir": Path(__file__).resolve().parents[2] / "rules"}
-    )
+    config = make_config(tmp_path).model_copy(update={"rules_dir": ROOT / "rules"})
     classify = config.classify.model_copy(update={"mode": "rules-only"})
     config = config.model_copy(update={"classify": classify})
     assert build_context(config).page_threads == 4  # `semantha process`: every core
@@ -582,3 +583,16 @@ def test_the_cores_are_shared_out_among_the_workers(
     assert build_context(config, workers=8).page_threads == 1
     fixed = config.model_copy(update={"ocr": config.ocr.model_copy(update={"page_threads": 3})})
     assert build_context(fixed, workers=2).page_threads == 3
+
+
+def test_the_service_process_leaves_page_and_model_libraries_to_its_workers() -> None:
+    # The watcher process runs for months: numpy, OpenCV and Tesseract cost it ~15-60 MB
+    # each and are needed only where documents are read.
+    code = (
+        "from pathlib import Path\n"
+        "from semantha.cli import main\n"
+        "from semantha.config import load_config\n"
+        "from semantha.service import create_service\n"
+        f"create_service(load_config(Path({str(ROOT / 'config.yaml')!r})))\n"
+    )
+    assert imported_after(code, ("numpy", "cv2", "tesserocr", "pypdf", "PIL")) == []
