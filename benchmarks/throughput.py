@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/throughput.py [--docs 12] [--workers 2] [--seed 7] [--rounds 3]
 
+OCRmyPDF runs from .venv-baselines (``make baselines``), apart from Semantha's .venv.
 Systems, each run in its own process tree so CPU time and memory are its own:
 
     naive          pdf2image at 300 dpi + pytesseract.image_to_string(lang="deu"), one page
@@ -59,7 +60,10 @@ from semantha.samplegen.truth import read_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-OCRMYPDF = str(Path(sys.executable).with_name("ocrmypdf"))  # the venv's, from the dev extra
+# OCRmyPDF lives in a venv of its own (`make bench` creates it): its dependencies must not
+# be loaded by the Semantha processes measured beside it.
+BASELINE_PYTHON = ROOT / ".venv-baselines" / "bin" / "python"
+OCRMYPDF = str(BASELINE_PYTHON.with_name("ocrmypdf"))
 SYSTEMS = ("naive", "ocrmypdf", "ocrmypdf_warm", "floor", "routing", "fulltext")
 BASELINES = ("naive", "ocrmypdf", "ocrmypdf_warm")
 SEMANTHA = ("routing", "fulltext")
@@ -440,6 +444,8 @@ def main() -> int:
     unknown = set(systems) - set(SYSTEMS)
     if unknown or args.rounds < 1:
         parser.error(f"unknown systems {sorted(unknown)}" if unknown else "--rounds must be >= 1")
+    if {"ocrmypdf", "ocrmypdf_warm"} & set(systems) and not Path(OCRMYPDF).is_file():
+        parser.error(f"{OCRMYPDF} is missing: `make baselines` installs OCRmyPDF there")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files = _samples(args.docs, args.seed, work / "samples")
@@ -478,7 +484,8 @@ def _measured(system: str, number: int, bench: Bench) -> Run:
     if system == "naive":
         env.pop("OMP_THREAD_LIMIT", None)  # tesseract's default threading
     inputs = bench.images if system == "floor" else bench.files
-    command = [sys.executable, __file__, "--child", system, "--workers", str(args.workers)]
+    python = str(BASELINE_PYTHON) if system == "ocrmypdf_warm" else sys.executable
+    command = [python, __file__, "--child", system, "--workers", str(args.workers)]
     command += ["--result", str(result), "--files", *map(str, inputs)]
     wall, core, rss = measure(command, env)
     run = Run(system, number, pages, round(wall, 3), round(core, 2), round(rss, 1))
