@@ -188,3 +188,15 @@ def test_a_finer_scan_is_scaled_to_the_reading_resolution() -> None:
     assert (scaled.dpi, scaled.size, scaled.ops) == (200, (1400, 2000), ("scale:200",))
     assert imaging.at_most(scaled, 200) is scaled  # never enlarged, never twice
     assert imaging.at_most(Page(1, None, 300), 200) == Page(1, None, 300)
+
+
+def test_marks_taller_than_glyphs_leave_a_page_blank_wherever_they_cross() -> None:
+    # Fold lines and staple shadows 30 mm long, crossing the quarter of the page that is
+    # counted first: cut there, each piece is glyph-sized, but the page holds no glyph.
+    page = np.full((1754, 1240), 250, np.uint8)
+    quarter = 88 + (1754 - 2 * 88) // 4  # the inner page starts below a 1/20 margin
+    for x in (300, 600, 900):
+        page[quarter - 30 : quarter + 150, x : x + 4] = 20
+    assert imaging.is_blank(page, DPI)
+    page[1400:1420, 300:312] = 20  # one glyph-sized mark below: still too few
+    assert imaging.is_blank(page, DPI)
