@@ -202,22 +202,29 @@ def estimate_skew(image: GrayImage, dpi: int, max_deg: float) -> Skew:
     step = max(1, ys.size // MAX_ANALYSIS_POINTS)
     ys_f = ys[::step].astype(np.float64) - ys.mean()
     xs_f = xs[::step].astype(np.float64) - xs.mean()
-    best_h = _search_angle(ys_f, xs_f, max_deg)
-    best_v = _search_angle(xs_f, -ys_f, max_deg)
-    if best_h[1] >= best_v[1]:
-        return Skew(best_h[0], True)
-    return Skew(best_v[0], False)
+    # Across the lines the profile is sharper at every angle near theirs, so the coarse
+    # search tells the direction; only that direction's angle is refined.
+    across_h, across_v = (ys_f, xs_f), (xs_f, -ys_f)
+    coarse_h, coarse_v = (_coarse_angle(*axes, max_deg) for axes in (across_h, across_v))
+    if coarse_h[1] >= coarse_v[1]:
+        return Skew(_refined_angle(*across_h, coarse_h[0], max_deg), True)
+    return Skew(_refined_angle(*across_v, coarse_v[0], max_deg), False)
 
 
-def _search_angle(
+def _coarse_angle(
     across: NDArray[np.float64], along: NDArray[np.float64], max_deg: float
 ) -> tuple[float, float]:
-    """(angle, sharpness) of the best profile, coarse 0.5° grid then 0.05° refinement."""
+    """(angle, sharpness) of the best profile on a 0.5° grid."""
     coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5) if max_deg >= 0.5 else np.array([0.0])
-    angle, sharp = _best(across, along, coarse)
+    return _best(across, along, coarse)
+
+
+def _refined_angle(
+    across: NDArray[np.float64], along: NDArray[np.float64], angle: float, max_deg: float
+) -> float:
+    """The best angle in 0.05° steps within 0.5° of ``angle``."""
     fine = np.arange(angle - 0.5, angle + 0.5 + 1e-9, 0.05)
-    angle, sharp = _best(across, along, fine[np.abs(fine) <= max_deg + 1e-9])
-    return round(angle, 2), sharp
+    return round(_best(across, along, fine[np.abs(fine) <= max_deg + 1e-9])[0], 2)
 
 
 def _best(
