@@ -10,7 +10,9 @@ from its seed: the incoming-mail ``stamp`` (its frame, text read or not, and let
 under it), a ``signature`` scribble, the ``footer``, an invoice ``table``, or ``other``
 text. A replaced character is charged to the stronger cause of its two sides.
 
-``--cache FILE`` keeps the OCR results (JSON), so a second run costs no OCR;
+``--cache FILE`` keeps the OCR results (JSON), so a second run costs no OCR (one
+cache per model); ``--languages`` reads with other Tesseract models (``TESSDATA_PREFIX``
+says where they lie), to compare them on the same pages;
 ``--filter`` adds the same analysis after ``semantha.wordfilter.filter_words``;
 ``--examples N`` prints the N commonest misreadings per cause.
 """
@@ -95,7 +97,7 @@ class Tally:
 
 
 def read_pages(
-    folder: Path, records: Sequence[dict[str, Any]], cache: Path | None
+    folder: Path, records: Sequence[dict[str, Any]], cache: Path | None, languages: str
 ) -> list[ReadPage]:
     """OCR of every scanned, non-blank page, from ``cache`` when it has them."""
     stored: dict[str, Any] = {}
@@ -109,7 +111,7 @@ def read_pages(
         for index in content_pages(record):
             key = f"{digest}#{index}"
             if key not in stored:
-                stored[key] = _ocr(folder / record["file"], index)
+                stored[key] = _ocr(folder / record["file"], index, languages)
                 print(f"read {record['file']} page {index}", file=sys.stderr, flush=True)
             text, words = stored[key]["text"], stored[key]["words"]
             pages.append(
@@ -131,10 +133,10 @@ def content_pages(record: dict[str, Any]) -> list[int]:
     return [i for i in range(len(record["page_texts"])) if i not in blank]
 
 
-def _ocr(path: Path, index: int) -> dict[str, Any]:
+def _ocr(path: Path, index: int, languages: str) -> dict[str, Any]:
     page = next(p for p in load.load_pages(path, DPI) if p.index == index)
     page = imaging.preprocess(page, PreprocessSettings(), ocr.detect_orientation)
-    read: Page = ocr.recognise(page, OcrSettings())
+    read: Page = ocr.recognise(page, OcrSettings(languages=languages))
     words = [[w.text, w.confidence, *w.box] for w in read.words]
     return {"text": read.text, "words": words}
 
@@ -449,6 +451,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=Path, required=True, help="a `semantha samples` folder")
     parser.add_argument("--cache", type=Path, help="JSON file that keeps the OCR results")
+    parser.add_argument(
+        "--languages", default=OcrSettings().languages, help="tesseract models (ocr.languages)"
+    )
     parser.add_argument("--filter", action="store_true", help="also after wordfilter")
     parser.add_argument("--pages", action="store_true", help="one row per page")
     parser.add_argument(
@@ -466,7 +471,7 @@ def main() -> int:
             found = truth_pages(record, specs[int(record["index"])], args.letter_only)
             for index, value in found.items():
                 truths[(record["file"], index)] = value
-    pages = read_pages(args.samples, records, args.cache)
+    pages = read_pages(args.samples, records, args.cache, args.languages)
     print(f"{len(pages)} pages from {args.samples}, tesseract {ocr.tesseract_version()}")
     print("CER per cause = edit operations charged to it / true characters (pooled)")
     report("as read", list(analyse(pages, truths, None)), args.pages, args.examples)
