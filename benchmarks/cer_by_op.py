@@ -108,7 +108,7 @@ def measure(
         start = time.perf_counter()
         page = ocr.recognise(Page(0, op(image, dpi), dpi), OcrSettings())
         seconds.append(time.perf_counter() - start)
-        text = page.text
+        text = page.full_text
         if not scribbles:
             text = text_without(text, page.words, filter_words(page.words))
         rates.append(cer(truth, text))

@@ -76,6 +76,7 @@ class ReadPage:
     profile: str
     text: str
     words: tuple[Word, ...]
+    stamp_text: str = ""  # the incoming-mail stamp, read apart from the page
 
 
 @dataclass
@@ -121,6 +122,7 @@ def read_pages(
                     record["profile"],
                     text,
                     tuple(Word(w[0], w[1], (w[2], w[3], w[4], w[5])) for w in words),
+                    stored[key].get("stamp_text", ""),
                 )
             )
     if cache:
@@ -138,7 +140,7 @@ def _ocr(path: Path, index: int, languages: str) -> dict[str, Any]:
     page = imaging.preprocess(page, PreprocessSettings(), ocr.detect_orientation)
     read: Page = ocr.recognise(page, OcrSettings(languages=languages))
     words = [[w.text, w.confidence, *w.box] for w in read.words]
-    return {"text": read.text, "words": words}
+    return {"text": read.text, "words": words, "stamp_text": read.stamp_text}
 
 
 # --- truth with positions --------------------------------------------------------------
@@ -289,6 +291,14 @@ def read_chars(
     return out
 
 
+def stamp_chars(read: ReadPage, stamp: StampFrame | None) -> list[Chars]:
+    """The stamp's lines as read apart from the page: each character is the stamp's."""
+    centre, cause = (stamp.centre, "stamp") if stamp else ((0.0, 0.0), "other")
+    return [
+        Chars(line, (centre,) * len(line), (cause,) * len(line)) for line in lines(read.stamp_text)
+    ]
+
+
 def _nearest(point: Point, known: np.ndarray[Any, Any], causes: Sequence[str]) -> str:
     distance = np.hypot(known[:, 0] - point[0], known[:, 1] - point[1])
     best = int(distance.argmin())
@@ -399,7 +409,7 @@ def analyse(
             text, words = text_without(text, words, kept), kept
         truth = true_chars(page, stamp)
         offset = fit_offset(truth, words)
-        got = read_chars(text, words, offset, stamp, page, truth)
+        got = read_chars(text, words, offset, stamp, page, truth) + stamp_chars(read, stamp)
         examples: dict[str, Counter[str]] = defaultdict(Counter)
         ordered = charge(joined(truth), joined(got), defaultdict(Counter))
         paired = paired_errors(truth, got, examples)

@@ -276,7 +276,7 @@ def _semantha_one(path: Path, full_text: bool) -> dict[str, Any]:
     return {
         "file": path.name,
         "department": outcome.decision.department if outcome.decision else None,
-        "texts": [p.text for p in pages],
+        "texts": [p.full_text for p in pages],
         "read_rest": "read_rest" in outcome.timings,
         "core_s": _core_s() - start,
     }

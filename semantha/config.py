@@ -63,6 +63,7 @@ class PreprocessSettings(Strict):
     max_skew_deg: float = Field(10.0, ge=0, le=45)
     blank_pages: bool = True
     binarize: bool = True
+    stamps: bool = True  # with binarize: incoming-mail stamps are erased and read apart
 
 
 class ClassifySettings(Strict):

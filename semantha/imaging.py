@@ -3,7 +3,8 @@
 Pure functions on numpy arrays (OpenCV; ``pdfscan`` uses it only to decode). Every step
 applied is recorded in ``Page.ops`` so a decision can be traced back to what was
 done to the image: "rotate:N" (turned N degrees clockwise to stand upright),
-"deskew:A" (turned A degrees counter-clockwise), "flatten", "otsu", "blank".
+"deskew:A" (turned A degrees counter-clockwise), "flatten", "stamp" (an incoming-mail
+stamp cut out to be read apart, see ``stamps``), "otsu", "blank".
 Blank duplex backs are marked, never removed: the delivered file keeps every page.
 
 Orientation costs almost nothing here: text-line direction comes from projection
@@ -24,6 +25,7 @@ import numpy as np
 import structlog
 from numpy.typing import NDArray
 
+from semantha import stamps
 from semantha.config import PreprocessSettings
 from semantha.records import GrayImage, Page
 
@@ -60,11 +62,19 @@ def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None)
         return replace(page, image=image, ops=(*ops, "blank"), blank=True)
     if settings.orientation or settings.deskew:
         image = _straighten(image, page.dpi, settings, osd, ops)
+    stamp = None
     if settings.binarize:
         # Shading and grey paper defeat one global threshold unless the paper is flattened first.
-        image = binarize(flatten(image, page.dpi), in_place=True)
-        ops += ["flatten", "otsu"]
-    return replace(page, image=image, ops=tuple(ops), size=(image.shape[1], image.shape[0]))
+        image = flatten(image, page.dpi)
+        ops.append("flatten")
+        if settings.stamps and (region := stamps.find(image, page.dpi)) is not None:
+            stamp = stamps.cut_out(image, region, page.dpi)
+            stamps.erase(image, region, page.dpi)
+            ops.append("stamp")
+        image = binarize(image, in_place=True)
+        ops.append("otsu")
+    size = (image.shape[1], image.shape[0])
+    return replace(page, image=image, ops=tuple(ops), size=size, stamp_image=stamp)
 
 
 def _straighten(

@@ -42,6 +42,7 @@ log = structlog.get_logger(__name__)
 
 LEPTONICA_SEVERITY_NONE = 6  # L_SEVERITY_NONE in leptonica's environ.h
 OSD_MIN_CONFIDENCE = 2.0  # tesseract's orientation_conf; below this its answer is a guess
+STAMP_PSM = 6  # one uniform block of text
 
 
 def recognise(page: Page, settings: OcrSettings, anew: bool = False) -> Page:
@@ -58,9 +59,11 @@ def recognise(page: Page, settings: OcrSettings, anew: bool = False) -> Page:
         return page
     if page.image is None or page.blank:
         return replace(page, image=None)
+    rows = page.image.shape[0]
+    page = _read_stamp(page, settings)
     top = page.header_rows if page.text_source == "roi" and not anew else 0
     languages = settings.header_languages if anew else settings.languages
-    words, text = _read_band(page, settings, top, page.image.shape[0], languages)
+    words, text = _read_band(page, settings, top, rows, languages)
     if top:
         words, text = page.words + words, "\n\n".join(t for t in (page.text, text) if t)
     ops = tuple(op for op in page.ops if op != "roi")
@@ -80,12 +83,33 @@ def recognise_header(page: Page, settings: OcrSettings, rows: int) -> Page:
     top = page.header_rows if page.text_source == "roi" else 0
     if rows <= top:
         return page
+    page = _read_stamp(page, settings)
     words, text = _read_band(page, settings, top, rows, settings.header_languages)
     if top:
         words, text = page.words + words, "\n\n".join(t for t in (page.text, text) if t)
     ops = page.ops if "roi" in page.ops else (*page.ops, "roi")
     marked = replace(page, ops=ops, header_rows=rows)
     return _with_text(marked, words, text, image=page.image, source="roi")
+
+
+def _read_stamp(page: Page, settings: OcrSettings) -> Page:
+    """The page with its cut-out stamp read (``stamp_text``) and the cut-out dropped.
+
+    A stamp is a few short lines in one block (psm 6), in the routing languages: its
+    words are German month abbreviations and the owner's name.
+    """
+    if page.stamp_image is None:
+        return page
+    stamp = np.ascontiguousarray(page.stamp_image)
+    with _translated_errors(page):
+        engine = _engine(settings.header_languages)
+        try:
+            tsv = _recognise(engine, stamp, page.dpi, True, settings, STAMP_PSM)
+        finally:
+            engine.Clear()
+    _, text = _words_and_text(tsv)
+    log.debug("ocr.stamp", page=page.index, characters=len(text))
+    return replace(page, stamp_image=None, stamp_text=text)
 
 
 def _read_band(
@@ -98,7 +122,7 @@ def _read_band(
     with _translated_errors(page):
         engine = _engine(languages)
         try:
-            tsv = _recognise(engine, band, page.dpi, "otsu" in page.ops, settings)
+            tsv = _recognise(engine, band, page.dpi, "otsu" in page.ops, settings, settings.psm)
         finally:
             engine.Clear()  # the page's image and results are not kept between pages
     words, text = _words_and_text(tsv)
@@ -113,9 +137,10 @@ def _recognise(
     dpi: int,
     binary: bool,
     settings: OcrSettings,
+    psm: int,
 ) -> str:
     height, width = band.shape
-    engine.SetPageSegMode(settings.psm)
+    engine.SetPageSegMode(psm)
     # Tesseract otherwise reads every line a second time inverted when unsure of it.
     engine.SetVariable("tessedit_do_invert", "0" if settings.dark_on_light else "1")
     if binary:

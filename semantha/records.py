@@ -53,6 +53,14 @@ class Page:
     words: tuple[Word, ...] = ()
     text_source: TextSource = "none"
     header_rows: int = 0  # with text_source "roi": the pixel rows read so far
+    # The incoming-mail stamp, erased from ``image``: cut out upright until it is read.
+    stamp_image: GrayImage | None = None
+    stamp_text: str = ""
+
+    @property
+    def full_text(self) -> str:
+        """Everything read on the page: the letter's text, then its stamp's."""
+        return "\n\n".join(t for t in (self.text, self.stamp_text) if t)
 
 
 @dataclass(frozen=True)

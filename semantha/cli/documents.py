@@ -59,7 +59,7 @@ def outcome_json(outcome: Outcome, with_text: bool) -> dict[str, Any]:
         "reason": outcome.error or (decision.trace.reason if decision else ""),
     }
     if with_text:
-        row["text"] = [p.text for p in document.pages] if document else []
+        row["text"] = [p.full_text for p in document.pages] if document else []
     return row
 
 

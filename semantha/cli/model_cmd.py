@@ -146,7 +146,7 @@ def _row(path: Path, number: int, raw: dict[str, str], named: str) -> Row:
 
 
 def _page_json(page: Page) -> dict[str, Any]:
-    row = asdict(replace(page, image=None))
+    row = asdict(replace(page, image=None, stamp_image=None))
     row["words"] = [[w.text, w.confidence, list(w.box)] for w in page.words]
     return row
 

@@ -13,10 +13,10 @@ import pytest
 from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rotate, truth_text
 from PIL import Image
 
-from semantha import imaging, load, ocr
+from semantha import extract, imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
 from semantha.records import GrayImage, Page
-from semantha.textmetrics import cer
+from semantha.textmetrics import cer, cer_unordered
 
 pytestmark = pytest.mark.integration
 
@@ -93,3 +93,30 @@ def test_generated_scans_are_turned_upright_and_blank_backs_found(tmp_path: Path
             assert sum(turned) == expected, (truth["file"], cleaned.ops)
             checked += 1
     assert checked >= 8
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_a_stamp_is_read_apart_and_the_page_reads_better_for_it() -> None:
+    name = "035-none-private.jpg"  # a gray scan, its stamp tilted by 22° over the address
+    lines = (SAMPLES / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    record = next(row for row in map(json.loads, lines) if row["file"] == name)
+    (stamp,) = [d for d in record["defects"][0] if d["name"] == "stamp"]
+    (page,) = load.load_pages(SAMPLES / name, 300)
+    settings = PreprocessSettings()
+    apart, left_on = (
+        ocr.recognise(
+            imaging.preprocess(page, settings.model_copy(update=change), ocr.detect_orientation),
+            OcrSettings(),
+        )
+        for change in ({}, {"stamps": False})
+    )
+    assert "stamp" in apart.ops and "stamp" not in left_on.ops
+    assert apart.stamp_image is None and left_on.stamp_text == ""
+    assert cer(stamp["text"].replace(" / ", "\n"), apart.stamp_text) <= 0.1
+    assert "EINGANG" not in apart.text  # erased from the page, read only once
+    truth = record["page_texts"][0]
+    assert cer_unordered(truth, apart.full_text) < cer_unordered(truth, left_on.full_text)
+    # the stamp's date is when the city got the letter, not when it was written
+    assert extract.extract_fields([apart]).get("date") == record["fields"]["date"]
