@@ -64,6 +64,7 @@ class PreprocessSettings(Strict):
     blank_pages: bool = True
     binarize: bool = True
     stamps: bool = True  # with binarize: incoming-mail stamps are erased and read apart
+    checkboxes: bool = True  # with binarize: printed tick boxes are erased before OCR
 
 
 class ClassifySettings(Strict):

@@ -4,7 +4,8 @@ Pure functions on numpy arrays (OpenCV; ``pdfscan`` uses it only to decode). Eve
 applied is recorded in ``Page.ops`` so a decision can be traced back to what was
 done to the image: "rotate:N" (turned N degrees clockwise to stand upright),
 "deskew:A" (turned A degrees counter-clockwise), "flatten", "stamp" (an incoming-mail
-stamp cut out to be read apart, see ``stamps``), "otsu", "blank".
+stamp cut out to be read apart, see ``stamps``), "otsu", "checkboxes:N" (N printed tick
+boxes erased, see ``checkboxes``), "blank".
 Blank duplex backs are marked, never removed: the delivered file keeps every page.
 
 Orientation costs almost nothing here: text-line direction comes from projection
@@ -25,7 +26,7 @@ import numpy as np
 import structlog
 from numpy.typing import NDArray
 
-from semantha import stamps
+from semantha import checkboxes, stamps
 from semantha.config import PreprocessSettings
 from semantha.records import GrayImage, Page
 
@@ -73,6 +74,9 @@ def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None)
             ops.append("stamp")
         image = binarize(image, in_place=True)
         ops.append("otsu")
+        if settings.checkboxes and (boxes := checkboxes.find(image, page.dpi)):
+            checkboxes.erase(image, boxes)
+            ops.append(f"checkboxes:{len(boxes)}")
     size = (image.shape[1], image.shape[0])
     return replace(page, image=image, ops=tuple(ops), size=size, stamp_image=stamp)
 

@@ -60,7 +60,7 @@ def recognise(page: Page, settings: OcrSettings, anew: bool = False) -> Page:
     if page.image is None or page.blank:
         return replace(page, image=None)
     rows = page.image.shape[0]
-    page = _read_stamp(page, settings)
+    page = read_stamp(page, settings)
     top = page.header_rows if page.text_source == "roi" and not anew else 0
     languages = settings.header_languages if anew else settings.languages
     words, text = _read_band(page, settings, top, rows, languages)
@@ -83,7 +83,7 @@ def recognise_header(page: Page, settings: OcrSettings, rows: int) -> Page:
     top = page.header_rows if page.text_source == "roi" else 0
     if rows <= top:
         return page
-    page = _read_stamp(page, settings)
+    page = read_stamp(page, settings)
     words, text = _read_band(page, settings, top, rows, settings.header_languages)
     if top:
         words, text = page.words + words, "\n\n".join(t for t in (page.text, text) if t)
@@ -92,7 +92,7 @@ def recognise_header(page: Page, settings: OcrSettings, rows: int) -> Page:
     return _with_text(marked, words, text, image=page.image, source="roi")
 
 
-def _read_stamp(page: Page, settings: OcrSettings) -> Page:
+def read_stamp(page: Page, settings: OcrSettings) -> Page:
     """The page with its cut-out stamp read (``stamp_text``) and the cut-out dropped.
 
     A stamp is a few short lines in one block (psm 6), in the routing languages: its

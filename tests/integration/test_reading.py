@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import img2pdf
 import pytest
@@ -98,20 +99,25 @@ def test_generated_scans_are_turned_upright_and_blank_backs_found(tmp_path: Path
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def test_a_stamp_is_read_apart_and_the_page_reads_better_for_it() -> None:
-    name = "035-none-private.jpg"  # a gray scan, its stamp tilted by 22° over the address
+def _sample_read_both_ways(name: str, step: str) -> tuple[dict[str, Any], Page, Page]:
+    """A shipped one-page sample's truth, and its page read with ``step`` on and off."""
     lines = (SAMPLES / "truth.jsonl").read_text(encoding="utf-8").splitlines()
     record = next(row for row in map(json.loads, lines) if row["file"] == name)
-    (stamp,) = [d for d in record["defects"][0] if d["name"] == "stamp"]
     (page,) = load.load_pages(SAMPLES / name, 300)
-    settings = PreprocessSettings()
-    apart, left_on = (
+    on, off = (
         ocr.recognise(
-            imaging.preprocess(page, settings.model_copy(update=change), ocr.detect_orientation),
+            imaging.preprocess(page, PreprocessSettings(**{step: enabled}), ocr.detect_orientation),
             OcrSettings(),
         )
-        for change in ({}, {"stamps": False})
+        for enabled in (True, False)
     )
+    return record, on, off
+
+
+def test_a_stamp_is_read_apart_and_the_page_reads_better_for_it() -> None:
+    # a gray scan, its stamp tilted by 22° over the address
+    record, apart, left_on = _sample_read_both_ways("035-none-private.jpg", "stamps")
+    (stamp,) = [d for d in record["defects"][0] if d["name"] == "stamp"]
     assert "stamp" in apart.ops and "stamp" not in left_on.ops
     assert apart.stamp_image is None and left_on.stamp_text == ""
     assert cer(stamp["text"].replace(" / ", "\n"), apart.stamp_text) <= 0.1
@@ -120,3 +126,15 @@ def test_a_stamp_is_read_apart_and_the_page_reads_better_for_it() -> None:
     assert cer_unordered(truth, apart.full_text) < cer_unordered(truth, left_on.full_text)
     # the stamp's date is when the city got the letter, not when it was written
     assert extract.extract_fields([apart]).get("date") == record["fields"]["date"]
+
+
+def test_tick_boxes_are_erased_and_the_routing_line_reads_as_printed() -> None:
+    # a memo: "☐ zur Kenntnis ☐ zur Erledigung ..."
+    record, erased, left_on = _sample_read_both_ways(
+        "001-10-hausmitteilung-named.pdf", "checkboxes"
+    )
+    routing = next(line for line in record["page_texts"][0].splitlines() if "Kenntnis" in line)
+    assert "checkboxes:4" in erased.ops and not any("checkboxes" in op for op in left_on.ops)
+    assert routing in erased.text.splitlines() and routing not in left_on.text.splitlines()
+    truth = record["page_texts"][0]
+    assert cer_unordered(truth, erased.text) < cer_unordered(truth, left_on.text)
