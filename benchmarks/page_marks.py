@@ -30,6 +30,8 @@ from semantha.config import OcrSettings, PreprocessSettings
 from semantha.records import GrayImage, Page
 from semantha.textmetrics import cer
 
+MEMO_BOXES = 4  # "zur Kenntnis", "zur Erledigung", "zur Stellungnahme", "Rücksprache"
+
 
 def expected_stamp(defects: list[dict[str, Any]]) -> str | None:
     """The stamp's true text when a gray scan still shows it, else None."""
@@ -37,9 +39,6 @@ def expected_stamp(defects: list[dict[str, Any]]) -> str | None:
         return None
     found = [d for d in defects if d["name"] == "stamp" and d.get("legible")]
     return str(found[0]["text"]).replace(" / ", "\n") if found else None
-
-
-MEMO_BOXES = 4  # "zur Kenntnis", "zur Erledigung", "zur Stellungnahme", "Rücksprache"
 
 
 @dataclass

@@ -49,11 +49,11 @@ def find(binary: GrayImage, dpi: int) -> list[Box]:
     width, height = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     sized = (width >= low) & (width <= high) & (height >= low) & (height <= high)
     square = np.maximum(width, height) <= MAX_ASPECT * np.minimum(width, height)
+    candidates = sized & square
+    candidates[0] = False  # label 0 is the paper around everything
     band = max(2, round(SIDE_BAND_MM * px_per_mm))
     boxes: list[Box] = []
-    for label in np.nonzero(sized & square)[0]:
-        if label == 0:
-            continue
+    for label in np.nonzero(candidates)[0]:
         x, y, w, h = (int(v) for v in stats[label, :4])
         shape = np.asarray(labels[y : y + h, x : x + w] == label, dtype=np.uint8)
         if _is_box(shape, band):

@@ -64,8 +64,8 @@ def test_every_box_of_a_routing_line_is_found_crossed_or_not(
 
 
 def test_erasing_the_boxes_whitens_them_and_keeps_every_word() -> None:
-    page = binary(routing_line()[0])
-    words = routing_line()[1]
+    image, words = routing_line()
+    page = binary(image)
     before = [int((page[t:b, left:r] < 128).sum()) for left, t, r, b in words]
     found = checkboxes.find(page, DPI)
     checkboxes.erase(page, found)
