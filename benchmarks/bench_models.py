@@ -35,10 +35,10 @@ from sklearn.svm import LinearSVC
 
 from semantha.cli.model_cmd import Example, read_examples
 from semantha.config import AppConfig, load_config
-from semantha.evaluation import Scored, summary
-from semantha.model import UNROUTABLE, document_text
-from semantha.samplegen.corpus import generate_letters, ocr_noise, plain_text
-from semantha.training import TextClassifier
+from semantha.deciding.model import UNROUTABLE, document_text
+from semantha.deciding.training import TextClassifier
+from semantha.tools.evaluation import Scored, summary
+from semantha.tools.samplegen.corpus import generate_letters, ocr_noise, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -29,11 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import structlog
 from letterpages import FONTS, LETTERS, degrade, render_letter, rotate, truth_text
 
-from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
+from semantha.reading import imaging, load, ocr
+from semantha.reading.wordfilter import filter_words, text_without
 from semantha.records import GrayImage, Page
-from semantha.textmetrics import cer, cer_unordered
-from semantha.wordfilter import filter_words, text_without
+from semantha.tools.textmetrics import cer, cer_unordered
 
 DPI = 300
 Op = Callable[[GrayImage, int], GrayImage]
@@ -122,7 +122,9 @@ def main() -> int:
     parser.add_argument("--samples", type=Path, help="a folder written by `semantha samples`")
     parser.add_argument("--limit", type=int, default=0, help="at most N pages per condition")
     parser.add_argument(
-        "--filter", action="store_true", help="drop scribbles (semantha.wordfilter) before scoring"
+        "--filter",
+        action="store_true",
+        help="drop scribbles (reading.wordfilter) before scoring",
     )
     parser.add_argument(
         "--ops", default=",".join(OP_SETS), help=f"comma-separated op sets ({', '.join(OP_SETS)})"

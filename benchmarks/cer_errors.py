@@ -13,7 +13,7 @@ text. A replaced character is charged to the stronger cause of its two sides.
 ``--cache FILE`` keeps the OCR results (JSON), so a second run costs no OCR (one
 cache per model); ``--languages`` reads with other Tesseract models (``TESSDATA_PREFIX``
 says where they lie), to compare them on the same pages;
-``--filter`` adds the same analysis after ``semantha.wordfilter.filter_words``;
+``--filter`` adds the same analysis after ``semantha.reading.wordfilter.filter_words``;
 ``--examples N`` prints the N commonest misreadings per cause.
 """
 
@@ -35,17 +35,23 @@ import numpy as np
 import structlog
 from rapidfuzz.distance import Levenshtein
 
-from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
 from semantha.fsutil import file_sha256
+from semantha.reading import imaging, load, ocr
+from semantha.reading.wordfilter import filter_words, text_without
 from semantha.records import Page, Word
-from semantha.samplegen import corpus
-from semantha.samplegen.render import PageLayout, StrokeItem, TextItem, layout_letter, text_width
-from semantha.samplegen.scan import StampFrame
-from semantha.samplegen.spec import LetterSpec
-from semantha.samplegen.writer import curated_plans, page_truth
-from semantha.textmetrics import lines, normalise, pair_lines
-from semantha.wordfilter import filter_words, text_without
+from semantha.tools.samplegen import corpus
+from semantha.tools.samplegen.render import (
+    PageLayout,
+    StrokeItem,
+    TextItem,
+    layout_letter,
+    text_width,
+)
+from semantha.tools.samplegen.scan import StampFrame
+from semantha.tools.samplegen.spec import LetterSpec
+from semantha.tools.samplegen.writer import curated_plans, page_truth
+from semantha.tools.textmetrics import lines, normalise, pair_lines
 
 DPI = 300
 CAUSES = ("glyph", "stamp", "signature", "footer", "table", "other")

@@ -25,10 +25,10 @@ from typing import Any
 
 import structlog
 
-from semantha import checkboxes, imaging, load, ocr, stamps
 from semantha.config import OcrSettings, PreprocessSettings
+from semantha.reading import checkboxes, imaging, load, ocr, stamps
 from semantha.records import GrayImage, Page
-from semantha.textmetrics import cer
+from semantha.tools.textmetrics import cer
 
 MEMO_BOXES = 4  # "zur Kenntnis", "zur Erledigung", "zur Stellungnahme", "Rücksprache"
 

@@ -28,15 +28,15 @@ from typing import Any
 
 import structlog
 
-from semantha import extract
 from semantha.cli.model_cmd import Example, read_examples, score_examples
 from semantha.config import AppConfig, config_path, load_config
-from semantha.evaluation import Scored, summary
 from semantha.pipeline import Context, process_file
+from semantha.reading import extract
 from semantha.records import Document, Page
-from semantha.samplegen.truth import read_truth
-from semantha.service import build_context
-from semantha.textmetrics import normalise
+from semantha.service.worker import build_context
+from semantha.tools.evaluation import Scored, summary
+from semantha.tools.samplegen.truth import read_truth
+from semantha.tools.textmetrics import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"

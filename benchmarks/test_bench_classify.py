@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from semantha.classify import decide
 from semantha.cli.logsetup import configure_logging
 from semantha.config import ClassifySettings
-from semantha.model import DocumentClassifier, load_classifier
+from semantha.deciding.classify import decide
+from semantha.deciding.model import DocumentClassifier, load_classifier
 from semantha.records import Document, Page
-from semantha.samplegen.corpus import generate_letters, ocr_noise, plain_text
+from semantha.tools.samplegen.corpus import generate_letters, ocr_noise, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_S = 0.002

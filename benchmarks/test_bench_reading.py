@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from semantha import imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
+from semantha.reading import imaging, load, ocr
 from semantha.records import Page
 
 ROOT = Path(__file__).resolve().parents[1]

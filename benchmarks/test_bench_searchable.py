@@ -21,10 +21,10 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from semantha.config import config_path, load_config
+from semantha.delivering.searchable import searchable_pdf
 from semantha.pipeline import Context, read_pages
 from semantha.records import Page
-from semantha.searchable import searchable_pdf
-from semantha.service import build_context
+from semantha.service.worker import build_context
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = 5

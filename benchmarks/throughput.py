@@ -56,7 +56,7 @@ from typing import Any
 
 import pypdf
 
-from semantha.samplegen.truth import read_truth
+from semantha.tools.samplegen.truth import read_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -251,7 +251,7 @@ def _load_context(strategy: str) -> None:
     import structlog
 
     from semantha.config import config_path, load_config
-    from semantha.service import build_context
+    from semantha.service.worker import build_context
 
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(30))
     global _CONTEXT
@@ -307,7 +307,7 @@ def _department(value: str | None) -> str | None:
 
 
 def _cers(truth: dict[str, dict[str, Any]], texts: dict[str, list[str]]) -> tuple[float, float]:
-    from semantha.textmetrics import cer, cer_unordered
+    from semantha.tools.textmetrics import cer, cer_unordered
 
     ordered, lines = [], []
     for name, pages in texts.items():

@@ -21,11 +21,13 @@ from pathlib import Path
 
 import structlog
 
-from semantha import classify, deliver, extract, imaging, load, ocr, route, rules
 from semantha.config import AppConfig
+from semantha.deciding import classify, route, rules
+from semantha.deciding.model import DocumentClassifier
+from semantha.delivering import deliver
 from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
-from semantha.model import DocumentClassifier
+from semantha.reading import extract, imaging, load, ocr
 from semantha.records import Decision, Document, Outcome, Page, Plan
 from semantha.rulefiles import RuleSet
 

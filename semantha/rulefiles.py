@@ -968,7 +968,7 @@ def _action_templates(action: RouteAction) -> list[tuple[str, str]]:
 
 def _gui_scripts(rules_dir: Path) -> tuple[Mapping[str, frozenset[str]] | None, list[Problem]]:
     """Script name -> values it needs, from gui.yaml (None when there is no such file)."""
-    from semantha.guiscripts import load_gui_scripts
+    from semantha.delivering.guiscripts import load_gui_scripts
 
     path = rules_dir / GUI_FILE
     if not path.is_file():

@@ -15,7 +15,7 @@ from pathlib import Path
 from semantha import __version__
 from semantha.cli import documents, gui_cmd, model_cmd, rules_cmd, samples_cmd, service_cmd
 from semantha.errors import SemanthaError
-from semantha.memory import tune_allocator
+from semantha.service.memory import tune_allocator
 
 COMMAND_MODULES = (service_cmd, documents, rules_cmd, model_cmd, samples_cmd, gui_cmd)
 

@@ -86,7 +86,7 @@ def _print_table(rows: Iterable[dict[str, Any]]) -> None:
 
 def run_process(args: argparse.Namespace) -> int:
     from semantha.pipeline import process_file
-    from semantha.service import build_context
+    from semantha.service.worker import build_context
 
     config = load_and_log(args)
     context = build_context(config)
@@ -108,7 +108,7 @@ def run_process(args: argparse.Namespace) -> int:
 def run_explain(args: argparse.Namespace) -> int:
     from semantha.explain import explanation, render_explanation
     from semantha.pipeline import process_file
-    from semantha.service import build_context
+    from semantha.service.worker import build_context
 
     config = load_and_log(args)
     outcome = process_file(args.file, build_context(config), dry_run=True)
@@ -121,7 +121,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from semantha.checks import run_checks
+    from semantha.service.checks import run_checks
 
     config = load_and_log(args)
     worst = 0

@@ -16,7 +16,7 @@ from semantha.config import AppConfig
 from semantha.errors import ConfigError
 
 if TYPE_CHECKING:
-    from semantha.gui import Driver
+    from semantha.delivering.gui import Driver
 
 SCREENSHOT_FOLDER = "screenshots"  # below paths.work, as ``semantha check`` expects
 
@@ -73,14 +73,14 @@ def _config(args: argparse.Namespace) -> AppConfig:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from semantha import gui
+    from semantha.delivering import gui
 
     print(f"{gui.display_summary()}: usable for GUI scripts")
     return 0
 
 
 def _capture(args: argparse.Namespace) -> int:
-    from semantha import gui, guiscripts
+    from semantha.delivering import gui, guiscripts
 
     config = _config(args)
     scripts = guiscripts.load_gui_scripts(config.rules_dir)
@@ -118,7 +118,7 @@ def _point_region(driver: Driver) -> tuple[int, int, int, int]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from semantha import gui
+    from semantha.delivering import gui
 
     config = _config(args)
     screenshots = args.screenshots or config.paths.work / SCREENSHOT_FOLDER

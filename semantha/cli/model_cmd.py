@@ -30,11 +30,11 @@ from semantha.errors import InputError
 from semantha.fsutil import file_sha256
 
 if TYPE_CHECKING:
-    from semantha.classify import Choice
-    from semantha.evaluation import Scored
-    from semantha.model import DocumentClassifier
+    from semantha.deciding.classify import Choice
+    from semantha.deciding.model import DocumentClassifier
     from semantha.records import Document, Page, RuleHit
     from semantha.rulefiles import RuleSet
+    from semantha.tools.evaluation import Scored
 
 CACHE_SUFFIX = ".ocr.json"
 CACHE_VERSION = 1
@@ -205,7 +205,7 @@ def _progress(items: Iterable[T], what: str, total: int) -> Iterator[T]:
 
 def read_examples(folder: Path, config: AppConfig, jobs: int = 1) -> list[Example]:
     """Every labelled row as a Document the way the pipeline builds it, with its labels."""
-    from semantha import extract
+    from semantha.reading import extract
     from semantha.records import Document, Page
 
     rows = read_labels(folder)
@@ -246,7 +246,7 @@ def score_examples(
     config: AppConfig,
 ) -> tuple[list[Scored], list[Scored]]:
     """Department and doctype decisions for each example, as the pipeline would take them."""
-    from semantha import classify
+    from semantha.deciding import classify
 
     departments, doctypes = [], []
     for example in _progress(examples, "classify", len(examples)):
@@ -260,13 +260,13 @@ def score_examples(
 def _rule_hits(document: Document, ruleset: RuleSet | None) -> tuple[RuleHit, ...]:
     if ruleset is None:
         return ()
-    from semantha import rules
+    from semantha.deciding import rules
 
     return rules.evaluate(document, ruleset)
 
 
 def _scored(truth: str, choice: Choice, group: str) -> Scored:
-    from semantha.evaluation import Scored
+    from semantha.tools.evaluation import Scored
 
     return Scored(truth, choice.top, choice.label, choice.confidence, choice.margin, group)
 
@@ -278,7 +278,7 @@ def full_report(
     config: AppConfig,
 ) -> dict[str, Any]:
     """The ``evaluate --json`` object: department figures at top level, doctype below."""
-    from semantha.evaluation import report, summary
+    from semantha.tools.evaluation import report, summary
 
     departments, doctypes = score_examples(examples, model, ruleset, config)
     return {
@@ -288,7 +288,7 @@ def full_report(
 
 
 def _print_report(title: str, rep: dict[str, Any]) -> None:
-    from semantha.evaluation import format_report, format_summary
+    from semantha.tools.evaluation import format_report, format_summary
 
     print(format_report(f"department — {title}", rep))
     print()
@@ -298,8 +298,8 @@ def _print_report(title: str, rep: dict[str, Any]) -> None:
 def run_train(args: argparse.Namespace) -> int:
     from sklearn.model_selection import train_test_split
 
-    from semantha.model import document_text, save_classifier
-    from semantha.training import train_classifier
+    from semantha.deciding.model import document_text, save_classifier
+    from semantha.deciding.training import train_classifier
 
     config = load_and_log(args)
     out: Path = args.out or config.model
@@ -336,7 +336,7 @@ def _split(
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from semantha.model import load_classifier
+    from semantha.deciding.model import load_classifier
     from semantha.rulefiles import load_ruleset
 
     config = load_and_log(args)

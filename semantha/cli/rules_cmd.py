@@ -19,7 +19,7 @@ from semantha.errors import ConfigError
 
 if TYPE_CHECKING:
     from semantha.config import AppConfig
-    from semantha.model import DocumentClassifier
+    from semantha.deciding.model import DocumentClassifier
     from semantha.records import Decision, Plan
     from semantha.rulefiles import RuleSet, TestCase
 
@@ -129,7 +129,7 @@ class _Setup:
 def _model(config: AppConfig) -> DocumentClassifier | None:
     if config.classify.mode == "rules-only":
         return None
-    from semantha.model import load_classifier
+    from semantha.deciding.model import load_classifier
 
     return load_classifier(config.model)
 
@@ -150,7 +150,8 @@ def _text_case(case: TestCase, text: str, context: _Setup) -> tuple[Decision, Pl
     from datetime import UTC, datetime
     from hashlib import sha256
 
-    from semantha import classify, extract, route, rules
+    from semantha.deciding import classify, route, rules
+    from semantha.reading import extract
     from semantha.records import Document, Page
 
     pages = (Page(0, None, 300, text=text, text_source="pdf"),)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from semantha.errors import InputError
 
 if TYPE_CHECKING:
-    from semantha.samplegen.writer import Format
+    from semantha.tools.samplegen.writer import Format
 
 PROGRESS_FROM = 20  # documents; smaller runs finish before a bar would help
 POOL_FROM = 8
@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _formats(value: str) -> list[Format]:
-    from semantha.samplegen.writer import FORMATS
+    from semantha.tools.samplegen.writer import FORMATS
 
     chosen = [item.strip() for item in value.split(",") if item.strip()]
     unknown = [item for item in chosen if item not in FORMATS]
@@ -80,7 +80,7 @@ def run_samples(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from semantha.cli.logsetup import configure_logging
-    from semantha.samplegen import corpus, writer
+    from semantha.tools.samplegen import corpus, writer
 
     configure_logging(None, console_level="DEBUG" if args.verbose else "WARNING")
     if args.count < 1:

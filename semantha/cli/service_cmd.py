@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_service(args: argparse.Namespace) -> int:
     from semantha.errors import DeliveryError
-    from semantha.service import create_service, stop_on_signals
+    from semantha.service.loop import create_service, stop_on_signals
 
     config = load_config(config_path(args.config))
     level = "DEBUG" if args.verbose else config.logging.level
@@ -68,8 +68,8 @@ def _iso(stamp: float | None) -> str | None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from semantha import journal
-    from semantha.service import journal_path
+    from semantha.service import journal
+    from semantha.service.loop import journal_path
 
     config = load_and_log(args)
     path = journal_path(config)

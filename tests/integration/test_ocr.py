@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from letterpages import FONTS, LETTERS, blank_back, render_letter, rotate, truth_text
 
-from semantha import ocr
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, OcrError
+from semantha.reading import ocr
 from semantha.records import GrayImage, Page
-from semantha.textmetrics import cer
+from semantha.tools.textmetrics import cer
 
 pytestmark = pytest.mark.integration
 

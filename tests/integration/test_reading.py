@@ -14,10 +14,10 @@ import pytest
 from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rotate, truth_text
 from PIL import Image
 
-from semantha import extract, imaging, load, ocr
 from semantha.config import OcrSettings, PreprocessSettings
+from semantha.reading import extract, imaging, load, ocr
 from semantha.records import GrayImage, Page
-from semantha.textmetrics import cer, cer_unordered
+from semantha.tools.textmetrics import cer, cer_unordered
 
 pytestmark = pytest.mark.integration
 

@@ -12,7 +12,7 @@ import pytest
 from semantha.config import config_path, load_config
 from semantha.pipeline import Context, process_file, read_pages
 from semantha.records import Outcome
-from semantha.service import build_context
+from semantha.service.worker import build_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

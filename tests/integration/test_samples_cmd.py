@@ -17,11 +17,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from semantha.config import OcrSettings
-from semantha.ocr import detect_orientation, recognise
+from semantha.reading.ocr import detect_orientation, recognise
 from semantha.records import Page
-from semantha.samplegen.corpus import generate_letters
-from semantha.samplegen.render import render_letter
-from semantha.samplegen.scan import scan_page
+from semantha.tools.samplegen.corpus import generate_letters
+from semantha.tools.samplegen.render import render_letter
+from semantha.tools.samplegen.scan import scan_page
 
 pytestmark = pytest.mark.integration
 

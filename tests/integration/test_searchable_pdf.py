@@ -26,13 +26,13 @@ import pypdf
 import pytest
 from PIL import Image
 
-from semantha import ocr
 from semantha.config import config_path, load_config
+from semantha.delivering.searchable import deskew_degrees, searchable_pdf, text_lines
 from semantha.pipeline import Context, process_file, read_pages
+from semantha.reading import ocr
 from semantha.records import Page
 from semantha.rulefiles import load_ruleset
-from semantha.searchable import deskew_degrees, searchable_pdf, text_lines
-from semantha.service import build_context
+from semantha.service.worker import build_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

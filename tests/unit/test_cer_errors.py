@@ -17,14 +17,14 @@ from cer_errors import (
 )
 
 from semantha.records import Word
-from semantha.samplegen.render import (
+from semantha.tools.samplegen.render import (
     Font,
     PageLayout,
     StrokeItem,
     font_families,
     text_item,
 )
-from semantha.samplegen.scan import StampFrame
+from semantha.tools.samplegen.scan import StampFrame
 
 DPI = 300
 

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from semantha import checkboxes, imaging
+from semantha.reading import checkboxes, imaging
 from semantha.records import GrayImage
-from semantha.samplegen.scan import scan_page
+from semantha.tools.samplegen.scan import scan_page
 
 DPI = 300
 MM = DPI / 25.4

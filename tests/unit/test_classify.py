@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from semantha.classify import Thresholds, decide, decide_facet, rule_totals
 from semantha.config import ClassifySettings
-from semantha.model import DocumentClassifier, FacetScores
+from semantha.deciding.classify import Thresholds, decide, decide_facet, rule_totals
+from semantha.deciding.model import DocumentClassifier, FacetScores
+from semantha.deciding.training import train_classifier
 from semantha.records import Document, Page, RuleHit, Score
-from semantha.training import train_classifier
 
 TOPICS = {
     ("63", "Antrag"): "Bauantrag Baugenehmigung Carport Garage Grundstück Bauvoranfrage Abbruch",

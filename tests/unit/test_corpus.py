@@ -15,12 +15,12 @@ from datetime import date
 import pytest
 
 from semantha.errors import SemanthaError
-from semantha.samplegen import corpus_org as org
-from semantha.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
-from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
-from semantha.samplegen.corpus_topics import COVER_TOPICS, TOPICS, parse_topics
-from semantha.samplegen.spec import LetterSpec
+from semantha.tools.samplegen import corpus_org as org
+from semantha.tools.samplegen.corpus import Mix, _Writer, generate_letters, ocr_noise, plain_text
+from semantha.tools.samplegen.corpus_slots import LetterContext, Slots
+from semantha.tools.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
+from semantha.tools.samplegen.corpus_topics import COVER_TOPICS, TOPICS, parse_topics
+from semantha.tools.samplegen.spec import LetterSpec
 
 AZ_SHAPE = re.compile(r"^(\d{2})[-./]\S+$")
 
@@ -354,7 +354,7 @@ def test_copies_to_a_third_office_are_mentions(letters: list[LetterSpec]) -> Non
 def test_same_letters_in_another_process_with_other_hash_seed() -> None:
     script = (
         "import hashlib\n"
-        "from semantha.samplegen.corpus import generate_letters, plain_text\n"
+        "from semantha.tools.samplegen.corpus import generate_letters, plain_text\n"
         "texts = ''.join(plain_text(s) + repr(s) for s in generate_letters(77, 300))\n"
         "print(hashlib.sha256(texts.encode()).hexdigest())\n"
     )

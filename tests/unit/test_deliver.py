@@ -15,10 +15,11 @@ import pytest
 from PIL import Image, ImageDraw
 from structlog.testing import capture_logs
 
-from semantha import deliver, fsutil
+from semantha import fsutil
 from semantha.config import Paths
+from semantha.delivering import deliver
+from semantha.delivering.gui import GuiResult
 from semantha.errors import DeliveryError, GuiError, InputError
-from semantha.gui import GuiResult
 from semantha.records import (
     Action,
     Decision,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from semantha.evaluation import (
+from semantha.tools.evaluation import (
     NO_CHOICE,
     Scored,
     confusion,

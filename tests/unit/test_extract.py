@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from semantha.extract import extract_fields, lines_from_words
+from semantha.reading.extract import extract_fields, lines_from_words
 from semantha.records import Page, Word
 
 A4_300DPI = (2480, 3508)

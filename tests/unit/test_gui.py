@@ -11,10 +11,11 @@ import pytest
 from PIL import Image
 from structlog.testing import capture_logs
 
-from semantha import gui, imaging
 from semantha.cli import main
+from semantha.delivering import gui
+from semantha.delivering.guiscripts import GuiScripts, load_gui_scripts, placeholders
 from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.guiscripts import GuiScripts, load_gui_scripts, placeholders
+from semantha.reading import imaging
 
 RNG_SEED = 7
 

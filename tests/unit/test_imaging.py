@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rotate
 
-from semantha import imaging
 from semantha.config import PreprocessSettings
+from semantha.reading import imaging
 from semantha.records import GrayImage, Page
 
 DPI = 150  # half the production resolution keeps these tests fast; analysis runs at 100-150 dpi

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from semantha import journal
-from semantha.journal import Journal, Result
+from semantha.service import journal
+from semantha.service.journal import Journal, Result
 
 
 @pytest.fixture

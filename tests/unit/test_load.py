@@ -14,9 +14,9 @@ import pypdf
 import pytest
 from PIL import Image
 
-from semantha import load, ocr
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, InputError
+from semantha.reading import load, ocr
 from semantha.records import Page
 
 

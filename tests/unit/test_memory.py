@@ -8,7 +8,7 @@ import sys
 PROBE = """
 import sys
 import numpy as np
-from semantha.memory import tune_allocator
+from semantha.service.memory import tune_allocator
 
 def rss_kb():
     return int(open("/proc/self/statm").read().split()[1]) * 4

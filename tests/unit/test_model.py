@@ -20,8 +20,7 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from semantha.errors import ModelError
-from semantha.model import (
+from semantha.deciding.model import (
     FACETS,
     WORD_PATTERN,
     DocumentClassifier,
@@ -34,8 +33,9 @@ from semantha.model import (
     save_classifier,
     word_ngrams,
 )
+from semantha.deciding.training import TextClassifier, calibrated_head, train_classifier
+from semantha.errors import ModelError
 from semantha.records import Document, Page, frozen_map
-from semantha.training import TextClassifier, calibrated_head, train_classifier
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "classifier.npz"
 
@@ -273,7 +273,7 @@ def test_vocabulary_hashes_find_exactly_the_known_ngrams() -> None:
 def test_scoring_does_not_import_scikit_learn() -> None:
     code = (
         "from pathlib import Path\n"
-        "from semantha.model import load_classifier\n"
+        "from semantha.deciding.model import load_classifier\n"
         "from semantha.pipeline import process_file\n"
         f"model = load_classifier(Path({str(MODEL)!r}))\n"
         "model.score_text('Bauantrag für eine Garage')\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from semantha.ocr import _words_and_text
+from semantha.reading.ocr import _words_and_text
 
 
 def _row(

@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 from pypdf.generic import BooleanObject, NameObject
 
-from semantha import load, pdfscan
-from semantha.load import MAX_PIXELS
+from semantha.reading import load, pdfscan
+from semantha.reading.load import MAX_PIXELS
 
 DPI = 150
 

@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from semantha.samplegen.render import (
+from semantha.tools.samplegen.render import (
     A4_MM,
     TextItem,
     a4_pixels,
@@ -18,7 +18,7 @@ from semantha.samplegen.render import (
     render_letter,
     text_width,
 )
-from semantha.samplegen.spec import LetterSpec
+from semantha.tools.samplegen.spec import LetterSpec
 
 BODY = (
     "hiermit beantrage ich die Genehmigung für den Umbau meines Wohnhauses in der "

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from semantha import route
+from semantha.deciding import route
 from semantha.records import Action, Decision, Document, Page, Plan, RuleHit, Trace, frozen_map
 from semantha.rulefiles import RuleSet, load_ruleset
 

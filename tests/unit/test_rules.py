@@ -10,7 +10,7 @@ import pytest
 import structlog
 from structlog.testing import capture_logs
 
-from semantha import rules
+from semantha.deciding import rules
 from semantha.records import Document, Page, RuleHit, Word, frozen_map
 from semantha.rulefiles import RuleSet, load_ruleset
 
@@ -135,7 +135,7 @@ def test_regex_timeout_is_reported_not_hung(
     )
     hostile = document("a" * 60 + "! Baurechtsamt")
     with capture_logs() as logs:
-        monkeypatch.setattr(rules, "log", structlog.get_logger("semantha.rules"))
+        monkeypatch.setattr(rules, "log", structlog.get_logger("semantha.deciding.rules"))
         start = time.perf_counter()
         hits = rules.evaluate(hostile, rs)
         elapsed = time.perf_counter() - start

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from semantha.samplegen.scan import (
+from semantha.tools.samplegen.scan import (
     DEFECTS,
     Defect,
     StampFrame,

@@ -28,8 +28,10 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from textpdf import text_pdf
 
-from semantha import deliver, route, searchable
 from semantha.config import Paths
+from semantha.deciding import route
+from semantha.delivering import deliver, searchable
+from semantha.delivering.searchable import searchable_pdf
 from semantha.errors import DeliveryError, EnvironmentCheckError
 from semantha.records import (
     SEARCHABLE_PDF,
@@ -42,7 +44,6 @@ from semantha.records import (
     frozen_map,
 )
 from semantha.rulefiles import RuleSet, check_rules, load_ruleset
-from semantha.searchable import searchable_pdf
 
 DPI = 150
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -19,21 +19,16 @@ from typing import Any, Literal
 import pytest
 from imports import imported_after
 
-from semantha import journal
 from semantha.cli import main
 from semantha.config import AppConfig, Paths, ServiceSettings
 from semantha.errors import ConfigError, StartupError
-from semantha.executor import Job, JobResult, ProcessExecutor
-from semantha.journal import Journal
-from semantha.service import (
-    Service,
-    build_context,
-    instance_lock,
-    journal_path,
-    move_file,
-    purge_archive,
-)
-from semantha.watch import InboxWatcher
+from semantha.service import journal
+from semantha.service.executor import Job, JobResult, ProcessExecutor
+from semantha.service.files import instance_lock, move_file, purge_archive
+from semantha.service.journal import Journal
+from semantha.service.loop import Service, journal_path
+from semantha.service.watch import InboxWatcher
+from semantha.service.worker import build_context
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -592,7 +587,7 @@ def test_the_service_process_leaves_page_and_model_libraries_to_its_workers() ->
         "from pathlib import Path\n"
         "from semantha.cli import main\n"
         "from semantha.config import load_config\n"
-        "from semantha.service import create_service\n"
+        "from semantha.service.loop import create_service\n"
         f"create_service(load_config(Path({str(ROOT / 'config.yaml')!r})))\n"
     )
     assert imported_after(code, ("numpy", "cv2", "tesserocr", "pypdf", "PIL")) == []

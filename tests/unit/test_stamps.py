@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from semantha import imaging, stamps
+from semantha.reading import imaging, stamps
 from semantha.records import GrayImage
-from semantha.samplegen.scan import STAMP_MM, StampFrame, scan_page
+from semantha.tools.samplegen.scan import STAMP_MM, StampFrame, scan_page
 
 DPI = 300
 MM = DPI / 25.4

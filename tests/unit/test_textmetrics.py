@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from semantha.textmetrics import cer, cer_unordered, lines, normalise, pair_lines, wer
+from semantha.tools.textmetrics import cer, cer_unordered, lines, normalise, pair_lines, wer
 
 
 def test_identical_text_has_no_errors() -> None:

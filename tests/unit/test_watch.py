@@ -9,7 +9,13 @@ import pytest
 
 from semantha.config import Paths
 from semantha.errors import ConfigError
-from semantha.watch import InboxWatcher, StabilityTracker, check_layout, is_junk, source_folder
+from semantha.service.watch import (
+    InboxWatcher,
+    StabilityTracker,
+    check_layout,
+    is_junk,
+    source_folder,
+)
 
 
 class Clock:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from semantha.reading.wordfilter import filter_words, is_scribble, text_without, typical_height
 from semantha.records import Word
-from semantha.wordfilter import filter_words, is_scribble, text_without, typical_height
 
 
 def word(text: str, confidence: float, width: int, height: int, left: int = 300) -> Word:

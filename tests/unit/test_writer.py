@@ -14,9 +14,9 @@ import pytest
 from PIL import Image, TiffImagePlugin
 from pypdf import PdfReader
 
-from semantha.samplegen.render import TextItem, layout_letter
-from semantha.samplegen.spec import LetterSpec
-from semantha.samplegen.writer import (
+from semantha.tools.samplegen.render import TextItem, layout_letter
+from semantha.tools.samplegen.spec import LetterSpec
+from semantha.tools.samplegen.writer import (
     FORMATS,
     DocumentPlan,
     curated_plans,

@@ -26,8 +26,8 @@ import numpy as np
 import structlog
 from numpy.typing import NDArray
 
-from semantha import checkboxes, stamps
 from semantha.config import PreprocessSettings
+from semantha.reading import checkboxes, stamps
 from semantha.records import GrayImage, Page
 
 log = structlog.get_logger(__name__)

@@ -25,7 +25,7 @@ class CheckResult:
 
 
 def _tesseract(config: AppConfig) -> str:
-    from semantha import ocr
+    from semantha.reading import ocr
 
     ocr.check_languages(f"{config.ocr.languages}+{config.ocr.header_languages}")
     return f"tesseract {ocr.tesseract_version()}, languages {config.ocr.languages}"
@@ -73,14 +73,14 @@ def _rules(config: AppConfig) -> str:
 def _model(config: AppConfig) -> str:
     if config.classify.mode == "rules-only":
         return "rules-only mode: no model is used"
-    from semantha.model import load_classifier
+    from semantha.deciding.model import load_classifier
 
     load_classifier(config.model)
     return f"model {config.model.name} loaded and verified"
 
 
 def _display(config: AppConfig) -> str:
-    from semantha import gui
+    from semantha.delivering import gui
 
     if gui.load_runner(config.rules_dir, config.paths.work / "screenshots") is None:
         return "no GUI scripts configured"

@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
-from semantha.samplegen.render import (
+from semantha.tools.samplegen.render import (
     MM_PER_PT,
     Font,
     Run,

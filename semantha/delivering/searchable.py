@@ -36,8 +36,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from semantha import load
 from semantha.errors import DeliveryError, EnvironmentCheckError, InputError
+from semantha.reading import load
 from semantha.records import Page, Word
 
 log = structlog.get_logger(__name__)

@@ -38,12 +38,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from semantha.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
-from semantha.samplegen.corpus_topics_a import TOPICS_A
-from semantha.samplegen.corpus_topics_b import TOPICS_B
-from semantha.samplegen.corpus_topics_c import TOPICS_C
-from semantha.samplegen.corpus_topics_cover import TOPICS_COVER
-from semantha.samplegen.corpus_topics_d import TOPICS_D
+from semantha.tools.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
+from semantha.tools.samplegen.corpus_topics_a import TOPICS_A
+from semantha.tools.samplegen.corpus_topics_b import TOPICS_B
+from semantha.tools.samplegen.corpus_topics_c import TOPICS_C
+from semantha.tools.samplegen.corpus_topics_cover import TOPICS_COVER
+from semantha.tools.samplegen.corpus_topics_d import TOPICS_D
 
 ROLES = (
     "council",

@@ -27,8 +27,8 @@ from pdf2image.exceptions import (
 )
 from PIL import Image, ImageOps
 
-from semantha import pdfscan
 from semantha.errors import EnvironmentCheckError, InputError
+from semantha.reading import pdfscan
 from semantha.records import GrayImage, Page
 
 log = structlog.get_logger(__name__)

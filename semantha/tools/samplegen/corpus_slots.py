@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from semantha.samplegen import corpus_people as people
-from semantha.samplegen.corpus_org import OFFICE_MATTERS
+from semantha.tools.samplegen import corpus_people as people
+from semantha.tools.samplegen.corpus_org import OFFICE_MATTERS
 
 
 @dataclass(frozen=True)

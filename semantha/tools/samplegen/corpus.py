@@ -27,15 +27,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from semantha.errors import SemanthaError
-from semantha.samplegen import corpus_org as org
-from semantha.samplegen import corpus_people as people
-from semantha.samplegen import corpus_phrases as phrases
-from semantha.samplegen.corpus_ocr import ocr_noise
-from semantha.samplegen.corpus_senders import Sender, make_sender
-from semantha.samplegen.corpus_slots import LetterContext, Slots
-from semantha.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
-from semantha.samplegen.corpus_topics import COVER_TOPICS, Phrasing, Topic, topics_by_office
-from semantha.samplegen.spec import LetterKind, LetterSpec
+from semantha.tools.samplegen import corpus_org as org
+from semantha.tools.samplegen import corpus_people as people
+from semantha.tools.samplegen import corpus_phrases as phrases
+from semantha.tools.samplegen.corpus_ocr import ocr_noise
+from semantha.tools.samplegen.corpus_senders import Sender, make_sender
+from semantha.tools.samplegen.corpus_slots import LetterContext, Slots
+from semantha.tools.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
+from semantha.tools.samplegen.corpus_topics import COVER_TOPICS, Phrasing, Topic, topics_by_office
+from semantha.tools.samplegen.spec import LetterKind, LetterSpec
 
 __all__ = ["Mix", "generate_letters", "ocr_noise", "plain_text"]
 

@@ -17,40 +17,30 @@ outcome that was recorded but whose original was not yet archived is archived.
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
-import shutil
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
-from typing import IO, TYPE_CHECKING
 
 import structlog
 
-from semantha import fsutil, journal
+from semantha import fsutil
 from semantha.config import AppConfig
-from semantha.errors import DeliveryError, InputError, StartupError
-from semantha.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
-from semantha.journal import Journal
-from semantha.memory import tune_allocator
-from semantha.watch import Candidate, InboxWatcher, check_layout
-
-if TYPE_CHECKING:
-    from semantha.pipeline import Context
-    from semantha.records import Outcome
-    from semantha.rulefiles import RuleSet, RuleStore
+from semantha.service import journal
+from semantha.service.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
+from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
+from semantha.service.journal import Journal
+from semantha.service.watch import Candidate, InboxWatcher, check_layout
+from semantha.service.worker import WorkerState, worker_run, worker_setup
 
 log = structlog.get_logger(__name__)
 
 JOURNAL_NAME = "journal.sqlite"
-LOCK_NAME = "service.lock"
 INFLIGHT = "inflight"
 MAX_BACKOFF_S = 3600.0
 WORKER_FAILURES = ("crashed:", "timeout:")  # how _retry marks errors that count toward quarantine
@@ -59,170 +49,6 @@ INTAKE_PER_ROUND = 50  # keep collecting results while a flood of files arrives
 
 def journal_path(config: AppConfig) -> Path:
     return config.paths.work / JOURNAL_NAME
-
-
-# --- the pipeline seen from a worker ---------------------------------------------------
-
-
-def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int = 1) -> Context:
-    """Load rules (unless given), classifier (unless rules-only) and GUI runner.
-
-    ``workers`` is how many processes read documents side by side on this machine."""
-    from semantha import gui, model, rulefiles
-    from semantha.pipeline import Context
-
-    rules = rules or rulefiles.load_ruleset(config.rules_dir)
-    classifier = (
-        None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
-    )
-    runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
-    # The cores are shared out among the workers, never oversubscribed: a lone process
-    # reads a long document's pages on every core; two workers on two cores read one
-    # page each, which keeps a busy service's memory bounded (an engine is ~25 MB and a
-    # page in the making ~50 MB) at the cost of a lone long document's speed.
-    threads = config.ocr.page_threads or max(1, (os.cpu_count() or 1) // workers)
-    return Context(config, rules, classifier, runner, page_threads=threads)
-
-
-@dataclass
-class WorkerState:
-    """What a worker process keeps between documents."""
-
-    ctx: Context
-    store: RuleStore
-
-
-def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None) -> WorkerState:
-    """Runs once in each worker process."""
-    from semantha.rulefiles import RuleStore
-
-    if log_setup is not None:
-        log_setup()
-    tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
-    store = RuleStore(config.rules_dir)
-    return WorkerState(build_context(config, store.current(), config.service.workers), store)
-
-
-def worker_run(state: WorkerState, job: Job) -> JobResult:
-    """One document in a worker: the pipeline, with the service's retry and review wishes."""
-    from semantha import deliver, pipeline
-
-    rules = state.store.current()  # hot reload between documents
-    if rules is not state.ctx.rules:
-        state.ctx = replace(state.ctx, rules=rules)
-    ctx, path = state.ctx, Path(job.path)
-    try:
-        if job.mode == "quarantine":
-            error = InputError(
-                job.reason, "check the file; if it is fine, put it back into the inbox"
-            )
-            outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
-        elif job.mode == "review":
-            outcome = _to_review(path, ctx, job)
-        else:
-            outcome = pipeline.process_file(
-                path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
-            )
-    except DeliveryError as exc:
-        return JobResult(job.doc, "retry", error=str(exc))
-    return result_of(job.doc, outcome)
-
-
-def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
-    """Read and decide as usual, then put the document into review for ``job.reason``."""
-    from semantha import deliver, pipeline
-
-    planned = pipeline.process_file(path, ctx, dry_run=True, source_folder=job.source_folder)
-    if planned.document is None or planned.decision is None:
-        return pipeline.process_file(path, ctx, source_folder=job.source_folder)  # quarantine
-    deliveries = deliver.to_review(planned.document, planned.decision, ctx.config.paths, job.reason)
-    return replace(planned, status="review", deliveries=deliveries)
-
-
-def result_of(doc: int, outcome: Outcome) -> JobResult:
-    if outcome.status == "dry_run":
-        raise ValueError("a dry run is no result for the journal")
-    decision = outcome.decision
-    return JobResult(
-        doc,
-        outcome.status,
-        department=decision.department if decision else None,
-        doctype=decision.doctype if decision else None,
-        confidence=decision.confidence if decision else None,
-        method=decision.method if decision else None,
-        destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
-        error=outcome.error,
-    )
-
-
-# --- files -------------------------------------------------------------------------------
-
-
-def move_file(src: Path, dst: Path) -> None:
-    """Move durably; across file systems (an SMB inbox, a local work/) copy, fsync, then delete."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        src.replace(dst)
-    except OSError as exc:
-        if exc.errno != errno.EXDEV:
-            raise
-        fsutil.atomic_copy(src, dst)
-        src.unlink()
-    fsutil.fsync_dir(dst.parent)
-
-
-def archive_folder(archive: Path, day: date) -> Path:
-    return archive / day.isoformat()
-
-
-def purge_archive(archive: Path, retention_days: int, today: date) -> int:
-    """Remove day folders of archive/ older than the retention; 0 days keeps everything."""
-    if retention_days == 0 or not archive.is_dir():
-        return 0
-    limit = today - timedelta(days=retention_days)
-    removed = 0
-    for folder in archive.iterdir():
-        try:
-            day = date.fromisoformat(folder.name)
-        except ValueError:
-            continue  # not ours
-        if day < limit and folder.is_dir() and not folder.is_symlink():
-            shutil.rmtree(folder)
-            removed += 1
-    return removed
-
-
-@contextmanager
-def instance_lock(work: Path) -> Iterator[None]:
-    """One service per work/ folder: two would process the same journal twice."""
-    work.mkdir(parents=True, exist_ok=True)
-    handle: IO[str] = (work / LOCK_NAME).open("a+")
-    try:
-        _lock(handle)
-    except OSError as exc:
-        handle.close()
-        raise StartupError(
-            f"another semantha service is running on {work}",
-            "stop it first (systemctl stop semantha) or use a separate work folder",
-        ) from exc
-    try:
-        yield
-    finally:
-        handle.close()  # closing releases the lock
-
-
-def _lock(handle: IO[str]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-# --- the service ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -549,7 +375,7 @@ def create_service(
         worker_run,
         settings.document_timeout_s,
         settings.worker_max_documents,
-        preload=("semantha.service", "semantha.pipeline"),
+        preload=("semantha.service.loop", "semantha.pipeline"),
     )
     watcher = InboxWatcher(
         config.paths.inbox,

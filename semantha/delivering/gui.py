@@ -31,9 +31,7 @@ import numpy as np
 import structlog
 from PIL import Image
 
-from semantha import imaging
-from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.guiscripts import (
+from semantha.delivering.guiscripts import (
     STEP_KINDS,
     ClickStep,
     GuiScripts,
@@ -49,6 +47,8 @@ from semantha.guiscripts import (
     load_gui_scripts,
     templates_dir,
 )
+from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
+from semantha.reading import imaging
 from semantha.records import GrayImage
 
 log = structlog.get_logger(__name__)

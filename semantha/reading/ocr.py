@@ -35,8 +35,8 @@ from PIL import Image
 
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, OcrError
+from semantha.reading.wordfilter import filter_words
 from semantha.records import GrayImage, Page, TextSource, Word
-from semantha.wordfilter import filter_words
 
 log = structlog.get_logger(__name__)
 

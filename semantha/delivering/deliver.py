@@ -11,7 +11,7 @@ Files written (``brief.pdf`` stands for the original's name):
   source_folder, sha256, pages, blank_pages, department, doctype, confidence,
   doctype_confidence, method, route_id, action, fields, trace_id, trace (reason, rule
   hits, department/doctype top 3, thresholds), received_at, delivered_at. With
-  ``searchable_pdf`` the file is ``brief.pdf`` built by ``semantha.searchable`` (the scan
+  ``searchable_pdf`` the file is ``brief.pdf`` built by ``semantha.delivering.searchable`` (the scan
   under an invisible layer of its OCR words) for any scan format; ``sha256`` stays the
   original scan's, the document's id.
 - ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason.
@@ -61,7 +61,7 @@ NOTIFY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 class GuiOutcome(Protocol):
-    """What a GUI script run reports (``semantha.gui.GuiResult``)."""
+    """What a GUI script run reports (``semantha.delivering.gui.GuiResult``)."""
 
     @property
     def ok(self) -> bool: ...
@@ -71,7 +71,7 @@ class GuiOutcome(Protocol):
 
 
 class GuiRunner(Protocol):
-    """What ``deliver`` needs from ``semantha.gui``: run one named script with values."""
+    """What ``deliver`` needs from ``semantha.delivering.gui``: run one named script with values."""
 
     def run(self, script: str, values: Mapping[str, str]) -> GuiOutcome: ...
 
@@ -186,7 +186,7 @@ def _to_dms(
     folder = _ensure_folder(folder, root, "DMS import folder")
     if searchable:
         # Imported here: img2pdf and pikepdf add 0.1 s to every start-up that needs neither.
-        from semantha.searchable import searchable_pdf
+        from semantha.delivering.searchable import searchable_pdf
 
         pdf = searchable_pdf(document.source, document.pages)
         dest, already = _write_once(pdf, folder / name, "write the searchable PDF")

@@ -33,8 +33,8 @@ import structlog
 from fpdf import FPDF
 from PIL import Image
 
-from semantha.samplegen import corpus
-from semantha.samplegen.render import (
+from semantha.tools.samplegen import corpus
+from semantha.tools.samplegen.render import (
     BoxItem,
     LetterLayout,
     PageLayout,
@@ -44,7 +44,7 @@ from semantha.samplegen.render import (
     layout_letter,
     rasterize,
 )
-from semantha.samplegen.scan import (
+from semantha.tools.samplegen.scan import (
     ParamValue,
     Profile,
     ScannedPage,
@@ -54,7 +54,7 @@ from semantha.samplegen.scan import (
     scan_page,
     stamp_items,
 )
-from semantha.samplegen.spec import LetterSpec
+from semantha.tools.samplegen.spec import LetterSpec
 
 log = structlog.get_logger(__name__)
 

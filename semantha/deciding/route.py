@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 import regex
 import structlog
 
-from semantha import rules
+from semantha.deciding import rules
 from semantha.records import SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
 from semantha.rulefiles import Condition, RouteAction, RuleSet, labels_of, render_template
 

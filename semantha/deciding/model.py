@@ -3,7 +3,7 @@
 A fitted model (``FittedModel``) is plain data: per feature space its n-gram
 vocabulary and IDF weights, per facet (department, document type) a linear head.
 Scoring one text needs numpy alone, so the service never imports scikit-learn (0.6 s
-and 60 MB per process); ``semantha.training`` fits the model with it.
+and 60 MB per process); ``semantha.deciding.training`` fits the model with it.
 
 A vocabulary is kept as sorted 64-bit hashes of its n-grams, not as a dict of
 strings: 170,000 n-grams take 2 MB instead of 19 MB in every worker.

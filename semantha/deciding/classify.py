@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from semantha.config import ClassifySettings
-from semantha.model import UNROUTABLE, DocumentClassifier, FacetScores
+from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
 
 Facet = Literal["department", "doctype"]

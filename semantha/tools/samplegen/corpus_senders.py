@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from semantha.samplegen import corpus_org as org
-from semantha.samplegen import corpus_people as people
+from semantha.tools.samplegen import corpus_org as org
+from semantha.tools.samplegen import corpus_people as people
 
 
 @dataclass(frozen=True)

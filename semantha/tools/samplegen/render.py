@@ -23,8 +23,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from semantha.errors import EnvironmentCheckError
-from semantha.samplegen.corpus_people import MONTHS
-from semantha.samplegen.spec import LetterSpec
+from semantha.tools.samplegen.corpus_people import MONTHS
+from semantha.tools.samplegen.spec import LetterSpec
 
 A4_MM = (210.0, 297.0)
 MM_PER_PT = 25.4 / 72.0

@@ -32,8 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
-from semantha.errors import ModelError
-from semantha.model import (
+from semantha.deciding.model import (
     FACETS,
     FORMAT_VERSION,
     DocumentClassifier,
@@ -43,6 +42,7 @@ from semantha.model import (
     Manifest,
     Vocabulary,
 )
+from semantha.errors import ModelError
 
 Estimator = Literal["svm", "logreg"]
 

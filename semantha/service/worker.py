@@ -1,0 +1,114 @@
+"""The pipeline seen from a worker process: its context, one job, its result for the journal."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from semantha.config import AppConfig
+from semantha.errors import DeliveryError, InputError
+from semantha.service.executor import Job, JobResult
+from semantha.service.memory import tune_allocator
+
+if TYPE_CHECKING:
+    from semantha.pipeline import Context
+    from semantha.records import Outcome
+    from semantha.rulefiles import RuleSet, RuleStore
+
+
+def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int = 1) -> Context:
+    """Load rules (unless given), classifier (unless rules-only) and GUI runner.
+
+    ``workers`` is how many processes read documents side by side on this machine."""
+    from semantha import rulefiles
+    from semantha.deciding import model
+    from semantha.delivering import gui
+    from semantha.pipeline import Context
+
+    rules = rules or rulefiles.load_ruleset(config.rules_dir)
+    classifier = (
+        None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
+    )
+    runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
+    # The cores are shared out among the workers, never oversubscribed: a lone process
+    # reads a long document's pages on every core; two workers on two cores read one
+    # page each, which keeps a busy service's memory bounded (an engine is ~25 MB and a
+    # page in the making ~50 MB) at the cost of a lone long document's speed.
+    threads = config.ocr.page_threads or max(1, (os.cpu_count() or 1) // workers)
+    return Context(config, rules, classifier, runner, page_threads=threads)
+
+
+@dataclass
+class WorkerState:
+    """What a worker process keeps between documents."""
+
+    ctx: Context
+    store: RuleStore
+
+
+def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None) -> WorkerState:
+    """Runs once in each worker process."""
+    from semantha.rulefiles import RuleStore
+
+    if log_setup is not None:
+        log_setup()
+    tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
+    store = RuleStore(config.rules_dir)
+    return WorkerState(build_context(config, store.current(), config.service.workers), store)
+
+
+def worker_run(state: WorkerState, job: Job) -> JobResult:
+    """One document in a worker: the pipeline, with the service's retry and review wishes."""
+    from semantha import pipeline
+    from semantha.delivering import deliver
+
+    rules = state.store.current()  # hot reload between documents
+    if rules is not state.ctx.rules:
+        state.ctx = replace(state.ctx, rules=rules)
+    ctx, path = state.ctx, Path(job.path)
+    try:
+        if job.mode == "quarantine":
+            error = InputError(
+                job.reason, "check the file; if it is fine, put it back into the inbox"
+            )
+            outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
+        elif job.mode == "review":
+            outcome = _to_review(path, ctx, job)
+        else:
+            outcome = pipeline.process_file(
+                path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
+            )
+    except DeliveryError as exc:
+        return JobResult(job.doc, "retry", error=str(exc))
+    return result_of(job.doc, outcome)
+
+
+def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
+    """Read and decide as usual, then put the document into review for ``job.reason``."""
+    from semantha import pipeline
+    from semantha.delivering import deliver
+
+    planned = pipeline.process_file(path, ctx, dry_run=True, source_folder=job.source_folder)
+    if planned.document is None or planned.decision is None:
+        return pipeline.process_file(path, ctx, source_folder=job.source_folder)  # quarantine
+    deliveries = deliver.to_review(planned.document, planned.decision, ctx.config.paths, job.reason)
+    return replace(planned, status="review", deliveries=deliveries)
+
+
+def result_of(doc: int, outcome: Outcome) -> JobResult:
+    if outcome.status == "dry_run":
+        raise ValueError("a dry run is no result for the journal")
+    decision = outcome.decision
+    return JobResult(
+        doc,
+        outcome.status,
+        department=decision.department if decision else None,
+        doctype=decision.doctype if decision else None,
+        confidence=decision.confidence if decision else None,
+        method=decision.method if decision else None,
+        destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
+        error=outcome.error,
+    )
