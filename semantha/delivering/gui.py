@@ -39,10 +39,9 @@ from semantha.delivering.guiscripts import (
     load_gui_scripts,
     templates_dir,
 )
-from semantha.delivering.screen import Box, Driver, Window
+from semantha.delivering.screen import Box, Driver, Window, find_template
 from semantha.delivering.x11 import XDriver
 from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.reading import imaging
 from semantha.records import GrayImage
 
 log = structlog.get_logger(__name__)
@@ -101,7 +100,7 @@ def capture_template(driver: Driver, region: Box, path: Path, confidence: float)
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     crop.save(path, format="PNG")
-    return len(imaging.find_template(gray(screen), pixels, confidence, MATCH_LIMIT))
+    return len(find_template(gray(screen), pixels, confidence, MATCH_LIMIT))
 
 
 # --------------------------------------------------------------------------- runner
@@ -292,7 +291,7 @@ class GuiRunner:
         counts: list[int] = []
 
         def probe() -> Box | None:
-            boxes = imaging.find_template(gray(self.driver.screen()), needle, level)
+            boxes = find_template(gray(self.driver.screen()), needle, level)
             counts.append(len(boxes))
             return boxes[0] if len(boxes) == 1 else None
 

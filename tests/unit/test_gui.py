@@ -16,9 +16,8 @@ from structlog.testing import capture_logs
 from semantha.cli import main
 from semantha.delivering import gui, x11
 from semantha.delivering.guiscripts import GuiScripts, load_gui_scripts, placeholders
-from semantha.delivering.screen import Driver, Window
+from semantha.delivering.screen import Driver, Window, find_template
 from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.reading import imaging
 
 RNG_SEED = 7
 
@@ -380,14 +379,14 @@ def test_keys_bound_earlier_are_recognised_and_real_keys_are_not() -> None:
 
 def test_find_template_unique_many_and_none() -> None:
     screen = np.asarray(screen_with(BUTTON, (30, 40)).convert("L"))
-    assert imaging.find_template(screen, BUTTON, 0.9) == [(30, 40, 40, 20)]
+    assert find_template(screen, BUTTON, 0.9) == [(30, 40, 40, 20)]
     twice = np.asarray(screen_with(BUTTON, (30, 40), (200, 200)).convert("L"))
-    assert sorted(imaging.find_template(twice, BUTTON, 0.9)) == [
+    assert sorted(find_template(twice, BUTTON, 0.9)) == [
         (30, 40, 40, 20),
         (200, 200, 40, 20),
     ]
-    assert imaging.find_template(np.asarray(screen_with(BUTTON).convert("L")), BUTTON, 0.9) == []
-    assert imaging.find_template(screen, np.full((10, 10), 128, np.uint8), 0.5) == []
+    assert find_template(np.asarray(screen_with(BUTTON).convert("L")), BUTTON, 0.9) == []
+    assert find_template(screen, np.full((10, 10), 128, np.uint8), 0.5) == []
 
 
 def test_capture_saves_the_region_and_counts_matches(tmp_path: Path) -> None:
