@@ -41,7 +41,7 @@ class Context:
     config: AppConfig
     rules: RuleSet
     model: DocumentClassifier | None
-    gui: deliver.GuiRunner | None = None
+    gui: deliver.GuiPlayer | None = None
     page_threads: int = 1  # pages of one document read at the same time
 
 

@@ -16,7 +16,7 @@ from semantha.config import AppConfig
 from semantha.errors import ConfigError
 
 if TYPE_CHECKING:
-    from semantha.delivering.gui import Driver
+    from semantha.delivering.screen import Driver
 
 SCREENSHOT_FOLDER = "screenshots"  # below paths.work, as ``semantha check`` expects
 
@@ -73,14 +73,15 @@ def _config(args: argparse.Namespace) -> AppConfig:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from semantha.delivering import gui
+    from semantha.delivering import x11
 
-    print(f"{gui.display_summary()}: usable for GUI scripts")
+    print(f"{x11.display_summary()}: usable for GUI scripts")
     return 0
 
 
 def _capture(args: argparse.Namespace) -> int:
     from semantha.delivering import gui, guiscripts
+    from semantha.delivering.x11 import XDriver
 
     config = _config(args)
     scripts = guiscripts.load_gui_scripts(config.rules_dir)
@@ -93,7 +94,7 @@ def _capture(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         print(f"{path} exists; pass --force to replace it")
         return 1
-    driver = gui.XDriver()
+    driver = XDriver()
     region = args.region or _point_region(driver)
     matches = gui.capture_template(driver, region, path, scripts.settings.confidence)
     print(f"saved {path} ({region[2]}x{region[3]} pixels)")

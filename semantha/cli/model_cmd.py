@@ -15,7 +15,6 @@ import argparse
 import csv
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -175,7 +174,6 @@ def _init_worker(config: AppConfig) -> None:
     from semantha.pipeline import Context
     from semantha.rulefiles import load_ruleset
 
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     _worker_context.append(Context(config, load_ruleset(config.rules_dir), None))
 
 

@@ -70,8 +70,8 @@ class GuiOutcome(Protocol):
     def detail(self) -> str: ...
 
 
-class GuiRunner(Protocol):
-    """What ``deliver`` needs from ``semantha.delivering.gui``: run one named script with values."""
+class GuiPlayer(Protocol):
+    """What ``deliver`` needs from ``gui.GuiRunner``: play one named script with values."""
 
     def run(self, script: str, values: Mapping[str, str]) -> GuiOutcome: ...
 
@@ -90,7 +90,7 @@ def execute(
     plan: Plan,
     document: Document,
     paths: Paths,
-    gui: GuiRunner | None,
+    gui: GuiPlayer | None,
     decision: Decision,
 ) -> tuple[Delivery, ...]:
     """Run the plan's actions in order; DeliveryError when a target is unusable (retry)."""
@@ -260,7 +260,7 @@ def _notify(
     return Delivery(action, True, "notified", dest)
 
 
-def _gui(action: Action, gui: GuiRunner | None) -> Delivery:
+def _gui(action: Action, gui: GuiPlayer | None) -> Delivery:
     if gui is None:
         raise DeliveryError(
             f"route wants GUI script {action.target!r} but no GUI runner is available",

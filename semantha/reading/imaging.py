@@ -323,31 +323,6 @@ def _glyphs(ink: NDArray[np.uint8], low: float, high: float, cut_below: bool = F
     return int(np.count_nonzero(glyph))
 
 
-def find_template(
-    screen: GrayImage, template: GrayImage, confidence: float, limit: int = 10
-) -> list[tuple[int, int, int, int]]:
-    """Boxes (x, y, width, height) where ``template`` appears on ``screen``, best first.
-
-    Normalised cross-correlation scores each position in [-1, 1]; a hit clears its
-    neighbourhood so that one screen element is reported once. A flat template (one
-    colour) matches every flat area equally well, so it never matches at all.
-    """
-    height, width = template.shape[:2]
-    if height > screen.shape[0] or width > screen.shape[1] or float(template.std()) == 0.0:
-        return []
-    scores = cv2.matchTemplate(screen, template, cv2.TM_CCOEFF_NORMED)
-    scores = np.nan_to_num(scores, nan=0.0, posinf=0.0, neginf=0.0)
-    boxes: list[tuple[int, int, int, int]] = []
-    while len(boxes) < limit:
-        _, best, _, (x, y) = cv2.minMaxLoc(scores)
-        if best < confidence:
-            break
-        boxes.append((int(x), int(y), width, height))
-        top, left = max(0, y - height // 2), max(0, x - width // 2)
-        scores[top : y + height // 2 + 1, left : x + width // 2 + 1] = -1.0
-    return boxes
-
-
 def header_cut(image: GrayImage, dpi: int, fraction: float) -> int:
     """The pixel row, near ``fraction`` of the page height, where the page header ends.
 

@@ -19,6 +19,7 @@ import ctypes.util
 import os
 
 # libgomp reads this when libtesseract is loaded, and pytesseract passes it to the CLI.
+# Set only here: any process that reads pages (service or model worker, CLI) imports this first.
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
 import threading

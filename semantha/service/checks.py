@@ -80,11 +80,11 @@ def _model(config: AppConfig) -> str:
 
 
 def _display(config: AppConfig) -> str:
-    from semantha.delivering import gui
+    from semantha.delivering import gui, x11
 
     if gui.load_runner(config.rules_dir, config.paths.work / "screenshots") is None:
         return "no GUI scripts configured"
-    gui.check_display()
+    x11.check_display()
     return "display usable for GUI scripts"
 
 

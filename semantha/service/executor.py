@@ -1,8 +1,7 @@
 """Workers behind a small interface: submit a job, collect results, shut down.
 
-``ProcessExecutor`` runs documents in a pool of worker processes. Each worker sets
-``OMP_THREAD_LIMIT=1`` (tesseract's own threads make a page slower here), builds its
-state (the pipeline Context) once, and is replaced when it dies, when a document
+``ProcessExecutor`` runs documents in a pool of worker processes. Each worker builds
+its state (the pipeline Context) once, and is replaced when it dies, when a document
 exceeds the time limit (it is killed) or after ``max_jobs`` documents (slow leaks in
 native libraries stay bounded over months). One bad document never stops the others:
 it comes back as a ``crashed`` or ``timeout`` result and the service decides.
@@ -125,7 +124,6 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
     # as the worker: kept out of the collector's walks, its pages stay shared, not copied.
     gc.freeze()
     _die_with_parent()
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:

@@ -35,7 +35,7 @@ from semantha.service import journal
 from semantha.service.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
 from semantha.service.journal import Journal
-from semantha.service.watch import Candidate, InboxWatcher, check_layout
+from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
 
 log = structlog.get_logger(__name__)
@@ -86,7 +86,7 @@ class Service:
         self.summary = RunSummary()
         self._stop = threading.Event()
         self._purged_on: date | None = None
-        self._backlog: list[Candidate] = []  # ready, not yet taken in (a flood arrives)
+        self._backlog: list[ReadyFile] = []  # ready, not yet taken in (a flood arrives)
 
     def stop(self) -> None:
         """Ask the loop to stop after this round (safe from a signal handler)."""
@@ -196,7 +196,7 @@ class Service:
 
     # -- intake ----------------------------------------------------------------------------
 
-    def intake(self, candidate: Candidate) -> None:
+    def intake(self, candidate: ReadyFile) -> None:
         """Record the file, then move it into work/; the journal row exists first."""
         path = candidate.path
         try:

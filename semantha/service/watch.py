@@ -59,8 +59,8 @@ def check_layout(paths: Paths) -> None:
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A file the watcher found, with the subfolder of the inbox it came from."""
+class ReadyFile:
+    """A file in the inbox that is ready to take, with the subfolder it came from."""
 
     path: Path
     source_folder: str
@@ -206,7 +206,7 @@ class InboxWatcher:
         """Files seen but not yet quiet long enough."""
         return len(self._tracker)
 
-    def poll(self) -> list[Candidate]:
+    def poll(self) -> list[ReadyFile]:
         """Files that became ready since the last call; each is reported once."""
         if self._clock() >= self._next_scan:
             for path in scan(self.inbox):
@@ -214,10 +214,10 @@ class InboxWatcher:
             self._next_scan = self._clock() + self._rescan_interval_s
         for path in self._touched.drain():
             self._consider(path)
-        ready: list[Candidate] = []
+        ready: list[ReadyFile] = []
         for path in self._tracker.stable():
             self._queued.add(path)
-            ready.append(Candidate(path, source_folder(path, self.inbox)))
+            ready.append(ReadyFile(path, source_folder(path, self.inbox)))
         return ready
 
     def release(self, path: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from Xlib import display as xdisplay
 
-from semantha.delivering import gui
+from semantha.delivering import gui, x11
 from semantha.delivering.guiscripts import KEY_NAMES, GuiScripts
 from semantha.errors import GuiError
 
@@ -126,7 +126,7 @@ def templates(xvfb: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     form = _open_form()
     try:
         x, y, width, height = _window_box(TITLE)
-        driver = gui.XDriver()
+        driver = x11.XDriver()
         # the OK button is the bottom-right corner of a zenity dialog
         ok = folder / "ok.png"
         matches = gui.capture_template(driver, (x + width - 100, y + height - 48, 96, 44), ok, 0.9)
@@ -236,13 +236,13 @@ def test_failsafe_corner_stops_the_script(runner: gui.GuiRunner, tmp_path: Path)
 def test_every_hotkey_name_exists_on_the_x_keyboard(xvfb: str) -> None:
     import pyautogui
 
-    names = [gui.PYAUTOGUI_KEYS.get(k, k) for k in KEY_NAMES]
+    names = [x11.PYAUTOGUI_KEYS.get(k, k) for k in KEY_NAMES]
     assert [k for k in names if not pyautogui.isValidKey(k)] == []
 
 
 def test_check_display_accepts_the_server(xvfb: str) -> None:
-    gui.check_display()
-    assert "24-bit" in gui.display_summary()
+    x11.check_display()
+    assert "24-bit" in x11.display_summary()
 
 
 def test_more_special_characters_than_spare_keys(runner: gui.GuiRunner, tmp_path: Path) -> None:

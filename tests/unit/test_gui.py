@@ -1,4 +1,5 @@
-"""GUI scripts: loading rules/gui.yaml, the runner on a recording driver, template matching."""
+"""GUI scripts: loading rules/gui.yaml, the runner on a recording driver, template matching,
+the X11 driver's display check and key symbols."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from guidrivers import RecordingDriver
 from PIL import Image
 from structlog.testing import capture_logs
 
 from semantha.cli import main
-from semantha.delivering import gui
+from semantha.delivering import gui, x11
 from semantha.delivering.guiscripts import GuiScripts, load_gui_scripts, placeholders
+from semantha.delivering.screen import Driver, Window, find_template
 from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.reading import imaging
 
 RNG_SEED = 7
 
@@ -48,7 +50,7 @@ BUTTON = noise(40, 20, seed=99)
 
 def make_runner(
     steps: list[dict[str, object]],
-    driver: gui.RecordingDriver,
+    driver: RecordingDriver,
     tmp_path: Path,
     **settings: object,
 ) -> tuple[gui.GuiRunner, FakeClock]:
@@ -155,7 +157,7 @@ def test_placeholders_are_plain_names() -> None:
 
 
 def test_click_hits_the_centre_of_the_unique_template(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver([screen_with(BUTTON, (200, 100))])
+    driver = RecordingDriver([screen_with(BUTTON, (200, 100))])
     runner, _ = make_runner(
         [{"click": "ok"}, {"click": "ok", "offset": [-30, 5], "clicks": 2}], driver, tmp_path
     )
@@ -166,7 +168,7 @@ def test_click_hits_the_centre_of_the_unique_template(tmp_path: Path) -> None:
 
 def test_waits_until_the_template_appears(tmp_path: Path) -> None:
     empty = screen_with(BUTTON)
-    driver = gui.RecordingDriver([empty, empty, empty, screen_with(BUTTON, (50, 60))])
+    driver = RecordingDriver([empty, empty, empty, screen_with(BUTTON, (50, 60))])
     runner, clock = make_runner([{"wait_image": "ok"}, {"click": "ok"}], driver, tmp_path)
     runner.run("s", {})
     assert driver.calls == [("click", 70, 70, "left", 1)]
@@ -174,7 +176,7 @@ def test_waits_until_the_template_appears(tmp_path: Path) -> None:
 
 
 def test_two_matches_are_an_error_after_the_step_timeout(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver([screen_with(BUTTON, (10, 10), (300, 200))])
+    driver = RecordingDriver([screen_with(BUTTON, (10, 10), (300, 200))])
     runner, clock = make_runner([{"click": "ok", "timeout_s": 1.5}], driver, tmp_path)
     with capture_logs() as logs, pytest.raises(GuiError, match="2 time") as caught:
         runner.run("s", {})
@@ -187,7 +189,7 @@ def test_two_matches_are_an_error_after_the_step_timeout(tmp_path: Path) -> None
 
 
 def test_script_timeout_bounds_all_steps(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver([screen_with(BUTTON)])
+    driver = RecordingDriver([screen_with(BUTTON)])
     steps: list[dict[str, object]] = [{"wait_image": "ok", "timeout_s": 60}]
     runner, clock = make_runner(steps, driver, tmp_path, script_timeout_s=3)
     with pytest.raises(GuiError, match="step 1 \\(wait_image\\)"):
@@ -196,7 +198,7 @@ def test_script_timeout_bounds_all_steps(tmp_path: Path) -> None:
 
 
 def test_values_are_typed_without_control_characters(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver()
+    driver = RecordingDriver()
     runner, _ = make_runner(
         [{"type": "Az. {az}: {subject}"}, {"hotkey": "tab", "times": 3}], driver, tmp_path
     )
@@ -208,7 +210,7 @@ def test_values_are_typed_without_control_characters(tmp_path: Path) -> None:
 
 
 def test_missing_values_fail_before_any_action(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver()
+    driver = RecordingDriver()
     runner, _ = make_runner([{"hotkey": "enter"}, {"type": "{az} {date}"}], driver, tmp_path)
     with pytest.raises(GuiError, match="values missing: az, date"):
         runner.run("s", {"subject": "x"})
@@ -216,14 +218,14 @@ def test_missing_values_fail_before_any_action(tmp_path: Path) -> None:
 
 
 def test_unknown_script_is_a_gui_error(tmp_path: Path) -> None:
-    runner, _ = make_runner([{"hotkey": "enter"}], gui.RecordingDriver(), tmp_path)
+    runner, _ = make_runner([{"hotkey": "enter"}], RecordingDriver(), tmp_path)
     with pytest.raises(GuiError, match="no script named 'nope'"):
         runner.run("nope", {})
 
 
 def test_start_focuses_a_running_program_instead_of_starting_it(tmp_path: Path) -> None:
-    window = gui.Window(1, "DMS – Akte 63-602.14/2025")
-    driver = gui.RecordingDriver(windows=[window])
+    window = Window(1, "DMS – Akte 63-602.14/2025")
+    driver = RecordingDriver(windows=[window])
     step: dict[str, object] = {"start": ["dms", "{az}"], "window": "Akte {az}"}
     runner, _ = make_runner([step], driver, tmp_path)
     runner.run("s", {"az": "63-602.14/2025"})
@@ -231,8 +233,8 @@ def test_start_focuses_a_running_program_instead_of_starting_it(tmp_path: Path) 
 
 
 def test_start_launches_and_waits_for_the_window(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver()
-    driver.on_launch = lambda command: driver.windows_open.append(gui.Window(2, "DMS Client"))
+    driver = RecordingDriver()
+    driver.on_launch = lambda command: driver.windows_open.append(Window(2, "DMS Client"))
     steps: list[dict[str, object]] = [
         {"start": ["dms-client", "--file", "{file}"], "window": "DMS"}
     ]
@@ -245,16 +247,14 @@ def test_start_launches_and_waits_for_the_window(tmp_path: Path) -> None:
 
 
 def test_two_windows_with_the_title_are_ambiguous(tmp_path: Path) -> None:
-    windows = [gui.Window(1, "Import"), gui.Window(2, "Import (2)")]
-    runner, _ = make_runner(
-        [{"wait_window": "Import"}], gui.RecordingDriver(windows=windows), tmp_path
-    )
+    windows = [Window(1, "Import"), Window(2, "Import (2)")]
+    runner, _ = make_runner([{"wait_window": "Import"}], RecordingDriver(windows=windows), tmp_path)
     with pytest.raises(GuiError, match="2 window"):
         runner.run("s", {})
 
 
 def test_window_closed_waits_until_it_is_gone(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver(windows=[gui.Window(1, "Import läuft")])
+    driver = RecordingDriver(windows=[Window(1, "Import läuft")])
     runner, _ = make_runner([{"wait_window_closed": "Import"}], driver, tmp_path)
     with pytest.raises(GuiError, match="still open"):
         runner.run("s", {})
@@ -263,7 +263,7 @@ def test_window_closed_waits_until_it_is_gone(tmp_path: Path) -> None:
 
 
 def test_screenshot_steps_are_kept_for_the_audit_trail(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver([screen_with(BUTTON, (5, 5))])
+    driver = RecordingDriver([screen_with(BUTTON, (5, 5))])
     runner, _ = make_runner(
         [{"screenshot": "before"}, {"click": "ok"}, {"screenshot": "after"}], driver, tmp_path
     )
@@ -275,14 +275,14 @@ def test_screenshot_steps_are_kept_for_the_audit_trail(tmp_path: Path) -> None:
 
 
 def test_any_driver_failure_becomes_gui_error_and_the_driver_is_renewed(tmp_path: Path) -> None:
-    class Broken(gui.RecordingDriver):
+    class Broken(RecordingDriver):
         def hotkey(self, keys: object) -> None:
             raise OSError("X connection lost")
 
-    made: list[gui.RecordingDriver] = []
+    made: list[RecordingDriver] = []
 
-    def factory() -> gui.Driver:
-        made.append(Broken() if not made else gui.RecordingDriver())
+    def factory() -> Driver:
+        made.append(Broken() if not made else RecordingDriver())
         return made[-1]
 
     scripts = GuiScripts.model_validate({"scripts": {"s": {"steps": [{"hotkey": "enter"}]}}})
@@ -306,7 +306,7 @@ def test_no_display_is_a_gui_error_with_the_reason(
 
 
 def test_one_script_at_a_time_on_the_desktop(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver()
+    driver = RecordingDriver()
     runner, clock = make_runner([{"hotkey": "enter"}], driver, tmp_path, script_timeout_s=2)
     (tmp_path / "shots").mkdir()
     with (tmp_path / "shots" / gui.LOCK_FILE).open("w") as other:
@@ -323,13 +323,13 @@ def test_one_script_at_a_time_on_the_desktop(tmp_path: Path) -> None:
 def test_check_display_without_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     with pytest.raises(EnvironmentCheckError, match="DISPLAY is not set"):
-        gui.check_display()
+        x11.check_display()
 
 
 def test_check_display_with_a_dead_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISPLAY", ":987")
     with pytest.raises(EnvironmentCheckError, match="cannot open X display :987"):
-        gui.check_display()
+        x11.check_display()
 
 
 def test_gui_check_command_exit_code(
@@ -362,16 +362,16 @@ def test_command_line_rejects_malformed_arguments(
     ("char", "keysym"), [("a", 0x61), ("ä", 0xE4), ("Ö", 0xD6), ("ß", 0xDF), ("€", 0x10020AC)]
 )
 def test_keysyms_of_german_characters(char: str, keysym: int) -> None:
-    assert gui._keysym(char) == keysym
+    assert x11._keysym(char) == keysym
 
 
 def test_keys_bound_earlier_are_recognised_and_real_keys_are_not() -> None:
-    euro = gui._keysym("€")
-    assert gui._char(euro) == "€" and gui._char(0xFF0D) is None  # Return is no character
-    assert gui._ours((euro, euro, euro, euro, 0, 0, 0))  # as the X server reports it back
-    assert not gui._ours((0x61, 0x41, 0x61, 0x41, 0, 0, 0))  # a / A
-    assert not gui._ours((0xFE03, 0, 0xFE03, 0, 0, 0, 0))  # AltGr
-    assert not gui._ours((0, 0, 0, 0, 0, 0, 0))
+    euro = x11._keysym("€")
+    assert x11._char(euro) == "€" and x11._char(0xFF0D) is None  # Return is no character
+    assert x11._ours((euro, euro, euro, euro, 0, 0, 0))  # as the X server reports it back
+    assert not x11._ours((0x61, 0x41, 0x61, 0x41, 0, 0, 0))  # a / A
+    assert not x11._ours((0xFE03, 0, 0xFE03, 0, 0, 0, 0))  # AltGr
+    assert not x11._ours((0, 0, 0, 0, 0, 0, 0))
 
 
 # --------------------------------------------------------------------------- templates
@@ -379,24 +379,24 @@ def test_keys_bound_earlier_are_recognised_and_real_keys_are_not() -> None:
 
 def test_find_template_unique_many_and_none() -> None:
     screen = np.asarray(screen_with(BUTTON, (30, 40)).convert("L"))
-    assert imaging.find_template(screen, BUTTON, 0.9) == [(30, 40, 40, 20)]
+    assert find_template(screen, BUTTON, 0.9) == [(30, 40, 40, 20)]
     twice = np.asarray(screen_with(BUTTON, (30, 40), (200, 200)).convert("L"))
-    assert sorted(imaging.find_template(twice, BUTTON, 0.9)) == [
+    assert sorted(find_template(twice, BUTTON, 0.9)) == [
         (30, 40, 40, 20),
         (200, 200, 40, 20),
     ]
-    assert imaging.find_template(np.asarray(screen_with(BUTTON).convert("L")), BUTTON, 0.9) == []
-    assert imaging.find_template(screen, np.full((10, 10), 128, np.uint8), 0.5) == []
+    assert find_template(np.asarray(screen_with(BUTTON).convert("L")), BUTTON, 0.9) == []
+    assert find_template(screen, np.full((10, 10), 128, np.uint8), 0.5) == []
 
 
 def test_capture_saves_the_region_and_counts_matches(tmp_path: Path) -> None:
-    driver = gui.RecordingDriver([screen_with(BUTTON, (100, 50))])
+    driver = RecordingDriver([screen_with(BUTTON, (100, 50))])
     path = tmp_path / "t" / "ok.png"
     assert gui.capture_template(driver, (100, 50, 40, 20), path, 0.9) == 1
     assert np.array_equal(gui.load_template(path), BUTTON)
     with pytest.raises(GuiError, match="leaves the 400x300 screen"):
         gui.capture_template(driver, (390, 50, 40, 20), path, 0.9)
-    flat = gui.RecordingDriver([Image.new("RGB", (400, 300), "white")])
+    flat = RecordingDriver([Image.new("RGB", (400, 300), "white")])
     with pytest.raises(GuiError, match="plain colour"):
         gui.capture_template(flat, (0, 0, 40, 20), path, 0.9)
 
