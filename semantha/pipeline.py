@@ -29,7 +29,7 @@ from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
 from semantha.records import Decision, Document, Outcome, Page, Plan
-from semantha.rulefiles import RuleSet
+from semantha.rulefiles.ruleset import RuleSet
 
 log = structlog.get_logger(__name__)
 

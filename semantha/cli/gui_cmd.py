@@ -80,7 +80,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _capture(args: argparse.Namespace) -> int:
-    from semantha.delivering import gui, guiscripts
+    from semantha.delivering import gui
+    from semantha.rulefiles import guiscripts
 
     config = _config(args)
     scripts = guiscripts.load_gui_scripts(config.rules_dir)

@@ -20,7 +20,9 @@ import structlog
 
 from semantha.deciding import rules
 from semantha.records import SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
-from semantha.rulefiles import Condition, RouteAction, RuleSet, labels_of, render_template
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.schema import Condition, RouteAction, labels_of
+from semantha.rulefiles.templates import render_template
 
 log = structlog.get_logger(__name__)
 

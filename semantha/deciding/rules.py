@@ -23,13 +23,9 @@ import structlog
 from rapidfuzz import fuzz, process
 
 from semantha.records import Document, RuleHit, frozen_map
-from semantha.rulefiles import (
-    MIN_FUZZY_LENGTH,
-    REGIONS,
-    ClassRule,
-    RuleSet,
-    render_template,
-)
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.schema import MIN_FUZZY_LENGTH, REGIONS, ClassRule
+from semantha.rulefiles.templates import render_template
 
 log = structlog.get_logger(__name__)
 

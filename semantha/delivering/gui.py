@@ -31,7 +31,10 @@ import numpy as np
 import structlog
 from PIL import Image
 
-from semantha.delivering.guiscripts import (
+from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
+from semantha.reading import imaging
+from semantha.records import GrayImage
+from semantha.rulefiles.guiscripts import (
     STEP_KINDS,
     ClickStep,
     GuiScripts,
@@ -47,9 +50,6 @@ from semantha.delivering.guiscripts import (
     load_gui_scripts,
     templates_dir,
 )
-from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.reading import imaging
-from semantha.records import GrayImage
 
 log = structlog.get_logger(__name__)
 

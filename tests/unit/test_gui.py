@@ -13,9 +13,9 @@ from structlog.testing import capture_logs
 
 from semantha.cli import main
 from semantha.delivering import gui
-from semantha.delivering.guiscripts import GuiScripts, load_gui_scripts, placeholders
 from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
 from semantha.reading import imaging
+from semantha.rulefiles.guiscripts import GuiScripts, load_gui_scripts, placeholders
 
 RNG_SEED = 7
 

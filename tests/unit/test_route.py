@@ -9,7 +9,8 @@ import pytest
 
 from semantha.deciding import route
 from semantha.records import Action, Decision, Document, Page, Plan, RuleHit, Trace, frozen_map
-from semantha.rulefiles import RuleSet, load_ruleset
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.store import load_ruleset
 
 REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 

@@ -11,9 +11,11 @@ import structlog
 import yaml
 from structlog.testing import capture_logs
 
-from semantha import rulefiles
 from semantha.errors import ConfigError
-from semantha.rulefiles import RuleStore, check_rules, load_ruleset
+from semantha.rulefiles import schema
+from semantha.rulefiles import store as rule_store
+from semantha.rulefiles.lint import check_rules
+from semantha.rulefiles.store import RuleStore, load_ruleset
 
 REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 
@@ -242,6 +244,21 @@ routes:
     assert check_rules(write_rules(tmp_path, routes=routes)).problems == ()
 
 
+def test_field_regexes_of_nested_conditions_are_compiled_and_checked(tmp_path: Path) -> None:
+    routes = """\
+routes:
+  - id: not-bau
+    when: {any: [{not: {fields: {aktenzeichen: {regex: '^63'}}}}]}
+    actions: [review: {}]
+  - id: rest
+    actions: [deliver: {}]
+"""
+    ruleset = load_ruleset(write_rules(tmp_path, routes=routes))
+    assert ruleset.pattern("^63").search("63-602") is not None
+    found = messages(write_rules(tmp_path, routes=routes.replace("'^63'", "'(63'")))
+    assert any("routes.yaml:3:49: regex does not compile" in m for m in found)
+
+
 def test_rule_with_two_match_kinds(tmp_path: Path) -> None:
     classes = """\
 rules:
@@ -346,7 +363,7 @@ def test_name_shared_by_two_departments_is_an_error(tmp_path: Path) -> None:
 
 
 def test_json_schemas_describe_every_rule_file() -> None:
-    schemas = rulefiles.json_schemas()
+    schemas = schema.json_schemas()
     assert set(schemas) == {
         "departments.schema.json",
         "classes.schema.json",
@@ -373,7 +390,7 @@ def test_store_reloads_a_good_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     first = store.current()
     assert store.current() is first  # unchanged files: same object, no reload
     with capture_logs() as logs:
-        monkeypatch.setattr(rulefiles, "log", structlog.get_logger("semantha.rulefiles"))
+        monkeypatch.setattr(rule_store, "log", structlog.get_logger("semantha.rulefiles.store"))
         touch_later(folder / "routes.yaml", ROUTES.replace("id: deliver", "id: deliver-all"))
         second = store.current()
     assert second is not first
@@ -388,7 +405,7 @@ def test_store_keeps_last_good_rules_on_a_bad_edit(
     store = RuleStore(folder)
     good = store.current()
     with capture_logs() as logs:
-        monkeypatch.setattr(rulefiles, "log", structlog.get_logger("semantha.rulefiles"))
+        monkeypatch.setattr(rule_store, "log", structlog.get_logger("semantha.rulefiles.store"))
         touch_later(folder / "routes.yaml", ROUTES.replace("- deliver:", "- delivr:"))
         assert store.current() is good
         assert store.current() is good  # not retried until the files change again
@@ -424,12 +441,12 @@ def test_every_readme_example_is_valid(block: str) -> None:
         data = {"rules": data}
         first = "rules"
     models: dict[str, type[pydantic.BaseModel]] = {
-        "organisation": rulefiles.DepartmentsFile,
-        "rules": rulefiles.ClassesFile,
-        "routes": rulefiles.RoutesFile,
-        "cases": rulefiles.TestsFile,
-        "when": rulefiles.Condition,
-        "actions": rulefiles.Route,
+        "organisation": schema.DepartmentsFile,
+        "rules": schema.ClassesFile,
+        "routes": schema.RoutesFile,
+        "cases": schema.TestsFile,
+        "when": schema.Condition,
+        "actions": schema.Route,
     }
     if first == "when":
         data = data["when"]
