@@ -8,8 +8,9 @@ understands. Regexes run with a timeout: a pattern that backtracks for too long 
 reported (event "rules.regex_timeout") and counts as no match.
 
 Priority: when the rules of some priority (with those above it) decide a facet
-(summed weight >= 1.0), lower-priority votes for other labels stay in the trace with
-weight 0, so a routing slip naming Amt 63 is not put in conflict by weaker rules.
+(summed weight >= ``DECIDING_WEIGHT``), lower-priority votes for other labels stay in
+the trace with weight 0, so a routing slip naming Amt 63 is not put in conflict by
+weaker rules.
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ from rapidfuzz import fuzz, process
 
 from semantha.records import Document, RuleHit, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
-from semantha.rulefiles.schema import MIN_FUZZY_LENGTH, REGIONS, ClassRule
+from semantha.rulefiles.schema import DECIDING_WEIGHT, MIN_FUZZY_LENGTH, REGIONS, ClassRule
 from semantha.rulefiles.templates import render_template
 
 log = structlog.get_logger(__name__)
 
-DECIDING_WEIGHT = 1.0
-"""Summed weight at which a label is decided by rule (the contract with classify)."""
 HEADER_SHARE = 0.4
 """The header region is the top 40 % of the first page (address block, routing slip)."""
 HEADER_MAX_LINES = 25

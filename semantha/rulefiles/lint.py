@@ -26,6 +26,7 @@ from semantha.rulefiles.guiscripts import GUI_FILE
 from semantha.rulefiles.parse import Problem, RuleFile, RuleFiles, Severity, read_rule_files
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.rulefiles.schema import (
+    DECIDING_WEIGHT,
     EXTRACTED_FIELDS,
     MIN_FUZZY_LENGTH,
     TEMPLATE_NAMES,
@@ -222,12 +223,12 @@ def _warn_broad(
 def _warn_content_decides(file: _Findings, loc: Sequence[str | int], rule: ClassRule) -> None:
     """A word anywhere in the letter deciding the office by itself is a guess."""
     content_only = set(rule.in_) <= {"text", "first_page"}
-    if rule.department is not None and rule.weight >= 1.0 and content_only:
+    if rule.department is not None and rule.weight >= DECIDING_WEIGHT and content_only:
         file.at(
             [*loc, "weight"],
             f"rule '{rule.id}' decides the office from words anywhere in the letter — letters "
-            "mention other offices too; give it a weight below 1.0 (evidence) or look in "
-            "field:recipient or header",
+            f"mention other offices too; give it a weight below {DECIDING_WEIGHT:.1f} "
+            "(evidence) or look in field:recipient or header",
             "warning",
         )
 

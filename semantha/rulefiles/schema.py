@@ -67,6 +67,9 @@ TEMPLATE_NAMES = (
 )
 """Values every template can use besides the document's fields (see rules/README.md)."""
 
+DECIDING_WEIGHT = 1.0
+"""Summed weight of the votes for one label at which rules decide it; less is evidence."""
+
 MIN_FUZZY_LENGTH = 6
 """Shorter terms must match exactly: too many short words are one OCR error apart."""
 

@@ -500,3 +500,4 @@ rules:
     warned = [str(w) for w in check_rules(write_rules(tmp_path, classes=classes)).warnings]
     assert len(warned) == 1
     assert "classes.yaml:2:" in warned[0] and "rule 'text-decides' decides the office" in warned[0]
+    assert "give it a weight below 1.0 (evidence)" in warned[0]
