@@ -23,6 +23,7 @@ import regex
 import structlog
 from rapidfuzz import fuzz, process
 
+from semantha.ocrtext import DIGIT_OR_LOOKALIKE, TO_DIGIT
 from semantha.records import Document, RuleHit, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.rulefiles.schema import DECIDING_WEIGHT, MIN_FUZZY_LENGTH, REGIONS, ClassRule
@@ -35,9 +36,8 @@ HEADER_SHARE = 0.4
 HEADER_MAX_LINES = 25
 SUBJECT_LINE = regex.compile(r"^\s*(?:Betreff|Betr\.|Bezug|Gegenstand)\b", regex.IGNORECASE)
 TOKEN = regex.compile(r"\w+(?:[-./]\w+)*")
-OCR_DIGITS = regex.compile(r"(?<!\w)(?=[0-9OoIl|]*\d)[0-9OoIl|]{2,3}(?!\w)")
+OCR_DIGITS = regex.compile(rf"(?<!\w)(?={DIGIT_OR_LOOKALIKE}*\d){DIGIT_OR_LOOKALIKE}{{2,3}}(?!\w)")
 AMT_NUMBER = regex.compile(r"\bA(?:m|rn|n|nn)t\W{0,4}(?=\d)")
-TO_DIGIT = str.maketrans("OoIl|", "00111")
 UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 
 FIELD_WORDS: Mapping[str, str] = {
