@@ -172,7 +172,9 @@ def fuzzy_allowed(term: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class TermMatch:
+    """A label's term found in a text at ``start:end``: exactly (score None) or fuzzily."""
+
     label: str
     term: str
     found: str
@@ -206,41 +208,41 @@ class _Windows:
         return self._spans[size], self._folded[size]
 
 
-def fuzzy_candidates(
+def fuzzy_matches(
     text: str, terms: Mapping[str, tuple[str, ...]], min_score: float, case_sensitive: bool
-) -> list[Candidate]:
-    """Fuzzy occurrences of each label's terms, as (label, term, found, span, score)."""
+) -> list[TermMatch]:
+    """Fuzzy occurrences of each label's terms."""
     windows = _Windows(text, case_sensitive)
-    found: list[Candidate] = []
+    found: list[TermMatch] = []
     for label, label_terms in terms.items():
         for term in filter(fuzzy_allowed, label_terms):
             size = len(term.split())
             # one more token than the term: OCR may split a word ("Bau rechtsamt")
             for spans, folded in (windows.of_size(size), windows.of_size(size + 1)):
-                matches = process.extract(
+                scored = process.extract(
                     windows.fold(term),
                     folded,
                     scorer=fuzz.ratio,
                     score_cutoff=min_score,
                     limit=None,
                 )
-                for _, score, index in matches:
+                for _, score, index in scored:
                     window, start, end = spans[index]
-                    found.append(Candidate(label, term, window, start, end, score))
+                    found.append(TermMatch(label, term, window, start, end, score))
     return found
 
 
-def _best_without_overlap(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the best candidate for every stretch of text (exact beats fuzzy, longer wins)."""
+def _best_without_overlap(matches: list[TermMatch]) -> list[TermMatch]:
+    """Keep the best match for every stretch of text (exact beats fuzzy, longer wins)."""
     ranked = sorted(
-        candidates,
+        matches,
         key=lambda c: (c.score is None, c.score or 0, c.end - c.start),
         reverse=True,
     )
-    kept: list[Candidate] = []
-    for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
+    kept: list[TermMatch] = []
+    for match in ranked:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
     return kept
 
 
@@ -252,18 +254,18 @@ def ocr_repaired(text: str) -> str:
 
 def _office_names(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
     text = ocr_repaired(text)
-    candidates = [
-        Candidate(dep.id, m.group(), m.group(), m.start(), m.end(), None)
+    matches = [
+        TermMatch(dep.id, m.group(), m.group(), m.start(), m.end(), None)
         for dep in ruleset.departments
         for m in ruleset.office_patterns[dep.id].finditer(text)
     ]
     names = {dep.id: dep.names for dep in ruleset.departments}
-    candidates += fuzzy_candidates(text, names, rule.min_score, rule.case_sensitive)
-    best: dict[str, Candidate] = {}
-    for cand in _best_without_overlap(candidates):
-        current = best.get(cand.label)
-        if current is None or (current.score or 100) < (cand.score or 100):
-            best[cand.label] = cand
+    matches += fuzzy_matches(text, names, rule.min_score, rule.case_sensitive)
+    best: dict[str, TermMatch] = {}
+    for match in _best_without_overlap(matches):
+        current = best.get(match.label)
+        if current is None or (current.score or 100) < (match.score or 100):
+            best[match.label] = match
     return [
         Evidence(region, c.found, c.score, c.term, label=c.label)
         for c in sorted(best.values(), key=lambda c: c.start)
@@ -276,10 +278,10 @@ def _fuzzy(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Ev
         if match:
             return [Evidence(region, match.group())]
     terms = {"": tuple(rule.fuzzy or ())}
-    candidates = fuzzy_candidates(text, terms, rule.min_score, rule.case_sensitive)
-    if not candidates:
+    matches = fuzzy_matches(text, terms, rule.min_score, rule.case_sensitive)
+    if not matches:
         return []
-    best = max(candidates, key=lambda c: c.score or 0)
+    best = max(matches, key=lambda c: c.score or 0)
     return [Evidence(region, best.found, best.score, best.term)]
 
 
