@@ -118,6 +118,7 @@ def compile_ruleset(files: RuleFiles, compiled: CompiledPatterns) -> RuleSet:
     return RuleSet(
         departments=deps.departments,
         doctypes=deps.doctypes,
+        undecided_doctype=deps.undecided_doctype,
         rules=classes.rules,
         routes=routes.routes,
         patterns=compiled.patterns,

@@ -140,6 +140,13 @@ def _label_check(
 
 
 def _check_departments(parsed: DepartmentsFile, file: _Findings) -> None:
+    undecided, doctypes = parsed.undecided_doctype, parsed.doctypes
+    if doctypes and undecided not in doctypes:
+        hint = did_you_mean(undecided, doctypes) or " — add it to doctypes or name one of them"
+        file.at(
+            ["undecided_doctype"],
+            f"undecided_doctype '{undecided}' is not one of the doctypes{hint}",
+        )
     seen: dict[str, int] = {}
     owner: dict[str, str] = {}
     for i, dep in enumerate(parsed.departments):

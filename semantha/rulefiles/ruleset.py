@@ -16,6 +16,7 @@ class RuleSet:
 
     departments: tuple[Department, ...]
     doctypes: tuple[str, ...]
+    undecided_doctype: str
     rules: tuple[ClassRule, ...]
     routes: tuple[Route, ...]
     patterns: Mapping[str, regex.Pattern[str]]

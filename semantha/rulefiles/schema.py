@@ -119,6 +119,11 @@ class Department(_Strict):
 class DepartmentsFile(_Strict):
     organisation: str = ""
     doctypes: tuple[str, ...] = ()
+    undecided_doctype: str = Field(
+        min_length=1,
+        description="what {doctype} is for a letter whose type is not decided; one of "
+        "doctypes. A header deciding only this type counts as undecided and is read on",
+    )
     departments: tuple[Department, ...] = Field(min_length=1)
 
 

@@ -16,6 +16,7 @@ REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 DEPARTMENTS = """\
 doctypes: [Rechnung, Antrag, Gerichtsschreiben, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - {id: "20", name: Kämmerei}
   - {id: "30", name: Rechtsamt}
@@ -23,8 +24,10 @@ departments:
 """
 
 
-def ruleset_with(tmp_path: Path, routes: str, classes: str = "") -> RuleSet:
-    (tmp_path / "departments.yaml").write_text(DEPARTMENTS, encoding="utf-8")
+def ruleset_with(
+    tmp_path: Path, routes: str, classes: str = "", departments: str = DEPARTMENTS
+) -> RuleSet:
+    (tmp_path / "departments.yaml").write_text(departments, encoding="utf-8")
     (tmp_path / "classes.yaml").write_text("rules:\n" + classes, encoding="utf-8")
     (tmp_path / "routes.yaml").write_text("routes:\n" + routes, encoding="utf-8")
     return load_ruleset(tmp_path)
@@ -247,6 +250,14 @@ def test_default_layout_with_aktenzeichen_and_fallback_to_sha(tmp_path: Path) ->
     without = document(name="Scan 7.TIF")
     assert route.plan(without, decision(doctype=None), rs).actions[0].target == (
         "63-Baurechtsamt/Sonstiges/2025-06-30_0123456789ab.tif"
+    )
+
+
+def test_an_undecided_doctype_is_the_one_departments_yaml_names(tmp_path: Path) -> None:
+    renamed = DEPARTMENTS.replace("Sonstiges", "Allgemeines")
+    rs = ruleset_with(tmp_path, "  - {id: d, actions: [deliver: {}]}\n", departments=renamed)
+    assert route.plan(document(), decision(doctype=None), rs).actions[0].target == (
+        "63-Baurechtsamt/Allgemeines/2025-06-30_0123456789ab.pdf"
     )
 
 

@@ -22,6 +22,7 @@ REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 DEPARTMENTS = """\
 organisation: Stadt Musterstadt
 doctypes: [Rechnung, Antrag, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - id: "20"
     name: Kämmerei
@@ -360,6 +361,28 @@ def test_name_shared_by_two_departments_is_an_error(tmp_path: Path) -> None:
     departments = DEPARTMENTS.replace("aliases: [Bauaufsicht]", "aliases: [Tiefbauamt]")
     found = messages(write_rules(tmp_path, departments=departments))
     assert any("'Tiefbauamt' belongs to both 63 and 66" in m for m in found)
+
+
+def test_undecided_doctype_must_be_one_of_the_doctypes(tmp_path: Path) -> None:
+    misspelt = DEPARTMENTS.replace("undecided_doctype: Sonstiges", "undecided_doctype: Sonstige")
+    assert (
+        f"{tmp_path / 'departments.yaml'}:3:1: undecided_doctype 'Sonstige' is not one of the "
+        "doctypes — did you mean 'Sonstiges'?"
+    ) in messages(write_rules(tmp_path, departments=misspelt))
+    renamed = DEPARTMENTS.replace("Sonstiges]", "Allgemeines]")
+    result = check_rules(write_rules(tmp_path, departments=renamed))
+    assert result.ruleset is None
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'departments.yaml'}:3:1: undecided_doctype 'Sonstiges' is not one of the "
+        "doctypes — add it to doctypes or name one of them"
+    ]
+
+
+def test_undecided_doctype_must_be_given(tmp_path: Path) -> None:
+    departments = DEPARTMENTS.replace("undecided_doctype: Sonstiges\n", "")
+    assert f"{tmp_path / 'departments.yaml'}:1:1: undecided_doctype: Field required" in messages(
+        write_rules(tmp_path, departments=departments)
+    )
 
 
 def test_json_schemas_describe_every_rule_file() -> None:

@@ -20,6 +20,7 @@ REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 DEPARTMENTS = """\
 organisation: Stadt Musterstadt
 doctypes: [Rechnung, Mahnung, Antrag, Widerspruch, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - {id: "20", name: Kämmerei}
   - {id: "21", name: Stadtkasse, aliases: [Kasse]}

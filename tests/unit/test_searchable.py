@@ -403,7 +403,8 @@ def test_plan_needs_full_text_only_for_a_searchable_pdf() -> None:
 # --------------------------------------------------------------------------- route and delivery
 
 DEPARTMENTS = """\
-doctypes: [Antrag, Rechnung]
+doctypes: [Antrag, Rechnung, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - {id: "63", name: Baurechtsamt}
 """
