@@ -59,6 +59,7 @@ TEMPLATE_NAMES = (
     "sha256",
     "ext",
     "stem",
+    "file",
     "source",
     "route",
     "confidence",

@@ -10,6 +10,7 @@ import pytest
 from semantha.deciding import route
 from semantha.records import Action, Decision, Document, Page, Plan, RuleHit, Trace, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.schema import TEMPLATE_NAMES
 from semantha.rulefiles.store import load_ruleset
 
 REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -353,3 +354,10 @@ def test_templates_can_name_the_scan_for_gui_scripts() -> None:
     decision = Decision("63", "Antrag", 1.0, "rule")
     values = route.template_values(document, decision, load_ruleset(REPO_RULES), "deliver", {})
     assert values["file"] == "/srv/work/inflight/brief.pdf"
+
+
+def test_rules_check_knows_every_built_in_template_value() -> None:
+    document = Document("ab" * 32, Path("/inbox/brief.pdf"), datetime.now(UTC), ())
+    decision = Decision("63", "Antrag", 1.0, "rule")
+    values = route.template_values(document, decision, load_ruleset(REPO_RULES), "deliver", {})
+    assert set(values) == set(TEMPLATE_NAMES)
