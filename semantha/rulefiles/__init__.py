@@ -4,7 +4,8 @@
     guiscripts  the schema of gui.yaml (GUI scripts) and its loader
     templates   ``{name|fallback}`` templates: checked, filled
     parse       each file read against its schema; Problem (file:line:col: message)
-    compile     every pattern compiled once, then the RuleSet (ruleset)
+    compile     every pattern compiled once, then the RuleSet
+    ruleset     RuleSet: what the deciding stages run on
     lint        checks across keys and files: ``semantha rules check``
     store       load_ruleset, the test cases, RuleStore (hot reload for the service)
 
