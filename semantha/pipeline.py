@@ -29,7 +29,7 @@ from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
 from semantha.records import Decision, Document, Outcome, Page, Plan
-from semantha.rulefiles import RuleSet
+from semantha.rulefiles.ruleset import RuleSet
 
 log = structlog.get_logger(__name__)
 
@@ -199,7 +199,7 @@ def process_file(
         plan = route.plan(document, decision, ctx.rules)
         # A header that names no particular kind of letter is read on into the first
         # paragraph, which usually does: the folder depends on it as much as on the office.
-        vague = decision.doctype in (None, route.UNDECIDED_DOCTYPE)
+        vague = decision.doctype in (None, ctx.rules.undecided_doctype)
         if "roi" in pages[0].ops and decision.confident and vague:
             with timed(timings, "read_more"):
                 pages = (read_further(pages[0], ctx), *pages[1:])

@@ -80,8 +80,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _capture(args: argparse.Namespace) -> int:
-    from semantha.delivering import gui, guiscripts
+    from semantha.delivering import gui
     from semantha.delivering.x11 import XDriver
+    from semantha.rulefiles import guiscripts
 
     config = _config(args)
     scripts = guiscripts.load_gui_scripts(config.rules_dir)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from semantha.deciding.classify import Choice
     from semantha.deciding.model import DocumentClassifier
     from semantha.records import Document, Page, RuleHit
-    from semantha.rulefiles import RuleSet
+    from semantha.rulefiles.ruleset import RuleSet
     from semantha.tools.evaluation import Scored
 
 CACHE_SUFFIX = ".ocr.json"
@@ -172,7 +172,7 @@ _worker_context: list[Any] = []
 
 def _init_worker(config: AppConfig) -> None:
     from semantha.pipeline import Context
-    from semantha.rulefiles import load_ruleset
+    from semantha.rulefiles.store import load_ruleset
 
     _worker_context.append(Context(config, load_ruleset(config.rules_dir), None))
 
@@ -335,7 +335,7 @@ def _split(
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from semantha.deciding.model import load_classifier
-    from semantha.rulefiles import load_ruleset
+    from semantha.rulefiles.store import load_ruleset
 
     config = load_and_log(args)
     use_model = args.model is not None or config.classify.mode == "rules+model"

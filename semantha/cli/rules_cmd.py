@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from semantha.config import AppConfig
     from semantha.deciding.model import DocumentClassifier
     from semantha.records import Decision, Plan
-    from semantha.rulefiles import RuleSet, TestCase
+    from semantha.rulefiles.ruleset import RuleSet
+    from semantha.rulefiles.schema import TestCase
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from semantha.rulefiles import check_rules
+    from semantha.rulefiles.lint import check_rules
 
     rules_dir: Path = args.dir if args.dir is not None else load_and_log(args).rules_dir
     if not rules_dir.is_dir():
@@ -80,7 +81,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_schema(args: argparse.Namespace) -> int:
     from semantha.config import AppConfig
-    from semantha.rulefiles import json_schemas
+    from semantha.rulefiles.schema import json_schemas
 
     out: Path = args.out if args.out is not None else load_and_log(args).rules_dir / "schema"
     out.mkdir(parents=True, exist_ok=True)
@@ -105,7 +106,8 @@ class CaseResult:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    from semantha.rulefiles import TESTS_FILE, load_ruleset, load_tests
+    from semantha.rulefiles.schema import TESTS_FILE
+    from semantha.rulefiles.store import load_ruleset, load_tests
 
     config = load_and_log(args)
     path: Path = args.file if args.file is not None else config.rules_dir / TESTS_FILE

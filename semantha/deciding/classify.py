@@ -2,8 +2,9 @@
 
 Per facet, in this order:
 
-1. Rules. Weights of hits for the same label add up; a label reaching 1.0 is decided
-   by rule (an explicit office in the address block beats whatever the text is about).
+1. Rules. Weights of hits for the same label add up; a label reaching 1.0
+   (``DECIDING_WEIGHT``) is decided by rule (an explicit office in the address
+   block beats whatever the text is about).
 2. Two or more labels reaching 1.0 are a conflict: the model picks among them, under
    the same thresholds, or the document goes to review.
 3. Otherwise the model: its best label must have probability >= the minimum confidence
@@ -24,10 +25,9 @@ from typing import Literal
 from semantha.config import ClassifySettings
 from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
+from semantha.rulefiles.schema import DECIDING_WEIGHT
 
 Facet = Literal["department", "doctype"]
-RULE_DECIDES = 1.0
-"""Summed rule weight at which a label counts as decided by rule (agreed with rules.py)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def decide_facet(
 ) -> Choice:
     """Rule first, then model, else review (label None)."""
     totals = rule_totals(hits, facet)
-    decided = sorted(label for label, weight in totals.items() if weight >= RULE_DECIDES)
+    decided = sorted(label for label, weight in totals.items() if weight >= DECIDING_WEIGHT)
     if len(decided) == 1:
         label = decided[0]
         rules = _rule_ids(hits, facet, label)

@@ -20,12 +20,13 @@ import structlog
 
 from semantha.deciding import rules
 from semantha.records import SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
-from semantha.rulefiles import Condition, RouteAction, RuleSet, labels_of, render_template
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.schema import Condition, RouteAction, labels_of
+from semantha.rulefiles.templates import render_template
 
 log = structlog.get_logger(__name__)
 
 NO_ROUTE = "(no route)"
-UNDECIDED_DOCTYPE = "Sonstiges"
 MAX_COMPONENT = 120
 """Characters per folder or file name: far below every file system's limit."""
 MAX_COMPONENT_BYTES = 240
@@ -182,7 +183,7 @@ def template_values(
         "department": decision.department or "",
         "department_name": department.name if department else "",
         "department_folder": department.delivery_folder if department else "",
-        "doctype": decision.doctype or UNDECIDED_DOCTYPE,
+        "doctype": decision.doctype or ruleset.undecided_doctype,
         "date": date,
         "year": date[:4],
         "month": date[5:7],

@@ -8,8 +8,9 @@ understands. Regexes run with a timeout: a pattern that backtracks for too long 
 reported (event "rules.regex_timeout") and counts as no match.
 
 Priority: when the rules of some priority (with those above it) decide a facet
-(summed weight >= 1.0), lower-priority votes for other labels stay in the trace with
-weight 0, so a routing slip naming Amt 63 is not put in conflict by weaker rules.
+(summed weight >= ``DECIDING_WEIGHT``), lower-priority votes for other labels stay in
+the trace with weight 0, so a routing slip naming Amt 63 is not put in conflict by
+weaker rules.
 """
 
 from __future__ import annotations
@@ -22,27 +23,21 @@ import regex
 import structlog
 from rapidfuzz import fuzz, process
 
+from semantha.ocrtext import DIGIT_OR_LOOKALIKE, TO_DIGIT
 from semantha.records import Document, RuleHit, frozen_map
-from semantha.rulefiles import (
-    MIN_FUZZY_LENGTH,
-    REGIONS,
-    ClassRule,
-    RuleSet,
-    render_template,
-)
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.schema import DECIDING_WEIGHT, MIN_FUZZY_LENGTH, REGIONS, ClassRule
+from semantha.rulefiles.templates import render_template
 
 log = structlog.get_logger(__name__)
 
-DECIDING_WEIGHT = 1.0
-"""Summed weight at which a label is decided by rule (the contract with classify)."""
 HEADER_SHARE = 0.4
 """The header region is the top 40 % of the first page (address block, routing slip)."""
 HEADER_MAX_LINES = 25
 SUBJECT_LINE = regex.compile(r"^\s*(?:Betreff|Betr\.|Bezug|Gegenstand)\b", regex.IGNORECASE)
 TOKEN = regex.compile(r"\w+(?:[-./]\w+)*")
-OCR_DIGITS = regex.compile(r"(?<!\w)(?=[0-9OoIl|]*\d)[0-9OoIl|]{2,3}(?!\w)")
+OCR_DIGITS = regex.compile(rf"(?<!\w)(?={DIGIT_OR_LOOKALIKE}*\d){DIGIT_OR_LOOKALIKE}{{2,3}}(?!\w)")
 AMT_NUMBER = regex.compile(r"\bA(?:m|rn|n|nn)t\W{0,4}(?=\d)")
-TO_DIGIT = str.maketrans("OoIl|", "00111")
 UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 
 FIELD_WORDS: Mapping[str, str] = {
@@ -177,7 +172,9 @@ def fuzzy_allowed(term: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class TermMatch:
+    """A label's term found in a text at ``start:end``: exactly (score None) or fuzzily."""
+
     label: str
     term: str
     found: str
@@ -211,41 +208,41 @@ class _Windows:
         return self._spans[size], self._folded[size]
 
 
-def fuzzy_candidates(
+def fuzzy_matches(
     text: str, terms: Mapping[str, tuple[str, ...]], min_score: float, case_sensitive: bool
-) -> list[Candidate]:
-    """Fuzzy occurrences of each label's terms, as (label, term, found, span, score)."""
+) -> list[TermMatch]:
+    """Fuzzy occurrences of each label's terms."""
     windows = _Windows(text, case_sensitive)
-    found: list[Candidate] = []
+    found: list[TermMatch] = []
     for label, label_terms in terms.items():
         for term in filter(fuzzy_allowed, label_terms):
             size = len(term.split())
             # one more token than the term: OCR may split a word ("Bau rechtsamt")
             for spans, folded in (windows.of_size(size), windows.of_size(size + 1)):
-                matches = process.extract(
+                scored = process.extract(
                     windows.fold(term),
                     folded,
                     scorer=fuzz.ratio,
                     score_cutoff=min_score,
                     limit=None,
                 )
-                for _, score, index in matches:
+                for _, score, index in scored:
                     window, start, end = spans[index]
-                    found.append(Candidate(label, term, window, start, end, score))
+                    found.append(TermMatch(label, term, window, start, end, score))
     return found
 
 
-def _best_without_overlap(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the best candidate for every stretch of text (exact beats fuzzy, longer wins)."""
+def _best_without_overlap(matches: list[TermMatch]) -> list[TermMatch]:
+    """Keep the best match for every stretch of text (exact beats fuzzy, longer wins)."""
     ranked = sorted(
-        candidates,
+        matches,
         key=lambda c: (c.score is None, c.score or 0, c.end - c.start),
         reverse=True,
     )
-    kept: list[Candidate] = []
-    for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
+    kept: list[TermMatch] = []
+    for match in ranked:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
     return kept
 
 
@@ -257,18 +254,18 @@ def ocr_repaired(text: str) -> str:
 
 def _office_names(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
     text = ocr_repaired(text)
-    candidates = [
-        Candidate(dep.id, m.group(), m.group(), m.start(), m.end(), None)
+    matches = [
+        TermMatch(dep.id, m.group(), m.group(), m.start(), m.end(), None)
         for dep in ruleset.departments
         for m in ruleset.office_patterns[dep.id].finditer(text)
     ]
     names = {dep.id: dep.names for dep in ruleset.departments}
-    candidates += fuzzy_candidates(text, names, rule.min_score, rule.case_sensitive)
-    best: dict[str, Candidate] = {}
-    for cand in _best_without_overlap(candidates):
-        current = best.get(cand.label)
-        if current is None or (current.score or 100) < (cand.score or 100):
-            best[cand.label] = cand
+    matches += fuzzy_matches(text, names, rule.min_score, rule.case_sensitive)
+    best: dict[str, TermMatch] = {}
+    for match in _best_without_overlap(matches):
+        current = best.get(match.label)
+        if current is None or (current.score or 100) < (match.score or 100):
+            best[match.label] = match
     return [
         Evidence(region, c.found, c.score, c.term, label=c.label)
         for c in sorted(best.values(), key=lambda c: c.start)
@@ -281,10 +278,10 @@ def _fuzzy(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Ev
         if match:
             return [Evidence(region, match.group())]
     terms = {"": tuple(rule.fuzzy or ())}
-    candidates = fuzzy_candidates(text, terms, rule.min_score, rule.case_sensitive)
-    if not candidates:
+    matches = fuzzy_matches(text, terms, rule.min_score, rule.case_sensitive)
+    if not matches:
         return []
-    best = max(candidates, key=lambda c: c.score or 0)
+    best = max(matches, key=lambda c: c.score or 0)
     return [Evidence(region, best.found, best.score, best.term)]
 
 

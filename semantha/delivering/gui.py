@@ -23,7 +23,11 @@ import numpy as np
 import structlog
 from PIL import Image
 
-from semantha.delivering.guiscripts import (
+from semantha.delivering.screen import Box, Driver, Window, find_template
+from semantha.delivering.x11 import XDriver
+from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
+from semantha.records import GrayImage
+from semantha.rulefiles.guiscripts import (
     STEP_KINDS,
     ClickStep,
     GuiScripts,
@@ -39,10 +43,6 @@ from semantha.delivering.guiscripts import (
     load_gui_scripts,
     templates_dir,
 )
-from semantha.delivering.screen import Box, Driver, Window, find_template
-from semantha.delivering.x11 import XDriver
-from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
-from semantha.records import GrayImage
 
 log = structlog.get_logger(__name__)
 

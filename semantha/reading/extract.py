@@ -23,14 +23,16 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from semantha.ocrtext import DIGIT_LOOKALIKES, DIGIT_OR_LOOKALIKE, TO_DIGIT
 from semantha.records import Page, Word, frozen_map
 
 # Characters OCR confuses with digits; translated only inside numbers.
-_DIGITISH = "0-9OoIl|"
-_D = f"[{_DIGITISH}]"
-_TO_DIGIT = str.maketrans("OoIl|", "00111")
-_DD = "[0-9OoIl|S]"  # in dates and references S is read for 5 too
-_AZ_TO_DIGIT = str.maketrans("OoIl|S", "001115")
+_D = DIGIT_OR_LOOKALIKE
+# in dates, postcodes and references S is read for 5 too
+_LOOKALIKES_WITH_S = {**DIGIT_LOOKALIKES, "S": "5"}
+_LOOKALIKE = f"[{''.join(_LOOKALIKES_WITH_S)}]"
+_DD = f"[0-9{''.join(_LOOKALIKES_WITH_S)}]"
+_AZ_TO_DIGIT = str.maketrans(_LOOKALIKES_WITH_S)
 _ALNUM_EDGES = re.compile(r"^[^0-9A-Za-zÄÖÜäöü]+|[^0-9A-Za-zÄÖÜäöü]+$")
 
 _SALUTATION = re.compile(
@@ -50,7 +52,7 @@ _STAMP_MONTH = re.compile(r"[A-ZÄÖÜ]{3,}")
 # A postcode line, also as OCR leaves it: "34S67 Musterstadt", "i34567 Musterstadt",
 # ".. 34567 ^Musterstadt", "34567Musterstadt", "34567 i Musterstadt".
 _PLZ_LINE = re.compile(
-    r"^\W{0,4}[a-z|]?(?:D\s?-\s?)?(?P<plz>[0-9OoIl|S]{5})"
+    rf"^\W{{0,4}}[a-z|]?(?:D\s?-\s?)?(?P<plz>{_DD}{{5}})"
     r"(?:\s*[^\w\s]{1,2}|\s[a-z|](?=\s))?\s*[A-ZÄÖÜ][a-zäöüß]"
 )
 _HAS_PLZ = re.compile(rf"(?<![\w.])(?P<plz>{_D}{{5}})\s+[A-ZÄÖÜ]")
@@ -340,7 +342,7 @@ def _office_in(text: str, leading: bool) -> str:
     match = _AMT.search(text) or (_LEADING_OFFICE.match(text) if leading else None)
     if not match:
         return ""
-    number = match.group(1).translate(_TO_DIGIT)
+    number = match.group(1).translate(TO_DIGIT)
     return number if number.isdigit() and 10 <= int(number) <= 99 else ""
 
 
@@ -447,7 +449,7 @@ def _fix_digits(text: str) -> str:
         repaired = fits and (near_digit or between_marks)
         return match.group().translate(_AZ_TO_DIGIT) if repaired else match.group()
 
-    return re.sub(r"[OoIl|S]+", repair, text)
+    return re.sub(f"{_LOOKALIKE}+", repair, text)
 
 
 # --- date ----------------------------------------------------------------------------

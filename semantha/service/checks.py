@@ -64,7 +64,7 @@ def _folders(config: AppConfig) -> str:
 
 
 def _rules(config: AppConfig) -> str:
-    from semantha.rulefiles import load_ruleset
+    from semantha.rulefiles.store import load_ruleset
 
     load_ruleset(config.rules_dir)
     return f"rules in {config.rules_dir} valid"

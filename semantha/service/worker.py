@@ -16,19 +16,20 @@ from semantha.service.memory import tune_allocator
 if TYPE_CHECKING:
     from semantha.pipeline import Context
     from semantha.records import Outcome
-    from semantha.rulefiles import RuleSet, RuleStore
+    from semantha.rulefiles.ruleset import RuleSet
+    from semantha.rulefiles.store import RuleStore
 
 
 def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int = 1) -> Context:
     """Load rules (unless given), classifier (unless rules-only) and GUI runner.
 
     ``workers`` is how many processes read documents side by side on this machine."""
-    from semantha import rulefiles
     from semantha.deciding import model
     from semantha.delivering import gui
     from semantha.pipeline import Context
+    from semantha.rulefiles.store import load_ruleset
 
-    rules = rules or rulefiles.load_ruleset(config.rules_dir)
+    rules = rules or load_ruleset(config.rules_dir)
     classifier = (
         None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
     )
@@ -51,7 +52,7 @@ class WorkerState:
 
 def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None) -> WorkerState:
     """Runs once in each worker process."""
-    from semantha.rulefiles import RuleStore
+    from semantha.rulefiles.store import RuleStore
 
     if log_setup is not None:
         log_setup()

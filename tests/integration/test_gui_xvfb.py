@@ -19,8 +19,8 @@ import yaml
 from Xlib import display as xdisplay
 
 from semantha.delivering import gui, x11
-from semantha.delivering.guiscripts import KEY_NAMES, GuiScripts
 from semantha.errors import GuiError
+from semantha.rulefiles.guiscripts import KEY_NAMES, GuiScripts
 
 pytestmark = pytest.mark.integration
 RULES = Path(__file__).resolve().parents[2] / "rules"

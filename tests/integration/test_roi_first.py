@@ -75,7 +75,7 @@ def test_a_route_asking_for_a_searchable_pdf_gets_every_page_read(tmp_path: Path
     import shutil
     import subprocess
 
-    from semantha.rulefiles import load_ruleset
+    from semantha.rulefiles.store import load_ruleset
 
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)

@@ -31,7 +31,7 @@ from semantha.delivering.searchable import deskew_degrees, searchable_pdf, text_
 from semantha.pipeline import Context, process_file, read_pages
 from semantha.reading import ocr
 from semantha.records import Page
-from semantha.rulefiles import load_ruleset
+from semantha.rulefiles.store import load_ruleset
 from semantha.service.worker import build_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]

@@ -15,9 +15,9 @@ from structlog.testing import capture_logs
 
 from semantha.cli import main
 from semantha.delivering import gui, x11
-from semantha.delivering.guiscripts import GuiScripts, load_gui_scripts, placeholders
 from semantha.delivering.screen import Driver, Window, find_template
 from semantha.errors import ConfigError, EnvironmentCheckError, GuiError
+from semantha.rulefiles.guiscripts import GuiScripts, load_gui_scripts, placeholders
 
 RNG_SEED = 7
 

@@ -9,12 +9,15 @@ import pytest
 
 from semantha.deciding import route
 from semantha.records import Action, Decision, Document, Page, Plan, RuleHit, Trace, frozen_map
-from semantha.rulefiles import RuleSet, load_ruleset
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.schema import TEMPLATE_NAMES
+from semantha.rulefiles.store import load_ruleset
 
 REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 DEPARTMENTS = """\
 doctypes: [Rechnung, Antrag, Gerichtsschreiben, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - {id: "20", name: Kämmerei}
   - {id: "30", name: Rechtsamt}
@@ -22,8 +25,10 @@ departments:
 """
 
 
-def ruleset_with(tmp_path: Path, routes: str, classes: str = "") -> RuleSet:
-    (tmp_path / "departments.yaml").write_text(DEPARTMENTS, encoding="utf-8")
+def ruleset_with(
+    tmp_path: Path, routes: str, classes: str = "", departments: str = DEPARTMENTS
+) -> RuleSet:
+    (tmp_path / "departments.yaml").write_text(departments, encoding="utf-8")
     (tmp_path / "classes.yaml").write_text("rules:\n" + classes, encoding="utf-8")
     (tmp_path / "routes.yaml").write_text("routes:\n" + routes, encoding="utf-8")
     return load_ruleset(tmp_path)
@@ -249,6 +254,14 @@ def test_default_layout_with_aktenzeichen_and_fallback_to_sha(tmp_path: Path) ->
     )
 
 
+def test_an_undecided_doctype_is_the_one_departments_yaml_names(tmp_path: Path) -> None:
+    renamed = DEPARTMENTS.replace("Sonstiges", "Allgemeines")
+    rs = ruleset_with(tmp_path, "  - {id: d, actions: [deliver: {}]}\n", departments=renamed)
+    assert route.plan(document(), decision(doctype=None), rs).actions[0].target == (
+        "63-Baurechtsamt/Allgemeines/2025-06-30_0123456789ab.pdf"
+    )
+
+
 def test_fields_of_supporting_rule_hits_fill_templates(tmp_path: Path) -> None:
     rs = ruleset_with(tmp_path, "  - {id: d, actions: [deliver: {name: '{vorgang}.{ext}'}]}\n")
     agree = RuleHit("r", "department", "63", 1.0, "x", frozen_map({"vorgang": "V-12"}))
@@ -341,3 +354,10 @@ def test_templates_can_name_the_scan_for_gui_scripts() -> None:
     decision = Decision("63", "Antrag", 1.0, "rule")
     values = route.template_values(document, decision, load_ruleset(REPO_RULES), "deliver", {})
     assert values["file"] == "/srv/work/inflight/brief.pdf"
+
+
+def test_rules_check_knows_every_built_in_template_value() -> None:
+    document = Document("ab" * 32, Path("/inbox/brief.pdf"), datetime.now(UTC), ())
+    decision = Decision("63", "Antrag", 1.0, "rule")
+    values = route.template_values(document, decision, load_ruleset(REPO_RULES), "deliver", {})
+    assert set(values) == set(TEMPLATE_NAMES)

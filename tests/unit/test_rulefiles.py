@@ -11,15 +11,18 @@ import structlog
 import yaml
 from structlog.testing import capture_logs
 
-from semantha import rulefiles
 from semantha.errors import ConfigError
-from semantha.rulefiles import RuleStore, check_rules, load_ruleset
+from semantha.rulefiles import schema
+from semantha.rulefiles import store as rule_store
+from semantha.rulefiles.lint import check_rules
+from semantha.rulefiles.store import RuleStore, load_ruleset
 
 REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 DEPARTMENTS = """\
 organisation: Stadt Musterstadt
 doctypes: [Rechnung, Antrag, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - id: "20"
     name: Kämmerei
@@ -242,6 +245,21 @@ routes:
     assert check_rules(write_rules(tmp_path, routes=routes)).problems == ()
 
 
+def test_field_regexes_of_nested_conditions_are_compiled_and_checked(tmp_path: Path) -> None:
+    routes = """\
+routes:
+  - id: not-bau
+    when: {any: [{not: {fields: {aktenzeichen: {regex: '^63'}}}}]}
+    actions: [review: {}]
+  - id: rest
+    actions: [deliver: {}]
+"""
+    ruleset = load_ruleset(write_rules(tmp_path, routes=routes))
+    assert ruleset.pattern("^63").search("63-602") is not None
+    found = messages(write_rules(tmp_path, routes=routes.replace("'^63'", "'(63'")))
+    assert any("routes.yaml:3:49: regex does not compile" in m for m in found)
+
+
 def test_rule_with_two_match_kinds(tmp_path: Path) -> None:
     classes = """\
 rules:
@@ -345,8 +363,30 @@ def test_name_shared_by_two_departments_is_an_error(tmp_path: Path) -> None:
     assert any("'Tiefbauamt' belongs to both 63 and 66" in m for m in found)
 
 
+def test_undecided_doctype_must_be_one_of_the_doctypes(tmp_path: Path) -> None:
+    misspelt = DEPARTMENTS.replace("undecided_doctype: Sonstiges", "undecided_doctype: Sonstige")
+    assert (
+        f"{tmp_path / 'departments.yaml'}:3:1: undecided_doctype 'Sonstige' is not one of the "
+        "doctypes — did you mean 'Sonstiges'?"
+    ) in messages(write_rules(tmp_path, departments=misspelt))
+    renamed = DEPARTMENTS.replace("Sonstiges]", "Allgemeines]")
+    result = check_rules(write_rules(tmp_path, departments=renamed))
+    assert result.ruleset is None
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'departments.yaml'}:3:1: undecided_doctype 'Sonstiges' is not one of the "
+        "doctypes — add it to doctypes or name one of them"
+    ]
+
+
+def test_undecided_doctype_must_be_given(tmp_path: Path) -> None:
+    departments = DEPARTMENTS.replace("undecided_doctype: Sonstiges\n", "")
+    assert f"{tmp_path / 'departments.yaml'}:1:1: undecided_doctype: Field required" in messages(
+        write_rules(tmp_path, departments=departments)
+    )
+
+
 def test_json_schemas_describe_every_rule_file() -> None:
-    schemas = rulefiles.json_schemas()
+    schemas = schema.json_schemas()
     assert set(schemas) == {
         "departments.schema.json",
         "classes.schema.json",
@@ -373,7 +413,7 @@ def test_store_reloads_a_good_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     first = store.current()
     assert store.current() is first  # unchanged files: same object, no reload
     with capture_logs() as logs:
-        monkeypatch.setattr(rulefiles, "log", structlog.get_logger("semantha.rulefiles"))
+        monkeypatch.setattr(rule_store, "log", structlog.get_logger("semantha.rulefiles.store"))
         touch_later(folder / "routes.yaml", ROUTES.replace("id: deliver", "id: deliver-all"))
         second = store.current()
     assert second is not first
@@ -388,7 +428,7 @@ def test_store_keeps_last_good_rules_on_a_bad_edit(
     store = RuleStore(folder)
     good = store.current()
     with capture_logs() as logs:
-        monkeypatch.setattr(rulefiles, "log", structlog.get_logger("semantha.rulefiles"))
+        monkeypatch.setattr(rule_store, "log", structlog.get_logger("semantha.rulefiles.store"))
         touch_later(folder / "routes.yaml", ROUTES.replace("- deliver:", "- delivr:"))
         assert store.current() is good
         assert store.current() is good  # not retried until the files change again
@@ -424,12 +464,12 @@ def test_every_readme_example_is_valid(block: str) -> None:
         data = {"rules": data}
         first = "rules"
     models: dict[str, type[pydantic.BaseModel]] = {
-        "organisation": rulefiles.DepartmentsFile,
-        "rules": rulefiles.ClassesFile,
-        "routes": rulefiles.RoutesFile,
-        "cases": rulefiles.TestsFile,
-        "when": rulefiles.Condition,
-        "actions": rulefiles.Route,
+        "organisation": schema.DepartmentsFile,
+        "rules": schema.ClassesFile,
+        "routes": schema.RoutesFile,
+        "cases": schema.TestsFile,
+        "when": schema.Condition,
+        "actions": schema.Route,
     }
     if first == "when":
         data = data["when"]
@@ -483,3 +523,4 @@ rules:
     warned = [str(w) for w in check_rules(write_rules(tmp_path, classes=classes)).warnings]
     assert len(warned) == 1
     assert "classes.yaml:2:" in warned[0] and "rule 'text-decides' decides the office" in warned[0]
+    assert "give it a weight below 1.0 (evidence)" in warned[0]

@@ -12,13 +12,15 @@ from structlog.testing import capture_logs
 
 from semantha.deciding import rules
 from semantha.records import Document, Page, RuleHit, Word, frozen_map
-from semantha.rulefiles import RuleSet, load_ruleset
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.store import load_ruleset
 
 REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 DEPARTMENTS = """\
 organisation: Stadt Musterstadt
 doctypes: [Rechnung, Mahnung, Antrag, Widerspruch, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - {id: "20", name: Kämmerei}
   - {id: "21", name: Stadtkasse, aliases: [Kasse]}

@@ -43,7 +43,9 @@ from semantha.records import (
     Word,
     frozen_map,
 )
-from semantha.rulefiles import RuleSet, check_rules, load_ruleset
+from semantha.rulefiles.lint import check_rules
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.rulefiles.store import load_ruleset
 
 DPI = 150
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -401,7 +403,8 @@ def test_plan_needs_full_text_only_for_a_searchable_pdf() -> None:
 # --------------------------------------------------------------------------- route and delivery
 
 DEPARTMENTS = """\
-doctypes: [Antrag, Rechnung]
+doctypes: [Antrag, Rechnung, Sonstiges]
+undecided_doctype: Sonstiges
 departments:
   - {id: "63", name: Baurechtsamt}
 """
