@@ -38,7 +38,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from semantha.errors import DeliveryError, EnvironmentCheckError, InputError
 from semantha.reading import load
-from semantha.records import Page, Word
+from semantha.records import Page, Reading, Word
 
 log = structlog.get_logger(__name__)
 
@@ -144,7 +144,7 @@ def _fully_read(original: Path, pages: Sequence[Page]) -> tuple[Page, ...]:
             f"{original.name}: pages {[p.index + 1 for p in ordered]} do not make a whole document",
             "a searchable PDF needs every page of the scan; report this as a bug",
         )
-    unread = [p.index + 1 for p in ordered if not (p.blank or p.text_source in ("ocr", "pdf"))]
+    unread = [p.index + 1 for p in ordered if not p.read_in_full]
     if unread:
         raise DeliveryError(
             f"{original.name}: page(s) {unread} were not read in full, "
@@ -163,7 +163,7 @@ def _fully_read(original: Path, pages: Sequence[Page]) -> tuple[Page, ...]:
 
 def _drawn_words(page: Page) -> tuple[Word, ...]:
     """Words to draw: OCR'd words only (a PDF text layer is already there)."""
-    if page.blank or page.text_source != "ocr":
+    if page.blank or page.reading is not Reading.OCR:
         return ()
     return tuple(w for w in page.words if _visible(w.text) and w.box[2] > 0 and w.box[3] > 0)
 

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from semantha.config import PreprocessSettings
 from semantha.reading import checkboxes, stamps
-from semantha.records import GrayImage, Page
+from semantha.records import GrayImage, Page, Reading
 
 log = structlog.get_logger(__name__)
 
@@ -55,7 +55,7 @@ class Skew:
 
 def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None) -> Page:
     """The page cleaned for OCR; pages read from a PDF text layer pass through unchanged."""
-    if page.image is None or page.text_source == "pdf":
+    if page.image is None or page.reading is Reading.TEXT_LAYER:
         return page
     image, ops = to_gray(page.image), list(page.ops)
     if settings.blank_pages and is_blank(image, page.dpi):

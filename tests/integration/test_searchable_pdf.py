@@ -243,7 +243,7 @@ def test_a_route_with_searchable_pdf_delivers_a_pdf_with_its_sidecar(tmp_path: P
     # the route asks for a text layer: every page was read in full before delivery
     assert outcome.plan.needs_full_text and "read_all" in outcome.timings
     assert outcome.document is not None
-    assert all("roi" not in page.ops for page in outcome.document.pages)
+    assert all(page.read_in_full for page in outcome.document.pages)
     [delivery] = outcome.deliveries
     dest = delivery.destination
     assert dest is not None and dest.suffix == ".pdf"

@@ -10,7 +10,7 @@ from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rota
 
 from semantha.config import PreprocessSettings
 from semantha.reading import imaging
-from semantha.records import GrayImage, Page
+from semantha.records import GrayImage, Page, Reading
 
 DPI = 150  # half the production resolution keeps these tests fast; analysis runs at 100-150 dpi
 OFF = PreprocessSettings(orientation=False, deskew=False, blank_pages=False, binarize=False)
@@ -161,7 +161,7 @@ def test_colour_image_is_made_gray() -> None:
 
 
 def test_pdf_text_pages_pass_through() -> None:
-    page = Page(0, None, DPI, (1240, 1754), text="Bescheid", text_source="pdf")
+    page = Page(0, None, DPI, (1240, 1754), text="Bescheid", reading=Reading.TEXT_LAYER)
     assert imaging.preprocess(page, PreprocessSettings()) is page
 
 

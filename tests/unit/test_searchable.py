@@ -40,6 +40,7 @@ from semantha.records import (
     Document,
     Page,
     Plan,
+    Reading,
     Word,
     frozen_map,
 )
@@ -93,7 +94,7 @@ def read_page(
         text=" ".join(w.text for w in words),
         confidence=93.0,
         words=words,
-        text_source="ocr",
+        reading=Reading.OCR,
     )
 
 
@@ -302,7 +303,7 @@ def test_blank_and_text_layer_pages_are_kept_without_new_text(tmp_path: Path) ->
     born_digital = text_pdf(
         tmp_path / "digital.pdf", ["Widerspruch gegen den Bescheid vom 3. März"]
     )
-    page = Page(0, None, 300, (2480, 3508), text="Widerspruch", text_source="pdf")
+    page = Page(0, None, 300, (2480, 3508), text="Widerspruch", reading=Reading.TEXT_LAYER)
     pdf = searchable_pdf(born_digital, [page])
     before = pypdf.PdfReader(born_digital).pages[0].get_contents()
     after = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents()
@@ -319,11 +320,11 @@ def test_blank_and_text_layer_pages_are_kept_without_new_text(tmp_path: Path) ->
     assert len(pdftotext_words(pdf, page=1)) == len(words)
 
 
-@pytest.mark.parametrize("source", ["roi", "none"])
-def test_pages_not_read_in_full_are_refused(tmp_path: Path, source: str) -> None:
+@pytest.mark.parametrize("reading", [Reading.HEADER, Reading.UNREAD])
+def test_pages_not_read_in_full_are_refused(tmp_path: Path, reading: Reading) -> None:
     image, words, _edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image, image])
-    header = replace(read_page(0, image, words), text_source=source)  # type: ignore[arg-type]
+    header = replace(read_page(0, image, words), reading=reading)
     with pytest.raises(DeliveryError) as raised:
         searchable_pdf(scan, [header, read_page(1, image, words)])
     assert "page(s) [1]" in raised.value.message and "needs_full_text" in raised.value.hint
@@ -511,7 +512,7 @@ def test_a_target_folder_gets_the_scan_name_with_pdf(tmp_path: Path) -> None:
 def test_a_half_read_document_is_not_delivered_searchable(tmp_path: Path) -> None:
     paths = dms_paths(tmp_path)
     image, words, _ = upright_page()
-    header = replace(read_page(0, image, words), text_source="roi")
+    header = replace(read_page(0, image, words), reading=Reading.HEADER)
     document = scanned_document(tmp_path, [header])
     action = Action("deliver", "63/a.pdf", frozen_map({SEARCHABLE_PDF: "true"}))
     with pytest.raises(DeliveryError):
