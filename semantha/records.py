@@ -53,13 +53,17 @@ class Word:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a document. ``ops`` records every preprocessing step applied."""
+    """One page of a document. ``ops`` names every preprocessing step applied, for people
+    (``explain``); the geometry that maps ``image`` back to the scan is in its own fields."""
 
     index: int
     image: GrayImage | None
     dpi: int
     size: tuple[int, int] = (0, 0)  # (width, height) in pixels; kept when the image is dropped
     ops: tuple[str, ...] = ()
+    quarter_turns: int = 0  # clockwise quarter turns (0-3) that stood the image upright
+    deskew_deg: float = 0.0  # counter-clockwise degrees the image was turned to level its lines
+    binarized: bool = False  # the image holds black and white only
     text: str = ""
     confidence: float = 0.0
     blank: bool = False

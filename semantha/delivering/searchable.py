@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -47,8 +46,6 @@ FONT_NAME = "SemanthaDejaVuSans"
 INVISIBLE: Literal[3] = 3  # PDF text render mode: neither fill nor stroke
 POINTS_PER_INCH = 72.0
 
-_DESKEW = re.compile(r"^deskew:(-?\d+(?:\.\d+)?)$")
-_ROTATE = re.compile(r"^rotate:(\d+)$")
 _IMG2PDF_ERRORS = (
     img2pdf.ImageOpenError,
     img2pdf.AlphaChannelError,
@@ -174,21 +171,13 @@ def _visible(text: str) -> bool:
 
 
 def quarter_turns(page: Page) -> int:
-    """Clockwise quarter turns that made the page upright (``rotate:N`` in ``ops``)."""
-    turns = 0
-    for op in page.ops:
-        if match := _ROTATE.match(op):
-            turns = int(match.group(1)) // 90
-    return turns % 4
+    """Clockwise quarter turns that made the page upright."""
+    return page.quarter_turns
 
 
 def deskew_degrees(page: Page) -> float:
     """Counter-clockwise degrees the page image was turned to level its lines."""
-    angle = 0.0
-    for op in page.ops:
-        if match := _DESKEW.match(op):
-            angle = float(match.group(1))
-    return angle
+    return page.deskew_deg
 
 
 # --- the scan as PDF -------------------------------------------------------------------

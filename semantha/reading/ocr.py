@@ -119,7 +119,7 @@ def _read_band(
     with _translated_errors(page):
         engine = _engine(languages)
         try:
-            tsv = _recognise(engine, band, page.dpi, "otsu" in page.ops, settings, settings.psm)
+            tsv = _recognise(engine, band, page.dpi, page.binarized, settings, settings.psm)
         finally:
             engine.Clear()  # the page's image and results are not kept between pages
     words, text = _words_and_text(tsv)

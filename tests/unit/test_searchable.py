@@ -82,7 +82,11 @@ def upright_page() -> tuple[Image.Image, tuple[Word, ...], list[tuple[int, int, 
 
 
 def read_page(
-    index: int, image: Image.Image, words: tuple[Word, ...], ops: Sequence[str] = ()
+    index: int,
+    image: Image.Image,
+    words: tuple[Word, ...],
+    quarter_turns: int = 0,
+    deskew_deg: float = 0.0,
 ) -> Page:
     """The page as the pipeline hands it on: read, image dropped, size kept."""
     return Page(
@@ -90,7 +94,8 @@ def read_page(
         None,
         DPI,
         size=image.size,
-        ops=tuple(ops),
+        quarter_turns=quarter_turns,
+        deskew_deg=deskew_deg,
         text=" ".join(w.text for w in words),
         confidence=93.0,
         words=words,
@@ -196,7 +201,7 @@ def test_umlauts_sharp_s_and_euro_survive_search_and_copy(tmp_path: Path) -> Non
 def test_a_turned_scan_shows_upright_with_its_text_in_place(tmp_path: Path, turns: int) -> None:
     image, words, edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [turned_back(image, turns)])
-    page = read_page(0, image, words, ops=(f"rotate:{90 * turns}", "otsu"))
+    page = read_page(0, image, words, quarter_turns=turns)
     pdf = searchable_pdf(scan, [page])
     out = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
     assert out.rotation == 90 * turns
@@ -217,7 +222,7 @@ def test_a_pdf_page_with_its_own_rotate_keeps_it(tmp_path: Path, own_rotate: int
 def test_own_rotate_and_a_turn_add_up(tmp_path: Path) -> None:
     image, words, edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [turned_back(image, 3)], rotate=90)  # shown sideways
-    page = read_page(0, image, words, ops=("rotate:180",))
+    page = read_page(0, image, words, quarter_turns=2)
     pdf = searchable_pdf(scan, [page])
     assert pypdf.PdfReader(io.BytesIO(pdf)).pages[0].rotation == 270
     assert_boxes_at(pdf, words, edges)
@@ -228,7 +233,7 @@ def test_deskewed_words_sit_on_the_skewed_ink(tmp_path: Path, degrees: float) ->
     image, words, edges = upright_page()
     # the scan is skewed clockwise by `degrees`; preprocess turned it back counter-clockwise
     skewed = image.rotate(-degrees, resample=Image.Resampling.BILINEAR, fillcolor=255)
-    page = read_page(0, image, words, ops=(f"deskew:{degrees:.2f}", "flatten", "otsu"))
+    page = read_page(0, image, words, deskew_deg=degrees)
     pdf = searchable_pdf(image_pdf(tmp_path / "scan.pdf", [skewed]), [page])
     found = pdftotext_words(pdf)
     assert sorted(f[0] for f in found) == sorted(w.text for w in words)
@@ -251,7 +256,7 @@ def test_deskewed_words_sit_on_the_skewed_ink(tmp_path: Path, degrees: float) ->
 def test_pdf_pages_and_image_streams_are_unchanged(tmp_path: Path) -> None:
     image, words, _edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image, turned_back(image, 2)])
-    pages = [read_page(0, image, words), read_page(1, image, words, ops=("rotate:180",))]
+    pages = [read_page(0, image, words), read_page(1, image, words, quarter_turns=2)]
     pdf = searchable_pdf(scan, pages)
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 2
     assert image_streams(pdf) == image_streams(scan.read_bytes())
@@ -264,7 +269,7 @@ def test_multipage_g4_tiff_stays_g4_and_lossless(tmp_path: Path) -> None:
     bitonal[0].save(
         tiff, "TIFF", compression="group4", save_all=True, append_images=bitonal[1:], dpi=(DPI, DPI)
     )
-    pages = [read_page(0, image, words), read_page(1, image, words, ops=("rotate:180",))]
+    pages = [read_page(0, image, words), read_page(1, image, words, quarter_turns=2)]
     pdf = searchable_pdf(tiff, pages)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 2
@@ -365,7 +370,7 @@ def test_the_same_pages_give_the_same_bytes(tmp_path: Path) -> None:
     # a redelivery is recognised by identical bytes
     image, words, _edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image])
-    pages = [read_page(0, image, words, ops=("deskew:0.80",))]
+    pages = [read_page(0, image, words, deskew_deg=0.80)]
     assert searchable_pdf(scan, pages) == searchable_pdf(scan, pages)
     fax = tmp_path / "fax.tiff"
     image.convert("1").save(fax, "TIFF", compression="group4", dpi=(DPI, DPI))
@@ -553,7 +558,7 @@ def test_extractors_that_follow_the_content_stream_get_lines_with_spaces(tmp_pat
     image, words, _ = upright_page()
     shuffled = tuple(sorted(words, key=lambda w: w.text))  # OCR order is no reading order
     scan = image_pdf(tmp_path / "scan.pdf", [image])
-    pdf = searchable_pdf(scan, [read_page(0, image, shuffled, ops=("deskew:1.20",))])
+    pdf = searchable_pdf(scan, [read_page(0, image, shuffled, deskew_deg=1.20)])
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert [line.strip() for line in text.splitlines() if line.strip()] == [row[0] for row in LINES]
 
@@ -593,7 +598,7 @@ def render(pdf: bytes, dpi: int = 50) -> np.typing.NDArray[np.uint8]:
 def test_the_text_layer_shows_nothing(tmp_path: Path) -> None:
     image, words, _ = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image])
-    pdf = searchable_pdf(scan, [read_page(0, image, words, ops=("deskew:0.50", "otsu"))])
+    pdf = searchable_pdf(scan, [read_page(0, image, words, deskew_deg=0.50)])
     assert pdftotext_words(pdf)  # the words are there, and they show nothing
     assert np.array_equal(render(pdf), render(scan.read_bytes()))
 
