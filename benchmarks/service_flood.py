@@ -29,8 +29,10 @@ from fpdf import FPDF
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from proctree import tree_memory_kb
 
+from semantha.service.journal import State
+
 REPO = Path(__file__).resolve().parents[1]
-FINAL = ("delivered", "review", "quarantined")
+FINAL = (State.DELIVERED, State.REVIEW, State.QUARANTINED)
 OFFICES = ("Amt 63 - Baurechtsamt", "Steueramt", "Personalamt", "Ordnungsamt", "Jugendamt")
 
 

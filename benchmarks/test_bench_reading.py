@@ -19,7 +19,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from semantha.config import OcrSettings, PreprocessSettings
 from semantha.reading import imaging, load, ocr
-from semantha.records import Page
+from semantha.records import Page, Reading
 
 ROOT = Path(__file__).resolve().parents[1]
 DPI = 300
@@ -79,13 +79,13 @@ def test_ocr_header(benchmark: BenchmarkFixture, clean: Page, seconds: dict[str,
     settings = OcrSettings()
     rows = imaging.header_cut(clean.image, DPI, settings.header_fraction)
     page = benchmark(ocr.recognise_header, clean, settings, rows)
-    assert page.text_source == "roi" and len(page.words) >= 20
+    assert page.reading is Reading.HEADER and len(page.words) >= 20
     seconds["header"] = median_s(benchmark)
 
 
 @pytest.mark.benchmark(min_rounds=3, max_time=0.5)
 def test_ocr_full_page(benchmark: BenchmarkFixture, clean: Page, seconds: dict[str, float]) -> None:
     page = benchmark(ocr.recognise, clean, OcrSettings())
-    assert page.text_source == "ocr" and len(page.words) >= 60
+    assert page.reading is Reading.OCR and len(page.words) >= 60
     if "header" in seconds:
         assert seconds["header"] <= HEADER_SHARE_OF_PAGE * median_s(benchmark)

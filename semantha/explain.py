@@ -25,7 +25,7 @@ def explanation(outcome: Outcome, config: AppConfig) -> dict[str, Any]:
         report["pages"] = [
             {
                 "index": p.index,
-                "source": p.text_source,
+                "source": p.reading,
                 "confidence": round(p.confidence, 1),
                 "blank": p.blank,
                 "ops": list(p.ops),

@@ -28,7 +28,7 @@ from semantha.delivering import deliver
 from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
-from semantha.records import Decision, Document, Outcome, Page, Plan
+from semantha.records import Decision, Document, Outcome, Page, Plan, Reading
 from semantha.rulefiles.ruleset import RuleSet
 
 log = structlog.get_logger(__name__)
@@ -55,7 +55,7 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 
 
 def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
-    """Page one with only its header read (marked "roi"), the later pages unread.
+    """Page one with only its header read (``Reading.HEADER``), the later pages unread.
 
     A header holds what routing needs (sender, recipient office, Aktenzeichen, subject)
     and costs a fraction of the whole page; ``read_pages`` finishes when it is not enough.
@@ -70,13 +70,13 @@ def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
     else:
         rows = imaging.header_cut(first.image, first.dpi, cfg.ocr.header_fraction)
         head = ocr.recognise_header(first, cfg.ocr, rows)
-    unread = (Page(i, None, cfg.ocr.dpi, ops=("roi",)) for i in range(1, load.page_count(path)))
+    unread = (Page(i, None, cfg.ocr.dpi) for i in range(1, load.page_count(path)))
     return (head, *unread)
 
 
 def read_further(header: Page, ctx: Context) -> Page:
     """Page one from ``read_header`` with its header extended to ``header_extra_fraction``."""
-    if header.image is None or "roi" not in header.ops:
+    if header.image is None or header.reading is not Reading.HEADER:
         return header
     cfg = ctx.config.ocr
     rows = imaging.header_cut(header.image, header.dpi, cfg.header_extra_fraction)
@@ -156,7 +156,7 @@ def _again(
 
 
 def _partly_read(document: Document) -> bool:
-    return any("roi" in page.ops for page in document.pages)
+    return not all(page.read_in_full for page in document.pages)
 
 
 def without_images(document: Document) -> Document:
@@ -200,14 +200,14 @@ def process_file(
         # A header that names no particular kind of letter is read on into the first
         # paragraph, which usually does: the folder depends on it as much as on the office.
         vague = decision.doctype in (None, ctx.rules.undecided_doctype)
-        if "roi" in pages[0].ops and decision.confident and vague:
+        if pages[0].reading is Reading.HEADER and decision.confident and vague:
             with timed(timings, "read_more"):
                 pages = (read_further(pages[0], ctx), *pages[1:])
             document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
         # Page one is read anew, whole, when its header decides neither the office nor
         # the kind of letter; later pages rarely change that.
         unsure = not decision.confident or decision.doctype is None
-        if "roi" in pages[0].ops and unsure:
+        if pages[0].reading is Reading.HEADER and unsure:
             with timed(timings, "read_rest"):
                 pages = (ocr.recognise(pages[0], ctx.config.ocr, anew=True), *pages[1:])
             document, decision, plan = _again(replace(document, pages=pages), ctx, timings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
@@ -21,7 +22,19 @@ GrayImage = NDArray[np.uint8]
 Method = Literal["rule", "model", "none"]
 Status = Literal["delivered", "review", "quarantined", "dry_run"]
 ActionKind = Literal["deliver", "copy", "review", "gui", "notify"]
-TextSource = Literal["ocr", "pdf", "roi", "none"]  # roi: only the header was read
+
+
+class Reading(StrEnum):
+    """How much of a page's text is known, and where it came from.
+
+    One enum, not an extent and a source: a PDF text layer is always whole and only
+    OCR reads a header, so no other combination occurs.
+    """
+
+    UNREAD = "unread"  # nothing yet (a later page while page one's header decides; a blank)
+    HEADER = "header"  # OCR of the top ``Page.header_rows`` only; the image is kept to read on
+    OCR = "ocr"  # OCR of the whole page
+    TEXT_LAYER = "pdf"  # the PDF's own text layer, whole; such a page is never OCRed
 
 
 def frozen_map(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
@@ -40,22 +53,31 @@ class Word:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a document. ``ops`` records every preprocessing step applied."""
+    """One page of a document. ``ops`` names every preprocessing step applied, for people
+    (``explain``); the geometry that maps ``image`` back to the scan is in its own fields."""
 
     index: int
     image: GrayImage | None
     dpi: int
     size: tuple[int, int] = (0, 0)  # (width, height) in pixels; kept when the image is dropped
     ops: tuple[str, ...] = ()
+    quarter_turns: int = 0  # clockwise quarter turns (0-3) that stood the image upright
+    deskew_deg: float = 0.0  # counter-clockwise degrees the image was turned to level its lines
+    binarized: bool = False  # the image holds black and white only
     text: str = ""
     confidence: float = 0.0
     blank: bool = False
     words: tuple[Word, ...] = ()
-    text_source: TextSource = "none"
-    header_rows: int = 0  # with text_source "roi": the pixel rows read so far
+    reading: Reading = Reading.UNREAD
+    header_rows: int = 0  # with ``Reading.HEADER``: the pixel rows read so far
     # The incoming-mail stamp, erased from ``image``: cut out upright until it is read.
     stamp_image: GrayImage | None = None
     stamp_text: str = ""
+
+    @property
+    def read_in_full(self) -> bool:
+        """All of the page's text is known (a blank page has none to know)."""
+        return self.blank or self.reading in (Reading.OCR, Reading.TEXT_LAYER)
 
     @property
     def full_text(self) -> str:

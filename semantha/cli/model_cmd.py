@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from semantha.tools.evaluation import Scored
 
 CACHE_SUFFIX = ".ocr.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # raised whenever the fields of a cached Page change
 TRUE = {"1", "true", "yes", "ja", "y"}
 T = TypeVar("T")
 SUMMARY_KEYS = ("n", "accuracy", "coverage", "precision_auto", "macro_f1")
@@ -151,10 +151,18 @@ def _page_json(page: Page) -> dict[str, Any]:
 
 
 def _page_from_json(row: dict[str, Any]) -> Page:
-    from semantha.records import Page, Word
+    from semantha.records import Page, Reading, Word
 
     words = tuple(Word(t, c, (b[0], b[1], b[2], b[3])) for t, c, b in row.pop("words"))
-    return Page(**{**row, "size": tuple(row["size"]), "ops": tuple(row["ops"]), "words": words})
+    return Page(
+        **{
+            **row,
+            "size": tuple(row["size"]),
+            "ops": tuple(row["ops"]),
+            "words": words,
+            "reading": Reading(row["reading"]),
+        }
+    )
 
 
 def _cached_pages(file: Path) -> tuple[Page, ...] | None:

@@ -154,9 +154,9 @@ def _text_case(case: TestCase, text: str, context: _Setup) -> tuple[Decision, Pl
 
     from semantha.deciding import classify, route, rules
     from semantha.reading import extract
-    from semantha.records import Document, Page
+    from semantha.records import Document, Page, Reading
 
-    pages = (Page(0, None, 300, text=text, text_source="pdf"),)
+    pages = (Page(0, None, 300, text=text, reading=Reading.TEXT_LAYER),)
     digest = sha256(text.encode("utf-8")).hexdigest()
     source = Path(f"{case.name}.pdf")
     document = Document(

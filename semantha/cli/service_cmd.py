@@ -13,6 +13,8 @@ from typing import Any
 from semantha.cli.common import load_and_log
 from semantha.cli.logsetup import configure_logging
 from semantha.config import config_path, load_config
+from semantha.service import journal
+from semantha.service.journal import State
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,9 +53,10 @@ def run_service(args: argparse.Namespace) -> int:
     if args.once:
         counts = summary.counts
         print(
-            f"{summary.total} documents: {counts.get('delivered', 0)} delivered, "
-            f"{counts.get('review', 0)} review, {counts.get('quarantined', 0)} quarantined, "
-            f"{counts.get('skipped', 0)} skipped duplicates; "
+            f"{summary.total} documents: {counts.get(State.DELIVERED, 0)} delivered, "
+            f"{counts.get(State.REVIEW, 0)} review, "
+            f"{counts.get(State.QUARANTINED, 0)} quarantined, "
+            f"{counts.get(State.SKIPPED, 0)} skipped duplicates; "
             f"{summary.waiting} waiting for a retry"
         )
         # Documents left waiting are safe in work/; the exit code tells a script to look.
@@ -68,13 +71,12 @@ def _iso(stamp: float | None) -> str | None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from semantha.service import journal
     from semantha.service.loop import journal_path
 
     config = load_and_log(args)
     path = journal_path(config)
     if not path.exists():
-        report = _report(journal.Summary(dict.fromkeys(journal.STATES, 0), 0, None, ()), [])
+        report = _report(journal.Summary(dict.fromkeys(State, 0), 0, None, ()), [])
     else:
         db = journal.Journal(path, readonly=True)
         try:
@@ -90,7 +92,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(summary: Any, rows: list[Any]) -> dict[str, Any]:
+def _report(summary: journal.Summary, rows: list[journal.Entry]) -> dict[str, Any]:
     now = datetime.now(UTC).timestamp()
     oldest = summary.oldest_waiting_at
     return {
@@ -112,10 +114,7 @@ def _report(summary: Any, rows: list[Any]) -> dict[str, Any]:
     }
 
 
-RETRYING = "failed-retrying"  # journal.RETRYING; the journal module is imported lazily
-
-
-def _document(entry: Any) -> dict[str, Any]:
+def _document(entry: journal.Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "file": entry.source,
@@ -129,9 +128,7 @@ def _document(entry: Any) -> dict[str, Any]:
         "destinations": list(entry.destinations),
         "attempts": entry.attempts,
         "error": entry.last_error,
-        "next_attempt_at": _iso(entry.next_attempt_at)
-        if entry.state == "failed-retrying"
-        else None,
+        "next_attempt_at": _iso(entry.next_attempt_at) if entry.state is State.RETRYING else None,
         "duplicate_of": entry.duplicate_of,
         "archived": entry.archive_path or None,
         "received_at": _iso(entry.received_at),

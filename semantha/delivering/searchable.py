@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -38,7 +37,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from semantha.errors import DeliveryError, EnvironmentCheckError, InputError
 from semantha.reading import load
-from semantha.records import Page, Word
+from semantha.records import Page, Reading, Word
 
 log = structlog.get_logger(__name__)
 
@@ -47,8 +46,6 @@ FONT_NAME = "SemanthaDejaVuSans"
 INVISIBLE: Literal[3] = 3  # PDF text render mode: neither fill nor stroke
 POINTS_PER_INCH = 72.0
 
-_DESKEW = re.compile(r"^deskew:(-?\d+(?:\.\d+)?)$")
-_ROTATE = re.compile(r"^rotate:(\d+)$")
 _IMG2PDF_ERRORS = (
     img2pdf.ImageOpenError,
     img2pdf.AlphaChannelError,
@@ -144,7 +141,7 @@ def _fully_read(original: Path, pages: Sequence[Page]) -> tuple[Page, ...]:
             f"{original.name}: pages {[p.index + 1 for p in ordered]} do not make a whole document",
             "a searchable PDF needs every page of the scan; report this as a bug",
         )
-    unread = [p.index + 1 for p in ordered if not (p.blank or p.text_source in ("ocr", "pdf"))]
+    unread = [p.index + 1 for p in ordered if not p.read_in_full]
     if unread:
         raise DeliveryError(
             f"{original.name}: page(s) {unread} were not read in full, "
@@ -163,7 +160,7 @@ def _fully_read(original: Path, pages: Sequence[Page]) -> tuple[Page, ...]:
 
 def _drawn_words(page: Page) -> tuple[Word, ...]:
     """Words to draw: OCR'd words only (a PDF text layer is already there)."""
-    if page.blank or page.text_source != "ocr":
+    if page.blank or page.reading is not Reading.OCR:
         return ()
     return tuple(w for w in page.words if _visible(w.text) and w.box[2] > 0 and w.box[3] > 0)
 
@@ -174,21 +171,13 @@ def _visible(text: str) -> bool:
 
 
 def quarter_turns(page: Page) -> int:
-    """Clockwise quarter turns that made the page upright (``rotate:N`` in ``ops``)."""
-    turns = 0
-    for op in page.ops:
-        if match := _ROTATE.match(op):
-            turns = int(match.group(1)) // 90
-    return turns % 4
+    """Clockwise quarter turns that made the page upright."""
+    return page.quarter_turns
 
 
 def deskew_degrees(page: Page) -> float:
     """Counter-clockwise degrees the page image was turned to level its lines."""
-    angle = 0.0
-    for op in page.ops:
-        if match := _DESKEW.match(op):
-            angle = float(match.group(1))
-    return angle
+    return page.deskew_deg
 
 
 # --- the scan as PDF -------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """Clean a page image before OCR: orientation, deskew, blank-page detection, binarisation.
 
 Pure functions on numpy arrays (OpenCV; ``pdfscan`` uses it only to decode). Every step
-applied is recorded in ``Page.ops`` so a decision can be traced back to what was
+applied is named in ``Page.ops`` so a decision can be traced back to what was
 done to the image: "rotate:N" (turned N degrees clockwise to stand upright),
 "deskew:A" (turned A degrees counter-clockwise), "flatten", "stamp" (an incoming-mail
 stamp cut out to be read apart, see ``stamps``), "otsu", "checkboxes:N" (N printed tick
-boxes erased, see ``checkboxes``), "blank".
+boxes erased, see ``checkboxes``), "blank". What later stages need to know is in
+fields of its own: the turns (``quarter_turns``, ``deskew_deg``) and ``binarized``.
 Blank duplex backs are marked, never removed: the delivered file keeps every page.
 
 Orientation costs almost nothing here: text-line direction comes from projection
@@ -28,7 +29,7 @@ from numpy.typing import NDArray
 
 from semantha.config import PreprocessSettings
 from semantha.reading import checkboxes, stamps
-from semantha.records import GrayImage, Page
+from semantha.records import GrayImage, Page, Reading
 
 log = structlog.get_logger(__name__)
 
@@ -55,14 +56,19 @@ class Skew:
 
 def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None) -> Page:
     """The page cleaned for OCR; pages read from a PDF text layer pass through unchanged."""
-    if page.image is None or page.text_source == "pdf":
+    if page.image is None or page.reading is Reading.TEXT_LAYER:
         return page
     image, ops = to_gray(page.image), list(page.ops)
     if settings.blank_pages and is_blank(image, page.dpi):
         log.debug("imaging.blank", page=page.index)
         return replace(page, image=image, ops=(*ops, "blank"), blank=True)
+    turns, angle = 0, 0.0
     if settings.orientation or settings.deskew:
-        image = _straighten(image, page.dpi, settings, osd, ops)
+        image, turns, angle = _straighten(image, page.dpi, settings, osd)
+        if angle:
+            ops.append(f"deskew:{angle:.2f}")
+        if turns:
+            ops.append(f"rotate:{90 * turns}")
     stamp = None
     if settings.binarize:
         # Shading and grey paper defeat one global threshold unless the paper is flattened first.
@@ -78,12 +84,23 @@ def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None)
             checkboxes.erase(image, boxes)
             ops.append(f"checkboxes:{len(boxes)}")
     size = (image.shape[1], image.shape[0])
-    return replace(page, image=image, ops=tuple(ops), size=size, stamp_image=stamp)
+    return replace(
+        page,
+        image=image,
+        ops=tuple(ops),
+        size=size,
+        stamp_image=stamp,
+        quarter_turns=turns,
+        deskew_deg=angle,
+        binarized=settings.binarize,
+    )
 
 
 def _straighten(
-    image: GrayImage, dpi: int, settings: PreprocessSettings, osd: Osd | None, ops: list[str]
-) -> GrayImage:
+    image: GrayImage, dpi: int, settings: PreprocessSettings, osd: Osd | None
+) -> tuple[GrayImage, int, float]:
+    """The image upright and level, the clockwise quarter turns (0-3) and the
+    counter-clockwise degrees of deskew (0.0: none) that made it so."""
     limit = settings.max_skew_deg
     skew = estimate_skew(image, dpi, limit)
     quarter_turns = 0
@@ -92,17 +109,16 @@ def _straighten(
         image, quarter_turns = turn_clockwise(image, 1), 1
         skew = estimate_skew(image, dpi, limit)
     # An angle at the search limit means the page is skewed further than allowed: leave it.
+    deskew_deg = 0.0
     if settings.deskew and skew.horizontal and MIN_DESKEW_DEG <= abs(skew.angle_deg) < limit:
         image = rotate_small(image, skew.angle_deg)
-        ops.append(f"deskew:{skew.angle_deg:.2f}")
+        deskew_deg = skew.angle_deg
     if settings.orientation:
         extra = _upright_turns(image, dpi, osd)
         if extra:
             image = turn_clockwise(image, extra)
             quarter_turns += extra
-        if quarter_turns % 4:
-            ops.append(f"rotate:{90 * (quarter_turns % 4)}")
-    return image
+    return image, quarter_turns % 4, deskew_deg
 
 
 def _upright_turns(image: GrayImage, dpi: int, osd: Osd | None) -> int:

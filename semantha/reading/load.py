@@ -29,7 +29,7 @@ from PIL import Image, ImageOps
 
 from semantha.errors import EnvironmentCheckError, InputError
 from semantha.reading import pdfscan
-from semantha.records import GrayImage, Page
+from semantha.records import GrayImage, Page, Reading
 
 log = structlog.get_logger(__name__)
 
@@ -178,7 +178,7 @@ def _pdf_page(path: Path, reader: pypdf.PdfReader, index: int, dpi: int) -> Page
     reader.resolved_objects.clear()
     if text is not None:
         log.debug("load.text_layer", file=path.name, page=index, letters=_letters(text))
-        return Page(index, None, dpi, size, text=text, confidence=100.0, text_source="pdf")
+        return Page(index, None, dpi, size, text=text, confidence=100.0, reading=Reading.TEXT_LAYER)
     if scan is not None:
         return Page(index, scan, dpi, size)
     return _rendered_page(path, index, dpi)

@@ -4,7 +4,7 @@
 its state (the pipeline Context) once, and is replaced when it dies, when a document
 exceeds the time limit (it is killed) or after ``max_jobs`` documents (slow leaks in
 native libraries stay bounded over months). One bad document never stops the others:
-it comes back as a ``crashed`` or ``timeout`` result and the service decides.
+it comes back as a ``crashed`` or ``timeout`` failure and the service decides.
 
 The interface is deliberately small so that a queue-based executor (Celery + Redis
 for shared service centres) can take its place: ``start() / free() / submit() /
@@ -31,13 +31,13 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import structlog
 
 from semantha.errors import StartupError
+from semantha.service.journal import Failure, State
 
 log = structlog.get_logger(__name__)
 
 MAX_FAILED_STARTS = 5
 START_TIMEOUT_S = 600.0
 JobMode = Literal["process", "final", "review", "quarantine"]
-ResultStatus = Literal["delivered", "review", "quarantined", "retry", "timeout", "crashed"]
 
 
 @dataclass(frozen=True)
@@ -55,16 +55,23 @@ class Job:
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a worker reports; small and picklable (no page images)."""
+    """What a worker reports; small and picklable (no page images). ``state`` is the
+    document's new journal state: ``RETRYING`` after a ``failure`` (see ``failed``)."""
 
     doc: int
-    status: ResultStatus
+    state: State
     department: str | None = None
     doctype: str | None = None
     confidence: float | None = None
     method: str | None = None
     destinations: tuple[str, ...] = ()
     error: str = ""
+    failure: Failure | None = None
+
+
+def failed(doc: int, failure: Failure, error: str) -> JobResult:
+    """The result of an attempt that failed: the document is to be tried again."""
+    return JobResult(doc, State.RETRYING, error=error, failure=failure)
 
 
 class Executor(Protocol):
@@ -86,7 +93,7 @@ class Executor(Protocol):
         running afterwards are abandoned (their workers are killed)."""
 
 
-State = TypeVar("State")
+WorkerStateT = TypeVar("WorkerStateT")  # what a worker builds once and keeps
 Setup = Callable[[], Any]
 Work = Callable[[Any, Job], JobResult]
 
@@ -145,7 +152,7 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
             # A bug or an unexpected library error: report it, keep the worker alive.
             frames = traceback.extract_tb(exc.__traceback__)
             where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
-            result = JobResult(job.doc, "crashed", error=f"{type(exc).__name__}: {exc}{where}")
+            result = failed(job.doc, Failure.CRASHED, f"{type(exc).__name__}: {exc}{where}")
         conn.send(("result", result))
 
 
@@ -173,14 +180,14 @@ class _Slot:
     ready: bool = False
 
 
-class ProcessExecutor(Generic[State]):
+class ProcessExecutor(Generic[WorkerStateT]):
     """A pool of worker processes; one job per worker at a time."""
 
     def __init__(
         self,
         workers: int,
-        setup: Callable[[], State],
-        work: Callable[[State, Job], JobResult],
+        setup: Callable[[], WorkerStateT],
+        work: Callable[[WorkerStateT, Job], JobResult],
         timeout_s: float,
         max_jobs: int = 500,
         preload: Sequence[str] = (),
@@ -248,14 +255,14 @@ class ProcessExecutor(Generic[State]):
                 results.append(result)
             if not alive:
                 self._count_failed_start(slot)
-                results.extend(self._replace(index, "crashed", self._exit_reason(slot)))
+                results.extend(self._replace(index, Failure.CRASHED, self._exit_reason(slot)))
             elif slot.job and slot.ready and time.monotonic() - slot.started > self._timeout_s:
                 log.warning("worker.timeout", doc=slot.job.doc, limit_s=self._timeout_s)
                 results.extend(
-                    self._replace(index, "timeout", f"took longer than {self._timeout_s:g} s")
+                    self._replace(index, Failure.TIMEOUT, f"took longer than {self._timeout_s:g} s")
                 )
             elif slot.job is None and slot.done >= self._max_jobs:
-                self._replace(index, "crashed", "")  # recycle an idle worker
+                self._replace(index, Failure.CRASHED, "")  # recycle an idle worker
         return results
 
     def _read(self, slot: _Slot) -> tuple[JobResult | None, bool]:
@@ -297,7 +304,7 @@ class ProcessExecutor(Generic[State]):
             return f"worker killed by signal {-code}"
         return f"worker exited with code {code}"
 
-    def _replace(self, index: int, status: ResultStatus, reason: str) -> list[JobResult]:
+    def _replace(self, index: int, failure: Failure, reason: str) -> list[JobResult]:
         """Kill slot ``index`` and start a fresh worker; report its job, if any."""
         slot = self._slots[index]
         if slot.process.is_alive():
@@ -307,8 +314,8 @@ class ProcessExecutor(Generic[State]):
         self._slots[index] = self._spawn()
         if slot.job is None:
             return []
-        log.warning("worker.replaced", doc=slot.job.doc, status=status)
-        return [JobResult(slot.job.doc, status, error=reason)]
+        log.warning("worker.replaced", doc=slot.job.doc, failure=failure)
+        return [failed(slot.job.doc, failure, reason)]
 
     def _nearest_deadline(self) -> float:
         starts = [s.started for s in self._slots if s.job is not None and s.ready]

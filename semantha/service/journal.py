@@ -10,6 +10,8 @@ what lets the service remove an original only after its outcome is recorded.
     received ──> processing ──> delivered | review | quarantined | skipped
         ^             │
         └── failed-retrying (delivery target unusable, worker crashed or timed out)
+
+While a document waits to be retried, ``failure`` says which of these it was.
 """
 
 from __future__ import annotations
@@ -20,19 +22,34 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-RECEIVED = "received"
-PROCESSING = "processing"
-DELIVERED = "delivered"
-REVIEW = "review"
-QUARANTINED = "quarantined"
-RETRYING = "failed-retrying"
-SKIPPED = "skipped"  # a duplicate, skipped by configuration
-STATES = (RECEIVED, PROCESSING, RETRYING, DELIVERED, REVIEW, QUARANTINED, SKIPPED)
-FINAL_STATES = frozenset({DELIVERED, REVIEW, QUARANTINED, SKIPPED})
-WAITING_STATES = (RECEIVED, PROCESSING, RETRYING)
+
+class State(StrEnum):
+    """Where a document is in its life; the value is what the journal stores and
+    ``semantha status`` shows, in this order."""
+
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    RETRYING = "failed-retrying"
+    DELIVERED = "delivered"
+    REVIEW = "review"
+    QUARANTINED = "quarantined"
+    SKIPPED = "skipped"  # a duplicate, skipped by configuration
+
+
+class Failure(StrEnum):
+    """Why an attempt failed; the document waits in ``RETRYING`` to be tried again."""
+
+    DELIVERY = "delivery"  # a delivery target was unusable (share missing, full, read-only)
+    CRASHED = "crashed"  # the worker raised an unexpected error or died
+    TIMEOUT = "timeout"  # the worker took longer than the time limit and was killed
+
+
+FINAL_STATES = frozenset({State.DELIVERED, State.REVIEW, State.QUARANTINED, State.SKIPPED})
+WAITING_STATES = (State.RECEIVED, State.PROCESSING, State.RETRYING)
 
 Original = Literal["inbox", "work", "archived", "removed"]
 
@@ -56,7 +73,8 @@ CREATE TABLE IF NOT EXISTS documents (
     archive_path TEXT NOT NULL DEFAULT '',
     received_at REAL NOT NULL,
     updated_at REAL NOT NULL,
-    next_attempt_at REAL NOT NULL DEFAULT 0
+    next_attempt_at REAL NOT NULL DEFAULT 0,
+    failure TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_due ON documents (state, next_attempt_at);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents (sha256);
@@ -73,7 +91,7 @@ class Entry:
     source: str
     source_folder: str
     work_path: str
-    state: str
+    state: State
     department: str | None
     doctype: str | None
     confidence: float | None
@@ -87,11 +105,15 @@ class Entry:
     received_at: float
     updated_at: float
     next_attempt_at: float
+    failure: Failure | None  # why the last attempt failed, while the document waits
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Entry:
         values: dict[str, Any] = dict(row)
+        values["state"] = State(values["state"])
         values["destinations"] = tuple(json.loads(values["destinations"]))
+        # .get: ``status`` may read a journal the service has not yet given the column
+        values["failure"] = Failure(values["failure"]) if values.get("failure") else None
         return cls(**values)
 
 
@@ -99,7 +121,7 @@ class Entry:
 class Result:
     """The final facts about a document, as the service records them."""
 
-    state: str
+    state: State
     department: str | None = None
     doctype: str | None = None
     confidence: float | None = None
@@ -110,7 +132,7 @@ class Result:
 
 @dataclass(frozen=True)
 class Summary:
-    counts: dict[str, int]
+    counts: dict[State, int]
     queue_depth: int
     oldest_waiting_at: float | None
     last_errors: tuple[Entry, ...]
@@ -129,8 +151,15 @@ class Journal:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
+            self._add_failure_column()
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout=5000")
+
+    def _add_failure_column(self) -> None:
+        """Journals written before failures were recorded by kind get the column."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
+        if "failure" not in columns:
+            self._db.execute("ALTER TABLE documents ADD COLUMN failure TEXT")
 
     def close(self) -> None:
         self._db.close()
@@ -168,7 +197,7 @@ class Journal:
             cursor = db.execute(
                 "INSERT INTO documents (sha256, source, source_folder, state, original,"
                 " received_at, updated_at) VALUES (?, ?, ?, ?, 'inbox', ?, ?)",
-                (sha256, source, source_folder, RECEIVED, now, now),
+                (sha256, source, source_folder, State.RECEIVED, now, now),
             )
             doc = cursor.lastrowid
             assert doc is not None
@@ -201,25 +230,27 @@ class Journal:
         return self._many(
             "SELECT * FROM documents WHERE state IN (?, ?) AND original = 'work'"
             " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-            (RECEIVED, RETRYING, now, limit),
+            (State.RECEIVED, State.RETRYING, now, limit),
         )
 
     def active(self) -> int:
         """Documents received or being processed (not those waiting for a retry)."""
         row = self._db.execute(
-            "SELECT COUNT(*) FROM documents WHERE state IN (?, ?)", (RECEIVED, PROCESSING)
+            "SELECT COUNT(*) FROM documents WHERE state IN (?, ?)",
+            (State.RECEIVED, State.PROCESSING),
         ).fetchone()
         return int(row[0])
 
     def start(self, doc: int) -> None:
-        self._update(doc, state=PROCESSING)
+        self._update(doc, state=State.PROCESSING)
 
-    def retry(self, doc: int, error: str, next_at: float) -> int:
+    def retry(self, doc: int, failure: Failure, error: str, next_at: float) -> int:
         """Count a failed attempt; returns the number of failed attempts so far."""
         attempts = self.get(doc).attempts + 1
         self._update(
             doc,
-            state=RETRYING,
+            state=State.RETRYING,
+            failure=failure,
             last_error=error,
             attempts=attempts,
             next_attempt_at=next_at,
@@ -230,13 +261,13 @@ class Journal:
         """Make every document waiting for a retry due now; returns how many."""
         with self._write() as db:
             cursor = db.execute(
-                "UPDATE documents SET next_attempt_at = 0 WHERE state = ?", (RETRYING,)
+                "UPDATE documents SET next_attempt_at = 0 WHERE state = ?", (State.RETRYING,)
             )
         return cursor.rowcount
 
     def requeue(self, doc: int) -> None:
         """Put an interrupted document back in line; an interruption is not its fault."""
-        self._update(doc, state=RECEIVED, next_attempt_at=0.0)
+        self._update(doc, state=State.RECEIVED, next_attempt_at=0.0)
 
     def finish(self, doc: int, result: Result) -> None:
         self._update(
@@ -248,11 +279,12 @@ class Journal:
             method=result.method,
             destinations=json.dumps(list(result.destinations)),
             last_error=result.error,
+            failure=None,
         )
 
     # -- start-up -------------------------------------------------------------------
 
-    def in_state(self, state: str) -> list[Entry]:
+    def in_state(self, state: State) -> list[Entry]:
         return self._many("SELECT * FROM documents WHERE state = ? ORDER BY id", (state,))
 
     def with_original(self, original: Original) -> list[Entry]:
@@ -261,11 +293,11 @@ class Journal:
     # -- status ---------------------------------------------------------------------
 
     def summary(self, errors: int = 5) -> Summary:
-        counts = dict.fromkeys(STATES, 0)
+        counts = dict.fromkeys(State, 0)
         for state, count in self._db.execute(
             "SELECT state, COUNT(*) FROM documents GROUP BY state"
         ).fetchall():
-            counts[state] = count
+            counts[State(state)] = count
         marks = ",".join("?" * len(WAITING_STATES))
         oldest = self._db.execute(
             f"SELECT MIN(received_at) FROM documents WHERE state IN ({marks})", WAITING_STATES

@@ -34,7 +34,7 @@ from semantha.config import AppConfig
 from semantha.service import journal
 from semantha.service.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
-from semantha.service.journal import Journal
+from semantha.service.journal import Failure, Journal, State
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
 
@@ -43,7 +43,9 @@ log = structlog.get_logger(__name__)
 JOURNAL_NAME = "journal.sqlite"
 INFLIGHT = "inflight"
 MAX_BACKOFF_S = 3600.0
-WORKER_FAILURES = ("crashed:", "timeout:")  # how _retry marks errors that count toward quarantine
+# Failures that count toward ``processing_attempts`` and end in quarantine; a failed
+# delivery counts toward ``delivery_attempts`` and ends in review.
+WORKER_FAILURES = frozenset({Failure.CRASHED, Failure.TIMEOUT})
 INTAKE_PER_ROUND = 50  # keep collecting results while a flood of files arrives
 
 
@@ -55,10 +57,10 @@ def journal_path(config: AppConfig) -> Path:
 class RunSummary:
     """What one run recorded, for ``run --once``'s summary line."""
 
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[State, int] = field(default_factory=dict)
     waiting: int = 0
 
-    def add(self, state: str) -> None:
+    def add(self, state: State) -> None:
         self.counts[state] = self.counts.get(state, 0) + 1
 
     @property
@@ -114,7 +116,7 @@ class Service:
     def resume(self) -> None:
         for entry in self.journal.with_original("inbox"):
             self._finish_intake(entry, self.watcher.inbox / entry.source)
-        for entry in self.journal.in_state(journal.PROCESSING):
+        for entry in self.journal.in_state(State.PROCESSING):
             log.info("document.resumed", doc=entry.id)
             self.journal.requeue(entry.id)
         for entry in self.journal.with_original("work"):
@@ -136,9 +138,7 @@ class Service:
         log.error("document.original_missing", doc=entry.id)
         self.journal.finish(
             entry.id,
-            journal.Result(
-                journal.QUARANTINED, error="the original vanished before intake finished"
-            ),
+            journal.Result(State.QUARANTINED, error="the original vanished before intake finished"),
         )
         self.journal.set_original(entry.id, "removed")
 
@@ -231,9 +231,9 @@ class Service:
         if policy == "skip":
             self.journal.finish(
                 doc,
-                journal.Result(journal.SKIPPED, error=f"duplicate of document {earlier.id}"),
+                journal.Result(State.SKIPPED, error=f"duplicate of document {earlier.id}"),
             )
-            self.summary.add(journal.SKIPPED)
+            self.summary.add(State.SKIPPED)
             self._release_original(self.journal.get(doc))
 
     # -- dispatch and results ------------------------------------------------------------------
@@ -256,7 +256,7 @@ class Service:
     def _mode(self, entry: journal.Entry) -> tuple[JobMode, str]:
         if entry.duplicate_of is not None and self.settings.duplicates == "review":
             return "review", f"duplicate of document {entry.duplicate_of} (same sha256)"
-        if entry.last_error.startswith(WORKER_FAILURES):
+        if entry.failure in WORKER_FAILURES:
             if entry.attempts >= self.settings.processing_attempts:
                 return "quarantine", f"processing failed {entry.attempts} times: {entry.last_error}"
         elif entry.attempts + 1 >= self.settings.delivery_attempts:
@@ -264,13 +264,10 @@ class Service:
         return "process", ""
 
     def record(self, result: JobResult) -> None:
-        doc = result.doc
-        if result.status in ("retry", "timeout", "crashed"):
-            self._retry(result)
+        doc, state = result.doc, result.state
+        if result.failure is not None:
+            self._retry(doc, result.failure, result.error)
             return
-        state = {"delivered": journal.DELIVERED, "review": journal.REVIEW}.get(
-            result.status, journal.QUARANTINED
-        )
         self.journal.finish(
             doc,
             journal.Result(
@@ -295,14 +292,13 @@ class Service:
         )
         self._release_original(entry)
 
-    def _retry(self, result: JobResult) -> None:
-        entry = self.journal.get(result.doc)
-        error = result.error if result.status == "retry" else f"{result.status}: {result.error}"
+    def _retry(self, doc: int, failure: Failure, error: str) -> None:
+        entry = self.journal.get(doc)
+        if failure in WORKER_FAILURES:
+            error = f"{failure}: {error}"  # the delivery's own message needs no label
         delay = min(self.settings.retry_backoff_s * 2**entry.attempts, MAX_BACKOFF_S)
-        attempts = self.journal.retry(result.doc, error, self.clock() + delay)
-        log.warning(
-            "document.retry", doc=result.doc, status=result.status, attempt=attempts, delay_s=delay
-        )
+        attempts = self.journal.retry(doc, failure, error, self.clock() + delay)
+        log.warning("document.retry", doc=doc, failure=failure, attempt=attempts, delay_s=delay)
 
     def _release_original(self, entry: journal.Entry) -> None:
         """After the outcome is recorded: archive a delivered original, drop the others.
@@ -311,7 +307,7 @@ class Service:
         at start-up with the same name. A failure leaves the original in work/."""
         work = Path(entry.work_path)
         try:
-            if entry.state in (journal.DELIVERED, journal.SKIPPED):
+            if entry.state in (State.DELIVERED, State.SKIPPED):
                 target = (
                     Path(entry.archive_path) if entry.archive_path else self._archive_name(entry)
                 )

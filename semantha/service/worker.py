@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, InputError
-from semantha.service.executor import Job, JobResult
+from semantha.service.executor import Job, JobResult, failed
+from semantha.service.journal import Failure, State
 from semantha.service.memory import tune_allocator
 
 if TYPE_CHECKING:
     from semantha.pipeline import Context
-    from semantha.records import Outcome
+    from semantha.records import Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
     from semantha.rulefiles.store import RuleStore
 
@@ -83,7 +84,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
                 path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
             )
     except DeliveryError as exc:
-        return JobResult(job.doc, "retry", error=str(exc))
+        return failed(job.doc, Failure.DELIVERY, str(exc))
     return result_of(job.doc, outcome)
 
 
@@ -99,13 +100,20 @@ def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
     return replace(planned, status="review", deliveries=deliveries)
 
 
+OUTCOME_STATES: dict[Status, State] = {
+    "delivered": State.DELIVERED,
+    "review": State.REVIEW,
+    "quarantined": State.QUARANTINED,
+}
+
+
 def result_of(doc: int, outcome: Outcome) -> JobResult:
     if outcome.status == "dry_run":
         raise ValueError("a dry run is no result for the journal")
     decision = outcome.decision
     return JobResult(
         doc,
-        outcome.status,
+        OUTCOME_STATES[outcome.status],
         department=decision.department if decision else None,
         doctype=decision.doctype if decision else None,
         confidence=decision.confidence if decision else None,

@@ -12,7 +12,7 @@ from letterpages import FONTS, LETTERS, blank_back, render_letter, rotate, truth
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, OcrError
 from semantha.reading import ocr
-from semantha.records import GrayImage, Page
+from semantha.records import GrayImage, Page, Reading
 from semantha.tools.textmetrics import cer
 
 pytestmark = pytest.mark.integration
@@ -34,7 +34,7 @@ def test_german_letter_with_umlauts_and_sharp_s(letter: int) -> None:
     assert cer(truth, page.text) <= 0.01
     for expected in ("Grüßen", "für"):
         assert expected in page.text
-    assert page.text_source == "ocr" and page.confidence > 80
+    assert page.reading is Reading.OCR and page.confidence > 80
     # The text keeps tesseract's lines: every typeset line is one line of text.
     lines = [line for line in page.text.splitlines() if line.strip()]
     assert len(lines) == len(LETTERS[letter])
@@ -98,11 +98,11 @@ def test_header_first_then_the_rest_reads_the_whole_letter() -> None:
     page, settings = _page(_letter(0)), OcrSettings()
     rows = 1200  # below the subject line, between two lines of the typeset letter
     header = ocr.recognise_header(page, settings, rows)
-    assert header.text_source == "roi" and header.ops[-1] == "roi" and header.image is not None
+    assert header.reading is Reading.HEADER and header.image is not None
     assert "Aktenzeichen" in header.text and "Grüßen" not in header.text
     assert all(w.box[1] < rows for w in header.words)
     whole = ocr.recognise(header, settings)
-    assert whole.text_source == "ocr" and "roi" not in whole.ops and whole.image is None
+    assert whole.reading is Reading.OCR and whole.image is None
     assert whole.text.startswith(header.text) and whole.words[: len(header.words)] == header.words
     # The rest's words are in page coordinates, below the header.
     assert all(w.box[1] >= rows for w in whole.words[len(header.words) :])
@@ -113,7 +113,7 @@ def test_a_header_read_on_in_a_second_band_keeps_the_first() -> None:
     page, settings = _page(_letter(0)), OcrSettings()
     first = ocr.recognise_header(page, settings, 700)
     more = ocr.recognise_header(first, settings, 1200)
-    assert more.header_rows == 1200 and more.ops.count("roi") == 1
+    assert more.header_rows == 1200 and more.reading is Reading.HEADER
     assert more.words[: len(first.words)] == first.words and more.text.startswith(first.text)
     assert all(700 <= w.box[1] < 1200 for w in more.words[len(first.words) :])
     assert "Aktenzeichen" in more.text and "Grüßen" not in more.text
@@ -132,7 +132,7 @@ def test_a_header_read_anew_is_the_whole_page_read_at_once(
     )
     anew = ocr.recognise(header, settings, anew=True)
     assert asked == [settings.header_languages] != [settings.languages]
-    assert anew.text_source == "ocr" and "roi" not in anew.ops and anew.image is None
+    assert anew.reading is Reading.OCR and anew.image is None
     # the header's words replaced by a whole-page read, in the header's languages
     german = settings.model_copy(update={"languages": settings.header_languages})
     assert anew.words == ocr.recognise(page, german).words

@@ -11,7 +11,7 @@ import pytest
 
 from semantha.config import config_path, load_config
 from semantha.pipeline import Context, process_file, read_pages
-from semantha.records import Outcome
+from semantha.records import Outcome, Reading
 from semantha.service.worker import build_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -46,10 +46,10 @@ def test_header_decides_like_the_whole_document(name: str) -> None:
     assert header_first.decision.department == _truth(name)["department"]
     assert header_first.document is not None
     pages = header_first.document.pages
-    # Every page is accounted for; what was not read in full is marked.
+    # Every page is accounted for; what was not read in full says so.
     assert len(pages) == len(_truth(name)["page_texts"])  # type: ignore[arg-type]
     assert "read_rest" not in header_first.timings
-    assert all("roi" in p.ops for p in pages)
+    assert [p.reading for p in pages] == [Reading.HEADER] + [Reading.UNREAD] * (len(pages) - 1)
     assert pages[0].text and all(p.text == "" for p in pages[1:])
     assert all(p.image is None for p in pages)
 
@@ -58,7 +58,7 @@ def test_full_text_reads_every_page_even_when_the_header_decides() -> None:
     outcome = _run(CHOSEN[0], "roi_first", full_text=True)
     assert outcome.document is not None
     pages = outcome.document.pages
-    assert all("roi" not in p.ops and p.text_source == "ocr" for p in pages)
+    assert all(p.reading is Reading.OCR for p in pages)
     assert all(p.text.strip() and p.image is None for p in pages)
 
 
@@ -98,7 +98,7 @@ def test_a_route_asking_for_a_searchable_pdf_gets_every_page_read(tmp_path: Path
     outcome = process_file(scan, ctx)
     assert outcome.status == "delivered" and "read_all" in outcome.timings
     assert outcome.document is not None
-    assert all(p.text_source == "ocr" and p.text for p in outcome.document.pages)
+    assert all(p.reading is Reading.OCR and p.text for p in outcome.document.pages)
     (pdf,) = (d.destination for d in outcome.deliveries if d.destination is not None)
     assert pdf.suffix == ".pdf" and pdf.with_name(pdf.name + ".json").is_file()
     second = subprocess.run(

@@ -33,8 +33,10 @@ from PIL import Image
 from proctree import tree_memory_kb
 from pypdf import PdfReader, PdfWriter
 
+from semantha.service.journal import State
+
 REPO = Path(__file__).resolve().parents[2]
-FINAL = ("delivered", "review", "quarantined")
+FINAL = (State.DELIVERED, State.REVIEW, State.QUARANTINED)
 OFFICES = [
     ("Amt 63 - Baurechtsamt", "Bauantrag fuer ein Gartenhaus auf dem Grundstueck Lindenweg"),
     ("Steueramt", "Widerspruch gegen den Grundsteuerbescheid fuer das Grundstueck"),
@@ -228,7 +230,7 @@ def test_kill_9_mid_way_loses_nothing_and_delivers_nothing_twice(station: Statio
     station.wait_for(lambda: station.final() >= 5, 120, "the first documents")
     for n in range(25, 50):
         expected[drop(station.inbox, f"brief-{n:02d}.pdf", letter_pdf(n))] = f"brief-{n:02d}.pdf"
-    station.wait_for(lambda: station.states().get("processing", 0) > 0, 60, "work in progress")
+    station.wait_for(lambda: station.states().get(State.PROCESSING, 0) > 0, 60, "work in progress")
     os.kill(service.pid, signal.SIGKILL)
     service.wait()
     assert station.final() < 50, "the kill came too late to test anything"
@@ -248,7 +250,7 @@ def test_kill_9_mid_way_loses_nothing_and_delivers_nothing_twice(station: Statio
         for p in (station.root / "archive").rglob("*")
         if p.is_file()
     }
-    assert archived == {r["sha256"] for r in rows if r["state"] == "delivered"}
+    assert archived == {r["sha256"] for r in rows if r["state"] == State.DELIVERED}
     assert not list((station.root / "work" / "inflight").rglob("*.pdf"))
 
 
@@ -268,7 +270,7 @@ def test_a_file_written_slowly_is_taken_only_when_complete(station: Station) -> 
     assert station.stop() == 0
     (row,) = station.rows()
     assert row["sha256"] == hashlib.sha256(data).hexdigest()
-    assert row["state"] != "quarantined"
+    assert row["state"] != State.QUARANTINED
     # The log tells the story with ids and hashes, never with file names.
     lines = (station.root / "log" / "semantha.jsonl").read_text(encoding="utf-8").splitlines()
     events = [json.loads(line)["event"] for line in lines]
@@ -287,7 +289,7 @@ def test_an_unusable_target_is_retried_until_it_is_back(station: Station) -> Non
     expected = {
         drop(station.inbox, f"amt63-{n}.pdf", letter_pdf(n * 4)): f"amt63-{n}.pdf" for n in range(4)
     }
-    station.wait_for(lambda: station.states().get("failed-retrying", 0) == 4, 60, "retries")
+    station.wait_for(lambda: station.states().get(State.RETRYING, 0) == 4, 60, "retries")
     status = subprocess.run(
         [sys.executable, "-m", "semantha", "--config", str(station.config), "status", "--json"],
         cwd=station.root,
@@ -307,7 +309,7 @@ def test_an_unusable_target_is_retried_until_it_is_back(station: Station) -> Non
     station.wait_for(lambda: station.final() == 4, 60, "delivery after the outage")
     assert station.stop() == 0
     rows = station.rows()
-    assert all(r["state"] == "delivered" for r in rows), rows
+    assert all(r["state"] == State.DELIVERED for r in rows), rows
     assert all(int(str(r["attempts"])) >= 1 for r in rows)
     assert_each_exactly_once(station, expected)
 
@@ -394,7 +396,7 @@ def test_hostile_input_is_quarantined_or_processed_and_junk_ignored(station: Sta
         "webpage.pdf",
         "pixel.png",
     ):
-        assert rows[name]["state"] == "quarantined", (name, rows[name])
+        assert rows[name]["state"] == State.QUARANTINED, (name, rows[name])
         assert rows[name]["last_error"], name
         reports = list((station.root / "quarantine").glob(f"{name}*.error.json"))
         assert reports, name
@@ -405,7 +407,7 @@ def test_hostile_input_is_quarantined_or_processed_and_junk_ignored(station: Sta
         "--help.pdf",
         "handbook-120-pages.pdf",
     ):
-        assert rows[name]["state"] in ("delivered", "review"), (name, rows[name])
+        assert rows[name]["state"] in (State.DELIVERED, State.REVIEW), (name, rows[name])
     assert sorted(p.name for p in station.inbox.iterdir()) == sorted(JUNK)
     assert peak < 1_500_000, f"peak RSS {peak} kB"
 
@@ -431,7 +433,7 @@ def test_run_once_processes_the_inbox_and_prints_one_summary_line(station: Stati
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("1 documents: 0 delivered, 1 review")
     second = station.rows()[-1]
-    assert (second["sha256"], second["state"], second["duplicate_of"]) == (again, "review", 1)
+    assert (second["sha256"], second["state"], second["duplicate_of"]) == (again, State.REVIEW, 1)
     (sidecar,) = (station.root / "review").rglob("nochmal.pdf.json")
     assert "duplicate of document 1" in json.loads(sidecar.read_text())["review_reason"]
 
@@ -466,7 +468,7 @@ def test_sigterm_finishes_documents_in_progress_and_the_rest_waits_safely(
         expected[drop(station.inbox, name, letters[name])] = name
     assert station.stop() == 0
     states = station.states()
-    assert states.get("processing", 0) == 0, states  # finished within stop_grace_s
+    assert states.get(State.PROCESSING, 0) == 0, states  # finished within stop_grace_s
     assert station.final() < 10
     assert "service.stopped" in station.log()
     done = station.run_once()

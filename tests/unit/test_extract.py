@@ -9,14 +9,14 @@ from collections.abc import Mapping
 import pytest
 
 from semantha.reading.extract import extract_fields, lines_from_words
-from semantha.records import Page, Word
+from semantha.records import Page, Reading, Word
 
 A4_300DPI = (2480, 3508)
 CHAR_W, LINE_H, WORD_H, MARGIN = 20, 50, 36, 100
 
 
 def text_page(text: str, index: int = 0, blank: bool = False) -> Page:
-    return Page(index, None, 300, A4_300DPI, text=text, blank=blank, text_source="pdf")
+    return Page(index, None, 300, A4_300DPI, text=text, blank=blank, reading=Reading.TEXT_LAYER)
 
 
 def word_page(layout: str, jitter: int = 0, line_h: int = LINE_H) -> Page:
@@ -36,7 +36,7 @@ def word_page(layout: str, jitter: int = 0, line_h: int = LINE_H) -> Page:
             )
             words.append(Word(match.group(), 91.0, box))
     text = "\n".join(" ".join(line.split()) for line in layout.splitlines())
-    return Page(0, None, 300, A4_300DPI, text=text, words=tuple(words), text_source="ocr")
+    return Page(0, None, 300, A4_300DPI, text=text, words=tuple(words), reading=Reading.OCR)
 
 
 def fields_of(text: str) -> Mapping[str, str]:

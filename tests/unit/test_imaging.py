@@ -10,7 +10,7 @@ from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rota
 
 from semantha.config import PreprocessSettings
 from semantha.reading import imaging
-from semantha.records import GrayImage, Page
+from semantha.records import GrayImage, Page, Reading
 
 DPI = 150  # half the production resolution keeps these tests fast; analysis runs at 100-150 dpi
 OFF = PreprocessSettings(orientation=False, deskew=False, blank_pages=False, binarize=False)
@@ -38,6 +38,7 @@ def test_turned_page_is_turned_back_exactly(letter: int, turned_ccw: int) -> Non
     turned = rotate(original, turned_ccw)  # exact quarter turns: no resampling
     settings = OFF.model_copy(update={"orientation": True, "deskew": True})
     page = imaging.preprocess(_page(turned), settings, _no_osd)
+    assert (page.quarter_turns, page.deskew_deg) == (turned_ccw // 90, 0.0)
     assert page.ops == (f"rotate:{turned_ccw}",)
     assert page.image is not None and np.array_equal(page.image, original)
     assert page.size == (original.shape[1], original.shape[0])
@@ -49,6 +50,7 @@ def test_turned_degraded_page_is_found_upright(turned_ccw: int) -> None:
     page = imaging.preprocess(_page(rotate(damaged, turned_ccw)), PreprocessSettings(), _no_osd)
     expected = (f"rotate:{turned_ccw}",) if turned_ccw else ()
     assert tuple(op for op in page.ops if op.startswith("rotate")) == expected
+    assert page.quarter_turns == turned_ccw // 90
     assert page.image is not None
     score = imaging.upright_score(page.image, DPI)
     assert score is not None and score > imaging.UPRIGHT_MARGIN
@@ -56,7 +58,7 @@ def test_turned_degraded_page_is_found_upright(turned_ccw: int) -> None:
 
 def test_upright_page_is_not_turned() -> None:
     page = imaging.preprocess(_page(_letter(2)), OFF.model_copy(update={"orientation": True}))
-    assert page.ops == ()
+    assert page.ops == () and page.quarter_turns == 0
     assert page.image is not None and np.array_equal(page.image, _letter(2))
 
 
@@ -71,7 +73,7 @@ def test_osd_is_asked_only_when_the_cheap_test_is_unsure() -> None:
     few_lines = rotate(render_letter(["Eingang 03.03.2025", "Amt 63"], dpi=DPI), 180)
     page = imaging.preprocess(_page(few_lines), OFF.model_copy(update={"orientation": True}), osd)
     assert asked == [DPI]
-    assert page.ops == ("rotate:180",)
+    assert (page.quarter_turns, page.ops) == (2, ("rotate:180",))
 
 
 def test_unsure_orientation_without_osd_leaves_the_page() -> None:
@@ -87,8 +89,8 @@ def test_deskew_recovers_a_known_angle(angle: float) -> None:
     assert skew.horizontal
     assert abs(skew.angle_deg + angle) <= 0.3
     page = imaging.preprocess(_page(skewed), OFF.model_copy(update={"deskew": True}))
-    (op,) = page.ops
-    assert op.startswith("deskew:") and abs(float(op.split(":")[1]) + angle) <= 0.3
+    assert abs(page.deskew_deg + angle) <= 0.3 and page.quarter_turns == 0
+    assert page.ops == (f"deskew:{page.deskew_deg:.2f}",)
     assert page.image is not None
     assert abs(imaging.estimate_skew(page.image, DPI, max_deg=10).angle_deg) <= 0.3
 
@@ -101,7 +103,8 @@ def test_deskew_on_a_degraded_page() -> None:
 def test_skew_beyond_the_limit_is_left_alone() -> None:
     skewed = rotate(_letter(0), 6.0)
     settings = OFF.model_copy(update={"deskew": True, "max_skew_deg": 3.0})
-    assert imaging.preprocess(_page(skewed), settings).ops == ()
+    page = imaging.preprocess(_page(skewed), settings)
+    assert (page.ops, page.deskew_deg) == ((), 0.0)
 
 
 def test_straight_page_is_not_resampled() -> None:
@@ -139,7 +142,7 @@ def test_default_settings_record_every_step_and_binarise() -> None:
     damaged = degrade(_letter(0), seed=2, skew_deg=2.5)
     page = imaging.preprocess(_page(damaged), PreprocessSettings())
     assert [op.split(":")[0] for op in page.ops] == ["deskew", "flatten", "otsu"]
-    assert page.image is not None
+    assert page.binarized and page.image is not None
     assert set(np.unique(page.image)) == {0, 255}
     # Shading is gone: the paper is white on both sides of the page.
     width = page.image.shape[1]
@@ -160,8 +163,14 @@ def test_colour_image_is_made_gray() -> None:
     assert gray.ndim == 2 and np.array_equal(gray, _letter(0))
 
 
+def test_without_binarisation_the_page_stays_gray() -> None:
+    page = imaging.preprocess(_page(degrade(_letter(0), seed=2)), OFF)
+    assert not page.binarized and page.image is not None
+    assert len(np.unique(page.image)) > 2
+
+
 def test_pdf_text_pages_pass_through() -> None:
-    page = Page(0, None, DPI, (1240, 1754), text="Bescheid", text_source="pdf")
+    page = Page(0, None, DPI, (1240, 1754), text="Bescheid", reading=Reading.TEXT_LAYER)
     assert imaging.preprocess(page, PreprocessSettings()) is page
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from semantha.service import journal
-from semantha.service.journal import Journal, Result
+from semantha.service.journal import SCHEMA, Failure, Journal, Result, State
 
 
 @pytest.fixture
@@ -24,7 +23,7 @@ def _add(db: Journal, sha: str = "a" * 64, source: str = "x.pdf", now: float = 1
 
 def test_add_records_received_with_work_path(db: Journal) -> None:
     entry = db.add("b" * 64, "Hauspost/Brief ä.pdf", "Hauspost", Path("/w/inflight"), 5.0)
-    assert entry.state == journal.RECEIVED
+    assert entry.state == State.RECEIVED
     assert entry.original == "inbox"
     assert entry.work_path == f"/w/inflight/{entry.id:08d}/Brief ä.pdf"
     assert entry.received_at == 5.0
@@ -35,14 +34,14 @@ def test_journal_uses_wal_and_survives_reopening(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite"
     first = Journal(path)
     doc = _add(first)
-    first.finish(doc, Result(journal.DELIVERED, "63", "Antrag", 0.9, "rule", ("/dms/63/x.pdf",)))
+    first.finish(doc, Result(State.DELIVERED, "63", "Antrag", 0.9, "rule", ("/dms/63/x.pdf",)))
     first.close()
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
     again = Journal(path, readonly=True)
     entry = again.get(doc)
     assert (entry.state, entry.department, entry.destinations) == (
-        journal.DELIVERED,
+        State.DELIVERED,
         "63",
         ("/dms/63/x.pdf",),
     )
@@ -55,19 +54,45 @@ def test_due_skips_documents_still_in_the_inbox_or_backing_off(db: Journal) -> N
     still_in_inbox = db.add("c" * 64, "moving.pdf", "", Path("/w"), 1.0).id
     later = _add(db, source="later.pdf")
     db.start(later)
-    assert db.retry(later, "DMS share missing", next_at=500.0) == 1
+    assert db.retry(later, Failure.DELIVERY, "DMS share missing", next_at=500.0) == 1
     assert [e.id for e in db.due(now=400.0, limit=10)] == [ready]
     assert [e.id for e in db.due(now=500.0, limit=10)] == [ready, later]
     assert [e.id for e in db.due(now=500.0, limit=1)] == [ready]
     assert still_in_inbox not in [e.id for e in db.due(now=1e9, limit=10)]
 
 
-def test_retry_counts_attempts_and_keeps_the_error(db: Journal) -> None:
+def test_retry_counts_attempts_and_keeps_the_error_and_its_kind(db: Journal) -> None:
     doc = _add(db)
-    db.retry(doc, "first", 1.0)
-    assert db.retry(doc, "second", 2.0) == 2
+    db.retry(doc, Failure.DELIVERY, "first", 1.0)
+    assert db.retry(doc, Failure.TIMEOUT, "second", 2.0) == 2
     entry = db.get(doc)
-    assert (entry.state, entry.attempts, entry.last_error) == (journal.RETRYING, 2, "second")
+    assert (entry.state, entry.attempts, entry.last_error, entry.failure) == (
+        State.RETRYING,
+        2,
+        "second",
+        Failure.TIMEOUT,
+    )
+    db.finish(doc, Result(State.QUARANTINED, error="gave up"))
+    assert db.get(doc).failure is None
+
+
+def test_a_journal_without_the_failure_column_gets_it(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    schema_before = SCHEMA.replace(",\n    failure TEXT", "")
+    assert "failure" not in schema_before
+    old = sqlite3.connect(path)
+    old.executescript(schema_before)
+    old.execute(
+        "INSERT INTO documents (sha256, source, state, last_error, received_at, updated_at)"
+        " VALUES ('a', 'x.pdf', 'failed-retrying', 'crashed: worker exited with code 1', 1, 1)"
+    )
+    old.commit()
+    old.close()
+    assert Journal(path, readonly=True).get(1).failure is None
+    db = Journal(path)
+    assert db.get(1).failure is None
+    db.retry(1, Failure.CRASHED, "crashed: worker exited with code 1", 2.0)
+    assert db.get(1).failure is Failure.CRASHED
 
 
 def test_requeue_puts_interrupted_work_back_without_counting(db: Journal) -> None:
@@ -75,7 +100,7 @@ def test_requeue_puts_interrupted_work_back_without_counting(db: Journal) -> Non
     db.start(doc)
     db.requeue(doc)
     entry = db.get(doc)
-    assert (entry.state, entry.attempts) == (journal.RECEIVED, 0)
+    assert (entry.state, entry.attempts) == (State.RECEIVED, 0)
 
 
 def test_earlier_copy_finds_the_first_document_with_the_same_bytes(db: Journal) -> None:
@@ -101,13 +126,13 @@ def test_summary_counts_states_queue_and_errors(db: Journal) -> None:
     waiting = _add(db, now=50.0)
     done = _add(db, now=10.0)
     failing = _add(db, now=70.0)
-    db.finish(done, Result(journal.DELIVERED))
-    db.retry(failing, "disk full", 1e9)
+    db.finish(done, Result(State.DELIVERED))
+    db.retry(failing, Failure.DELIVERY, "disk full", 1e9)
     summary = db.summary()
-    assert summary.counts[journal.RECEIVED] == 1
-    assert summary.counts[journal.DELIVERED] == 1
-    assert summary.counts[journal.RETRYING] == 1
-    assert summary.counts[journal.QUARANTINED] == 0
+    assert summary.counts[State.RECEIVED] == 1
+    assert summary.counts[State.DELIVERED] == 1
+    assert summary.counts[State.RETRYING] == 1
+    assert summary.counts[State.QUARANTINED] == 0
     assert summary.queue_depth == 2
     assert summary.oldest_waiting_at == 50.0  # the delivered one no longer waits
     assert [e.id for e in summary.last_errors] == [failing]
@@ -122,7 +147,7 @@ def test_documents_lists_newest_first_with_limit(db: Journal) -> None:
 
 def test_retry_all_now_makes_waiting_documents_due(db: Journal) -> None:
     waiting = _add(db)
-    db.retry(waiting, "share gone", next_at=1e12)
+    db.retry(waiting, Failure.DELIVERY, "share gone", next_at=1e12)
     _add(db)
     assert db.retry_all_now() == 1
     assert waiting in [e.id for e in db.due(now=1.0, limit=10)]

@@ -17,7 +17,7 @@ from PIL import Image
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, InputError
 from semantha.reading import load, ocr
-from semantha.records import Page
+from semantha.records import Page, Reading
 
 
 def _gray_png_bytes(width: int = 600, height: int = 800, dpi: int | None = 300) -> bytes:
@@ -78,7 +78,7 @@ def test_image_pdf_pages_are_rendered_gray_at_the_configured_dpi(tmp_path: Path)
         assert page.size == (page.image.shape[1], page.image.shape[0])
         # 600x800 px at 300 dpi is 2x2.67 inches: 300x400 px at 150 dpi.
         assert abs(page.size[0] - 300) <= 2 and abs(page.size[1] - 400) <= 2
-        assert page.image.min() < 50 and page.text_source == "none"
+        assert page.image.min() < 50 and page.reading is Reading.UNREAD
 
 
 def test_pdf_pages_come_one_at_a_time(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_pdf_pages_can_start_later_and_are_counted_without_rendering(tmp_path: P
 def test_pdf_text_layer_is_used_and_not_ocred(tmp_path: Path) -> None:
     path = _text_pdf(tmp_path / "brief.pdf", TEXT_LINES)
     (page,) = load.load_pages(path, 300)
-    assert page.text_source == "pdf" and page.image is None
+    assert page.reading is Reading.TEXT_LAYER and page.image is None
     assert "Genehmigung" in page.text and page.confidence == 100.0
     assert page.size == (2479, 3508)  # A4 (595 x 842 pt) at 300 dpi
     # OCR leaves such a page as it is: no image is needed and the text stays.
@@ -111,7 +111,7 @@ def test_pdf_text_layer_is_used_and_not_ocred(tmp_path: Path) -> None:
 def test_pdf_with_a_page_number_only_is_rendered_for_ocr(tmp_path: Path) -> None:
     path = _text_pdf(tmp_path / "fast-leer.pdf", ["Seite 2"])
     (page,) = load.load_pages(path, 100)
-    assert page.text_source == "none" and page.image is not None
+    assert page.reading is Reading.UNREAD and page.image is not None
 
 
 def test_mixed_pdf_uses_text_layer_per_page(tmp_path: Path) -> None:
@@ -124,7 +124,7 @@ def test_mixed_pdf_uses_text_layer_per_page(tmp_path: Path) -> None:
     path = tmp_path / "mixed.pdf"
     writer.write(path)
     pages = list(load.load_pages(path, 100))
-    assert [p.text_source for p in pages] == ["pdf", "none"]
+    assert [p.reading for p in pages] == [Reading.TEXT_LAYER, Reading.UNREAD]
     assert pages[0].image is None and pages[1].image is not None
 
 

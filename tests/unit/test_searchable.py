@@ -40,6 +40,7 @@ from semantha.records import (
     Document,
     Page,
     Plan,
+    Reading,
     Word,
     frozen_map,
 )
@@ -83,7 +84,11 @@ def upright_page() -> tuple[Image.Image, tuple[Word, ...], list[tuple[int, int, 
 
 
 def read_page(
-    index: int, image: Image.Image, words: tuple[Word, ...], ops: Sequence[str] = ()
+    index: int,
+    image: Image.Image,
+    words: tuple[Word, ...],
+    quarter_turns: int = 0,
+    deskew_deg: float = 0.0,
 ) -> Page:
     """The page as the pipeline hands it on: read, image dropped, size kept."""
     return Page(
@@ -91,11 +96,12 @@ def read_page(
         None,
         DPI,
         size=image.size,
-        ops=tuple(ops),
+        quarter_turns=quarter_turns,
+        deskew_deg=deskew_deg,
         text=" ".join(w.text for w in words),
         confidence=93.0,
         words=words,
-        text_source="ocr",
+        reading=Reading.OCR,
     )
 
 
@@ -197,7 +203,7 @@ def test_umlauts_sharp_s_and_euro_survive_search_and_copy(tmp_path: Path) -> Non
 def test_a_turned_scan_shows_upright_with_its_text_in_place(tmp_path: Path, turns: int) -> None:
     image, words, edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [turned_back(image, turns)])
-    page = read_page(0, image, words, ops=(f"rotate:{90 * turns}", "otsu"))
+    page = read_page(0, image, words, quarter_turns=turns)
     pdf = searchable_pdf(scan, [page])
     out = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
     assert out.rotation == 90 * turns
@@ -218,7 +224,7 @@ def test_a_pdf_page_with_its_own_rotate_keeps_it(tmp_path: Path, own_rotate: int
 def test_own_rotate_and_a_turn_add_up(tmp_path: Path) -> None:
     image, words, edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [turned_back(image, 3)], rotate=90)  # shown sideways
-    page = read_page(0, image, words, ops=("rotate:180",))
+    page = read_page(0, image, words, quarter_turns=2)
     pdf = searchable_pdf(scan, [page])
     assert pypdf.PdfReader(io.BytesIO(pdf)).pages[0].rotation == 270
     assert_boxes_at(pdf, words, edges)
@@ -229,7 +235,7 @@ def test_deskewed_words_sit_on_the_skewed_ink(tmp_path: Path, degrees: float) ->
     image, words, edges = upright_page()
     # the scan is skewed clockwise by `degrees`; preprocess turned it back counter-clockwise
     skewed = image.rotate(-degrees, resample=Image.Resampling.BILINEAR, fillcolor=255)
-    page = read_page(0, image, words, ops=(f"deskew:{degrees:.2f}", "flatten", "otsu"))
+    page = read_page(0, image, words, deskew_deg=degrees)
     pdf = searchable_pdf(image_pdf(tmp_path / "scan.pdf", [skewed]), [page])
     found = pdftotext_words(pdf)
     assert sorted(f[0] for f in found) == sorted(w.text for w in words)
@@ -252,7 +258,7 @@ def test_deskewed_words_sit_on_the_skewed_ink(tmp_path: Path, degrees: float) ->
 def test_pdf_pages_and_image_streams_are_unchanged(tmp_path: Path) -> None:
     image, words, _edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image, turned_back(image, 2)])
-    pages = [read_page(0, image, words), read_page(1, image, words, ops=("rotate:180",))]
+    pages = [read_page(0, image, words), read_page(1, image, words, quarter_turns=2)]
     pdf = searchable_pdf(scan, pages)
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 2
     assert image_streams(pdf) == image_streams(scan.read_bytes())
@@ -265,7 +271,7 @@ def test_multipage_g4_tiff_stays_g4_and_lossless(tmp_path: Path) -> None:
     bitonal[0].save(
         tiff, "TIFF", compression="group4", save_all=True, append_images=bitonal[1:], dpi=(DPI, DPI)
     )
-    pages = [read_page(0, image, words), read_page(1, image, words, ops=("rotate:180",))]
+    pages = [read_page(0, image, words), read_page(1, image, words, quarter_turns=2)]
     pdf = searchable_pdf(tiff, pages)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 2
@@ -304,7 +310,7 @@ def test_blank_and_text_layer_pages_are_kept_without_new_text(tmp_path: Path) ->
     born_digital = text_pdf(
         tmp_path / "digital.pdf", ["Widerspruch gegen den Bescheid vom 3. März"]
     )
-    page = Page(0, None, 300, (2480, 3508), text="Widerspruch", text_source="pdf")
+    page = Page(0, None, 300, (2480, 3508), text="Widerspruch", reading=Reading.TEXT_LAYER)
     pdf = searchable_pdf(born_digital, [page])
     before = pypdf.PdfReader(born_digital).pages[0].get_contents()
     after = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents()
@@ -321,11 +327,11 @@ def test_blank_and_text_layer_pages_are_kept_without_new_text(tmp_path: Path) ->
     assert len(pdftotext_words(pdf, page=1)) == len(words)
 
 
-@pytest.mark.parametrize("source", ["roi", "none"])
-def test_pages_not_read_in_full_are_refused(tmp_path: Path, source: str) -> None:
+@pytest.mark.parametrize("reading", [Reading.HEADER, Reading.UNREAD])
+def test_pages_not_read_in_full_are_refused(tmp_path: Path, reading: Reading) -> None:
     image, words, _edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image, image])
-    header = replace(read_page(0, image, words), text_source=source)  # type: ignore[arg-type]
+    header = replace(read_page(0, image, words), reading=reading)
     with pytest.raises(DeliveryError) as raised:
         searchable_pdf(scan, [header, read_page(1, image, words)])
     assert "page(s) [1]" in raised.value.message and "needs_full_text" in raised.value.hint
@@ -366,7 +372,7 @@ def test_the_same_pages_give_the_same_bytes(tmp_path: Path) -> None:
     # a redelivery is recognised by identical bytes
     image, words, _edges = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image])
-    pages = [read_page(0, image, words, ops=("deskew:0.80",))]
+    pages = [read_page(0, image, words, deskew_deg=0.80)]
     assert searchable_pdf(scan, pages) == searchable_pdf(scan, pages)
     fax = tmp_path / "fax.tiff"
     image.convert("1").save(fax, "TIFF", compression="group4", dpi=(DPI, DPI))
@@ -514,7 +520,7 @@ def test_a_target_folder_gets_the_scan_name_with_pdf(tmp_path: Path) -> None:
 def test_a_half_read_document_is_not_delivered_searchable(tmp_path: Path) -> None:
     paths = dms_paths(tmp_path)
     image, words, _ = upright_page()
-    header = replace(read_page(0, image, words), text_source="roi")
+    header = replace(read_page(0, image, words), reading=Reading.HEADER)
     document = scanned_document(tmp_path, [header])
     action = Action("deliver", "63/a.pdf", frozen_map({SEARCHABLE_PDF: "true"}))
     with pytest.raises(DeliveryError):
@@ -555,7 +561,7 @@ def test_extractors_that_follow_the_content_stream_get_lines_with_spaces(tmp_pat
     image, words, _ = upright_page()
     shuffled = tuple(sorted(words, key=lambda w: w.text))  # OCR order is no reading order
     scan = image_pdf(tmp_path / "scan.pdf", [image])
-    pdf = searchable_pdf(scan, [read_page(0, image, shuffled, ops=("deskew:1.20",))])
+    pdf = searchable_pdf(scan, [read_page(0, image, shuffled, deskew_deg=1.20)])
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert [line.strip() for line in text.splitlines() if line.strip()] == [row[0] for row in LINES]
 
@@ -595,7 +601,7 @@ def render(pdf: bytes, dpi: int = 50) -> np.typing.NDArray[np.uint8]:
 def test_the_text_layer_shows_nothing(tmp_path: Path) -> None:
     image, words, _ = upright_page()
     scan = image_pdf(tmp_path / "scan.pdf", [image])
-    pdf = searchable_pdf(scan, [read_page(0, image, words, ops=("deskew:0.50", "otsu"))])
+    pdf = searchable_pdf(scan, [read_page(0, image, words, deskew_deg=0.50)])
     assert pdftotext_words(pdf)  # the words are there, and they show nothing
     assert np.array_equal(render(pdf), render(scan.read_bytes()))
 

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from imports import imported_after
@@ -23,9 +23,9 @@ from semantha.cli import main
 from semantha.config import AppConfig, Paths, ServiceSettings
 from semantha.errors import ConfigError, StartupError
 from semantha.service import journal
-from semantha.service.executor import Job, JobResult, ProcessExecutor
+from semantha.service.executor import Job, JobResult, ProcessExecutor, failed
 from semantha.service.files import instance_lock, move_file, purge_archive
-from semantha.service.journal import Journal
+from semantha.service.journal import Failure, Journal, State
 from semantha.service.loop import Service, journal_path
 from semantha.service.watch import InboxWatcher
 from semantha.service.worker import build_context
@@ -94,7 +94,9 @@ def make_service(
 
 
 def delivered(job: Job) -> JobResult:
-    return JobResult(job.doc, "delivered", "63", "Antrag", 0.93, "rule", (f"/dms/63/{job.doc}",))
+    return JobResult(
+        job.doc, State.DELIVERED, "63", "Antrag", 0.93, "rule", (f"/dms/63/{job.doc}",)
+    )
 
 
 def archived_files(config: AppConfig) -> dict[str, bytes]:
@@ -102,7 +104,7 @@ def archived_files(config: AppConfig) -> dict[str, bytes]:
     return {p.relative_to(day).as_posix(): p.read_bytes() for p in day.rglob("*") if p.is_file()}
 
 
-def states(service: Service) -> list[str]:
+def states(service: Service) -> list[State]:
     return [e.state for e in reversed(service.journal.documents())]
 
 
@@ -114,7 +116,7 @@ def test_once_processes_the_inbox_and_archives_delivered_originals(tmp_path: Pat
     (inbox / "Hauspost" / "b.pdf").write_bytes(b"%PDF b")
     (inbox / "Thumbs.db").write_bytes(b"junk")
     summary = service.run(once=True)
-    assert summary.counts == {journal.DELIVERED: 2}
+    assert summary.counts == {State.DELIVERED: 2}
     assert sorted(j.source_folder for j in executor.seen) == ["", "Hauspost"]
     assert archived_files(service.config) == {"a.pdf": b"%PDF a", "Hauspost/b.pdf": b"%PDF b"}
     assert sorted(p.name for p in inbox.rglob("*") if p.is_file()) == ["Thumbs.db"]
@@ -138,18 +140,18 @@ def test_the_worker_reads_the_copy_in_work_while_the_inbox_is_already_empty(tmp_
     assert seen == [(False, b"%PDF scan")]
 
 
-@pytest.mark.parametrize("status", ["review", "quarantined"])
+@pytest.mark.parametrize("state", [State.REVIEW, State.QUARANTINED])
 def test_review_and_quarantine_remove_the_original_once_recorded(
-    tmp_path: Path, status: Literal["review", "quarantined"]
+    tmp_path: Path, state: State
 ) -> None:
     def work(job: Job) -> JobResult:
-        return JobResult(job.doc, status, error="unreadable" if status == "quarantined" else "")
+        return JobResult(job.doc, state, error="unreadable" if state is State.QUARANTINED else "")
 
     service, _, _ = make_service(tmp_path, work)
     (service.config.paths.inbox / "x.pdf").write_bytes(b"x")
     service.run(once=True)
     entry = service.journal.documents()[0]
-    assert (entry.state, entry.original) == (status, "removed")
+    assert (entry.state, entry.original) == (state, "removed")
     assert archived_files(service.config) == {}
     assert not Path(entry.work_path).exists()
 
@@ -162,7 +164,7 @@ def test_delivery_failures_back_off_then_succeed_without_losing_the_document(
     def work(job: Job) -> JobResult:
         if failures[0]:
             failures[0] -= 1
-            return JobResult(job.doc, "retry", error="dms_root is not a folder")
+            return failed(job.doc, Failure.DELIVERY, "dms_root is not a folder")
         return delivered(job)
 
     service, executor, clock = make_service(tmp_path, work, retry_backoff_s=10.0)
@@ -171,7 +173,7 @@ def test_delivery_failures_back_off_then_succeed_without_losing_the_document(
         service.step(0)
     entry = service.journal.documents()[0]
     assert (entry.state, entry.attempts, entry.last_error) == (
-        journal.RETRYING,
+        State.RETRYING,
         1,
         "dms_root is not a folder",
     )
@@ -186,7 +188,7 @@ def test_delivery_failures_back_off_then_succeed_without_losing_the_document(
     assert len(executor.seen) == 2  # the second wait is twice as long
     clock.now += 1
     service.step(0)
-    assert states(service) == [journal.DELIVERED]
+    assert states(service) == [State.DELIVERED]
     assert [j.mode for j in executor.seen] == ["process", "process", "process"]
 
 
@@ -195,24 +197,24 @@ def test_a_restart_retries_waiting_documents_at_once(tmp_path: Path) -> None:
 
     def work(job: Job) -> JobResult:
         if outage[0]:
-            return JobResult(job.doc, "retry", error="dms_root is not a folder")
+            return failed(job.doc, Failure.DELIVERY, "dms_root is not a folder")
         return delivered(job)
 
     service, _, _ = make_service(tmp_path, work, retry_backoff_s=3600.0)
     (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
     service.run(once=True)
-    assert states(service) == [journal.RETRYING]
+    assert states(service) == [State.RETRYING]
     assert service.summary.waiting == 1
     outage[0] = False  # the share is mounted again; the operator runs it again
     service.run(once=True)
-    assert states(service) == [journal.DELIVERED]
+    assert states(service) == [State.DELIVERED]
 
 
 def test_after_the_last_delivery_attempt_the_document_goes_to_review(tmp_path: Path) -> None:
     def work(job: Job) -> JobResult:
         if job.mode == "final":
-            return JobResult(job.doc, "review", destinations=("/review/a.pdf",))
-        return JobResult(job.doc, "retry", error="disk full")
+            return JobResult(job.doc, State.REVIEW, destinations=("/review/a.pdf",))
+        return failed(job.doc, Failure.DELIVERY, "disk full")
 
     service, executor, clock = make_service(
         tmp_path, work, delivery_attempts=3, retry_backoff_s=0.0
@@ -222,15 +224,15 @@ def test_after_the_last_delivery_attempt_the_document_goes_to_review(tmp_path: P
         service.step(0)
         clock.now += 1
     assert [j.mode for j in executor.seen] == ["process", "process", "final"]
-    assert states(service) == [journal.REVIEW]
+    assert states(service) == [State.REVIEW]
 
 
 def test_a_document_that_keeps_crashing_workers_is_quarantined(tmp_path: Path) -> None:
     def work(job: Job) -> JobResult:
         if job.mode == "quarantine":
-            assert "worker killed by signal 9" in job.reason
-            return JobResult(job.doc, "quarantined", error=job.reason)
-        return JobResult(job.doc, "crashed", error="worker killed by signal 9")
+            assert job.reason == "processing failed 2 times: crashed: worker killed by signal 9"
+            return JobResult(job.doc, State.QUARANTINED, error=job.reason)
+        return failed(job.doc, Failure.CRASHED, "worker killed by signal 9")
 
     service, executor, clock = make_service(
         tmp_path, work, processing_attempts=2, retry_backoff_s=0.0
@@ -242,19 +244,36 @@ def test_a_document_that_keeps_crashing_workers_is_quarantined(tmp_path: Path) -
         clock.now += 1
     modes = [j.mode for j in executor.seen if j.path.endswith("bomb.png")]
     assert modes == ["process", "process", "quarantine"]
-    assert sorted(states(service)) == [journal.QUARANTINED, journal.QUARANTINED]
+    assert sorted(states(service)) == [State.QUARANTINED, State.QUARANTINED]
+
+
+def test_a_delivery_failure_goes_to_review_whatever_its_message_says(tmp_path: Path) -> None:
+    def work(job: Job) -> JobResult:
+        if job.mode == "final":
+            return JobResult(job.doc, State.REVIEW, destinations=("/review/a.pdf",))
+        return failed(job.doc, Failure.DELIVERY, "timeout: the share did not answer")
+
+    service, executor, clock = make_service(
+        tmp_path, work, delivery_attempts=2, processing_attempts=2, retry_backoff_s=0.0
+    )
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    for _ in range(6):
+        service.step(0)
+        clock.now += 1
+    assert [j.mode for j in executor.seen] == ["process", "final"]
+    assert states(service) == [State.REVIEW]
 
 
 @pytest.mark.parametrize(
     ("policy", "second_state", "second_mode"),
     [
-        ("skip", journal.SKIPPED, None),
-        ("review", journal.DELIVERED, "review"),
-        ("deliver", journal.DELIVERED, "process"),
+        ("skip", State.SKIPPED, None),
+        ("review", State.DELIVERED, "review"),
+        ("deliver", State.DELIVERED, "process"),
     ],
 )
 def test_duplicates_follow_the_configured_policy(
-    tmp_path: Path, policy: str, second_state: str, second_mode: str | None
+    tmp_path: Path, policy: str, second_state: State, second_mode: str | None
 ) -> None:
     service, executor, clock = make_service(tmp_path, delivered, duplicates=policy)
     inbox = service.config.paths.inbox
@@ -292,17 +311,17 @@ def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
     Path(done.work_path).parent.mkdir(parents=True)
     Path(done.work_path).write_bytes(b"c")
     db.set_original(done.id, "work")
-    db.finish(done.id, journal.Result(journal.DELIVERED, destinations=("/dms/c.pdf",)))
+    db.finish(done.id, journal.Result(State.DELIVERED, destinations=("/dms/c.pdf",)))
     # 4. crashed after choosing the archive name, before the move
     half = db.add("4" * 64, "d.pdf", "", inflight, 4.0)
     Path(half.work_path).parent.mkdir(parents=True)
     Path(half.work_path).write_bytes(b"d")
-    db.finish(half.id, journal.Result(journal.DELIVERED))
+    db.finish(half.id, journal.Result(State.DELIVERED))
     chosen = paths.archive / datetime.now(UTC).date().isoformat() / "d (2).pdf"
     db.set_original(half.id, "work", str(chosen))
     service.run(once=True)
     assert sorted(j.doc for j in executor.seen) == [moving.id, busy.id]
-    assert states(service) == [journal.DELIVERED] * 4
+    assert states(service) == [State.DELIVERED] * 4
     assert archived_files(service.config) == {
         "a.pdf": b"a",
         "b.pdf": b"b",
@@ -327,7 +346,7 @@ def test_a_file_that_cannot_be_moved_stays_in_the_inbox_for_later(tmp_path: Path
     service.step(0)
     service.step(0)
     service.step(0)
-    assert states(service) == [journal.DELIVERED]
+    assert states(service) == [State.DELIVERED]
 
 
 def test_stop_ends_the_loop(tmp_path: Path) -> None:
@@ -339,7 +358,7 @@ def test_stop_ends_the_loop(tmp_path: Path) -> None:
     (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
     service.run()
     assert service.stopping
-    assert states(service) == [journal.DELIVERED]
+    assert states(service) == [State.DELIVERED]
 
 
 def test_purge_archive_keeps_the_retention_period(tmp_path: Path) -> None:
@@ -380,7 +399,7 @@ def pool_work(state: dict[str, str] | None, job: Job) -> JobResult:
         raise RuntimeError("bug in a stage")
     if job.path == "slow":
         time.sleep(0.5)
-    return JobResult(job.doc, "delivered", method=state["pid"], error=state["omp"])
+    return JobResult(job.doc, State.DELIVERED, method=state["pid"], error=state["omp"])
 
 
 def failing_setup() -> None:
@@ -408,10 +427,12 @@ def test_pool_survives_crashing_hanging_and_raising_documents() -> None:
         results.update(collect_all(pool, 2))
     finally:
         pool.shutdown(1.0)
-    assert results[1].status == "crashed" and "code 3" in results[1].error
-    assert results[2].status == "timeout"
-    assert results[3].status == "crashed" and "RuntimeError: bug in a stage" in results[3].error
-    assert (results[4].status, results[4].error) == ("delivered", "1")  # OMP_THREAD_LIMIT=1
+    assert results[1].failure is Failure.CRASHED and "code 3" in results[1].error
+    assert results[2].failure is Failure.TIMEOUT
+    assert (
+        results[3].failure is Failure.CRASHED and "RuntimeError: bug in a stage" in results[3].error
+    )
+    assert (results[4].state, results[4].error) == (State.DELIVERED, "1")  # OMP_THREAD_LIMIT=1
 
 
 def test_pool_replaces_a_worker_after_max_jobs() -> None:
@@ -487,7 +508,7 @@ def test_status_without_a_journal_reports_an_empty_queue(
     report = json.loads(capsys.readouterr().out)
     assert report["queue_depth"] == 0
     assert report["documents"] == []
-    assert set(report["counts"]) == set(journal.STATES)
+    assert set(report["counts"]) == set(State)
 
 
 def test_status_reports_states_errors_and_documents(
@@ -497,10 +518,10 @@ def test_status_reports_states_errors_and_documents(
     db = Journal(tmp_path / "work" / "journal.sqlite")
     done = db.add("a" * 64, "Hauspost/brief.pdf", "Hauspost", tmp_path / "work" / "inflight", 1.0)
     db.set_original(done.id, "work")
-    db.finish(done.id, journal.Result(journal.DELIVERED, "63", "Antrag", 0.91, "rule", ("/d/x",)))
+    db.finish(done.id, journal.Result(State.DELIVERED, "63", "Antrag", 0.91, "rule", ("/d/x",)))
     waiting = db.add("b" * 64, "scan.pdf", "", tmp_path / "work" / "inflight", time.time() - 90)
     db.set_original(waiting.id, "work")
-    db.retry(waiting.id, "target root dms does not exist", time.time() + 60)
+    db.retry(waiting.id, Failure.DELIVERY, "target root dms does not exist", time.time() + 60)
     db.close()
 
     assert main(["--config", str(config), "status", "--json"]) == 0
