@@ -36,7 +36,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from semantha.errors import DeliveryError, EnvironmentCheckError, InputError
-from semantha.reading import load
+from semantha.filekind import sniff
 from semantha.records import Page, Reading, Word
 
 log = structlog.get_logger(__name__)
@@ -185,7 +185,7 @@ def deskew_degrees(page: Page) -> float:
 
 def _scan_as_pdf(original: Path, pages: Sequence[Page]) -> pypdf.PdfReader:
     try:
-        if load.sniff(original) == "pdf":
+        if sniff(original) == "pdf":
             return pypdf.PdfReader(original)
         # no creation date: the same scan gives the same bytes, which is how a redelivery
         # is recognised

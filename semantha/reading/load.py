@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Generator
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 import numpy as np
 import pdf2image
@@ -28,26 +28,17 @@ from pdf2image.exceptions import (
 from PIL import Image, ImageOps
 
 from semantha.errors import EnvironmentCheckError, InputError
+from semantha.filekind import RESCAN_HINT, Kind, sniff
 from semantha.reading import pdfscan
 from semantha.records import GrayImage, Page, Reading
 
 log = structlog.get_logger(__name__)
 
-Kind = Literal["pdf", "tiff", "jpeg", "png"]
-
 MIN_SIDE_PX = 64  # smaller than a stamp at 150 dpi: not a scanned page
 MAX_PIXELS = 80_000_000  # A3 at 600 dpi is 70 M pixels; more is a decompression bomb
 PDF_RENDER_TIMEOUT_S = 120
 MIN_TEXT_LAYER_LETTERS = 40  # fewer letters is a stamp or page number, not the page's text
-RESCAN_HINT = "scan the paper again and put the new file into the inbox"
 
-_MAGIC: tuple[tuple[bytes, Kind], ...] = (
-    (b"II*\x00", "tiff"),
-    (b"MM\x00*", "tiff"),
-    (b"II+\x00", "tiff"),  # BigTIFF
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-)
 # Pillow reports broken image data through many exception types.
 _DECODER_ERRORS = (
     OSError,
@@ -94,37 +85,6 @@ def page_count(path: Path) -> int:
         return int(getattr(image, "n_frames", 1)) if kind == "tiff" else 1
     finally:
         image.close()
-
-
-def sniff(path: Path) -> Kind:
-    """The file type from its magic bytes."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:
-        raise InputError(f"{path.name}: cannot be read ({exc.strerror})", RESCAN_HINT) from exc
-    if not head:
-        raise InputError(f"{path.name}: the file is empty (0 bytes)", RESCAN_HINT)
-    # The PDF header may follow some junk bytes; readers accept it within the first KiB.
-    if b"%PDF-" in head:
-        return "pdf"
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
-    looks = "text or HTML" if _looks_like_text(head) else "an unknown format"
-    raise InputError(
-        f"{path.name}: not a scan - the content is {looks}, not PDF, TIFF, JPEG or PNG",
-        "configure the scanner to save PDF, TIFF, JPEG or PNG; the file name's extension "
-        "does not matter",
-    )
-
-
-def _looks_like_text(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 # --- PDF -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from PIL import Image
 
 from semantha.config import OcrSettings
 from semantha.errors import EnvironmentCheckError, InputError
+from semantha.filekind import sniff
 from semantha.reading import load, ocr
 from semantha.records import Page, Reading
 
@@ -133,8 +134,8 @@ def test_type_comes_from_content_not_extension(tmp_path: Path) -> None:
     pdf_named_tif.write_bytes(_image_pdf(pages=1))
     png_named_pdf = tmp_path / "scan.pdf"
     png_named_pdf.write_bytes(_gray_png_bytes())
-    assert load.sniff(pdf_named_tif) == "pdf"
-    assert load.sniff(png_named_pdf) == "png"
+    assert sniff(pdf_named_tif) == "pdf"
+    assert sniff(png_named_pdf) == "png"
     assert len(list(load.load_pages(pdf_named_tif, 100))) == 1
     assert len(list(load.load_pages(png_named_pdf, 300))) == 1
 
