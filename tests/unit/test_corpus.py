@@ -285,7 +285,7 @@ def test_cover_letters_still_show_where_they_belong() -> None:
     specs = generate_letters(seed=12, count=1500, mix=Mix(cover_share=1.0, unroutable_share=0.0))
     for spec in specs:
         text = plain_text(spec)
-        matters = org.OFFICE_MATTERS[spec.department]
+        matters = org.OFFICE_BY_ID[spec.department].matters
         shown = spec.names_office or spec.aktenzeichen or any(m in text for m in matters)
         assert shown, text
 
