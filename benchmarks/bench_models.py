@@ -33,10 +33,10 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
-from semantha.cli.model_cmd import Example, read_examples
 from semantha.config import AppConfig, load_config
 from semantha.deciding.model import UNROUTABLE, document_text
 from semantha.deciding.training import TextClassifier
+from semantha.tools.datasets import Example, read_examples
 from semantha.tools.evaluation import Scored, summary
 from semantha.tools.samplegen.corpus import generate_letters, ocr_noise, plain_text
 

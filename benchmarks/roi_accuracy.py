@@ -28,13 +28,13 @@ from typing import Any
 
 import structlog
 
-from semantha.cli.model_cmd import Example, read_examples, score_examples
 from semantha.config import AppConfig, config_path, load_config
 from semantha.pipeline import Context, process_file
 from semantha.reading import extract
 from semantha.records import Document, Page
 from semantha.service.worker import build_context
-from semantha.tools.evaluation import Scored, summary
+from semantha.tools.datasets import Example, read_examples
+from semantha.tools.evaluation import Scored, score_examples, summary
 from semantha.tools.samplegen.truth import read_truth
 from semantha.tools.textmetrics import normalise
 

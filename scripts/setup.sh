@@ -38,6 +38,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing semantha and its dependencies into .venv"
   # tesserocr from source: its wheels bring a second, different libtesseract; built here
   # it uses Debian's, the same engine and language data as the tesseract command.
-  .venv/bin/python -m pip install -q --no-binary tesserocr -e '.[dev]'
+  .venv/bin/python -m pip install -q --no-binary tesserocr -e '.[dev,tools]'
   touch "$stamp"
 fi

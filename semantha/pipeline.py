@@ -1,4 +1,4 @@
-"""process_file: one document through the stages, readable as DESIGN's data-flow diagram.
+"""process_file: one document through the stages, readable as the data-flow diagram.
 
     load -> preprocess -> OCR -> extract -> classify (rules + model) -> route -> deliver
 

@@ -1,4 +1,4 @@
-"""Frozen records passed between the pipeline stages (DESIGN §2).
+"""Frozen records passed between the pipeline stages (docs/architecture.md §1).
 
 Stages never mutate a record; they return a new one (``dataclasses.replace``).
 """

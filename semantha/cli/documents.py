@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def outcome_json(outcome: Outcome, with_text: bool) -> dict[str, Any]:
-    """The ``process --json`` line of DESIGN §3."""
+    """The ``process --json`` line (docs/architecture.md §6)."""
     decision, document = outcome.decision, outcome.document
     if outcome.status == "dry_run" and outcome.plan is not None:
         destinations = [a.target for a in outcome.plan.actions]

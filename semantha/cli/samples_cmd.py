@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,6 @@ from semantha.errors import InputError
 if TYPE_CHECKING:
     from semantha.tools.samplegen.writer import Format
 
-PROGRESS_FROM = 20  # documents; smaller runs finish before a bar would help
 POOL_FROM = 8
 
 
@@ -77,9 +75,8 @@ def _formats(value: str) -> list[Format]:
 
 
 def run_samples(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from semantha.cli.logsetup import configure_logging
+    from semantha.tools.progress import counter
     from semantha.tools.samplegen import corpus, writer
 
     configure_logging(None, console_level="DEBUG" if args.verbose else "WARNING")
@@ -103,16 +100,7 @@ def run_samples(args: argparse.Namespace) -> int:
         specs = corpus.generate_letters(args.seed, args.count)
         plans = writer.plan_documents(specs, args.seed, formats, args.profile)
     workers = args.workers if len(plans) >= POOL_FROM else 1
-    with tqdm(
-        total=len(plans),
-        unit="doc",
-        file=sys.stderr,
-        disable=len(plans) < PROGRESS_FROM or not sys.stderr.isatty(),
-    ) as bar:
-
-        def advance() -> None:
-            bar.update()
-
+    with counter(len(plans)) as advance:
         summary = writer.write_documents(plans, out, workers=workers, progress=advance)
     formats_text = ", ".join(f"{n} {name}" for name, n in summary.formats.items())
     print(

@@ -1,5 +1,7 @@
-"""Accuracy report for one facet over labelled documents (``semantha evaluate``).
+"""Accuracy reports over labelled documents (``semantha evaluate``).
 
+``score_examples`` takes the pipeline's department and doctype decisions for each
+labelled example; the functions below turn one facet's decisions into figures.
 Accuracy and macro-F1 score the top choice for every document, routed or not;
 coverage is the share routed without review and ``precision_auto`` the accuracy
 among those. The coverage/precision curve shows what another ``min_confidence``
@@ -15,7 +17,17 @@ from typing import Any
 
 from sklearn.metrics import precision_recall_fscore_support
 
+from semantha.config import AppConfig
+from semantha.deciding import classify, rules
+from semantha.deciding.classify import Choice
+from semantha.deciding.model import DocumentClassifier
+from semantha.records import Document, RuleHit
+from semantha.rulefiles.ruleset import RuleSet
+from semantha.tools.datasets import Example
+from semantha.tools.progress import progress
+
 NO_CHOICE = "(none)"
+SUMMARY_KEYS = ("n", "accuracy", "coverage", "precision_auto", "macro_f1")
 CURVE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99)
 
 
@@ -34,6 +46,44 @@ class Scored:
     confidence: float
     margin: float
     group: str = ""
+
+
+def score_examples(
+    examples: Sequence[Example],
+    model: DocumentClassifier | None,
+    ruleset: RuleSet | None,
+    config: AppConfig,
+) -> tuple[list[Scored], list[Scored]]:
+    """Department and doctype decisions for each example, as the pipeline would take them."""
+    departments, doctypes = [], []
+    for example in progress(examples, "classify", len(examples)):
+        hits = _rule_hits(example.document, ruleset)
+        dept, doctype, _ = classify.decide_facets(example.document, hits, model, config.classify)
+        departments.append(_scored(example.department, dept, example.group))
+        doctypes.append(_scored(example.doctype, doctype, example.group))
+    return departments, doctypes
+
+
+def _rule_hits(document: Document, ruleset: RuleSet | None) -> tuple[RuleHit, ...]:
+    return () if ruleset is None else rules.evaluate(document, ruleset)
+
+
+def _scored(truth: str, choice: Choice, group: str) -> Scored:
+    return Scored(truth, choice.top, choice.label, choice.confidence, choice.margin, group)
+
+
+def full_report(
+    examples: Sequence[Example],
+    model: DocumentClassifier | None,
+    ruleset: RuleSet | None,
+    config: AppConfig,
+) -> dict[str, Any]:
+    """The ``evaluate --json`` object: department figures at top level, doctype below."""
+    departments, doctypes = score_examples(examples, model, ruleset, config)
+    return {
+        **report(departments, config.classify.min_margin),
+        "doctype": summary(doctypes),
+    }
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -55,7 +105,7 @@ def _macro_f1(truth: list[str], top: list[str]) -> float:
 
 
 def summary(items: Sequence[Scored]) -> dict[str, Any]:
-    """n, accuracy, coverage, precision_auto and macro-F1 of ``items``."""
+    """The SUMMARY_KEYS of ``items``: n, accuracy, coverage, precision_auto, macro-F1."""
     routed = [i for i in items if i.routed is not None]
     truth = [i.truth for i in items]
     top = [_top(i) for i in items]
@@ -117,7 +167,7 @@ def curve(items: Sequence[Scored], min_margin: float) -> list[dict[str, float]]:
 
 
 def report(items: Sequence[Scored], min_margin: float) -> dict[str, Any]:
-    """The full report of one facet, in the ``evaluate --json`` shape (DESIGN §3)."""
+    """The full report of one facet, in the ``evaluate --json`` shape."""
     groups = sorted({i.group for i in items if i.group})
     return {
         **summary(items),

@@ -11,8 +11,11 @@ import sys
 import time
 from collections import Counter
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from semantha.errors import SemanthaError
 from semantha.tools.samplegen import corpus_org as org
@@ -23,6 +26,7 @@ from semantha.tools.samplegen.corpus_topics import COVER_TOPICS, TOPICS, parse_t
 from semantha.tools.samplegen.spec import LetterSpec
 
 AZ_SHAPE = re.compile(r"^(\d{2})[-./]\S+$")
+SHIPPED_DEPARTMENTS = Path(__file__).resolve().parents[2] / "rules" / "departments.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -285,7 +289,7 @@ def test_cover_letters_still_show_where_they_belong() -> None:
     specs = generate_letters(seed=12, count=1500, mix=Mix(cover_share=1.0, unroutable_share=0.0))
     for spec in specs:
         text = plain_text(spec)
-        matters = org.OFFICE_MATTERS[spec.department]
+        matters = org.OFFICE_BY_ID[spec.department].matters
         shown = spec.names_office or spec.aktenzeichen or any(m in text for m in matters)
         assert shown, text
 
@@ -379,3 +383,40 @@ def test_invalid_counts_shares_and_rates_are_refused_with_a_hint() -> None:
     with pytest.raises(SemanthaError, match="between 0 and 1"):
         ocr_noise("Antrag", random.Random(1), 2.0)
     assert generate_letters(seed=1, count=0) == []
+
+
+# The generator keeps its own copy of Stadt Musterstadt's offices so that it never depends
+# on a rules folder; the shipped rules describe the same city, and these tests keep the two
+# in step.
+
+
+def _shipped_departments() -> Any:
+    return yaml.safe_load(SHIPPED_DEPARTMENTS.read_text(encoding="utf-8"))
+
+
+def test_offices_and_doctypes_are_those_of_the_shipped_rules() -> None:
+    shipped = _shipped_departments()
+    departments = {str(d["id"]): d["name"] for d in shipped["departments"]}
+    assert departments == {office.id: office.name for office in org.OFFICES}
+    assert set(shipped["doctypes"]) == set(org.DOCTYPES)
+
+
+def test_every_office_name_on_a_letter_is_one_the_shipped_rules_know() -> None:
+    departments = _shipped_departments()["departments"]
+    terms = {str(d["id"]): [d["name"], *d.get("aliases", ())] for d in departments}
+
+    def named(text: str) -> set[str]:
+        return {
+            office
+            for office, words in terms.items()
+            for word in words
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        }
+
+    wrong = {
+        (office.id, alias, tuple(sorted(named(alias))))
+        for office in org.OFFICES
+        for alias in office.aliases
+        if named(alias) != {office.id}
+    }
+    assert not wrong

@@ -11,8 +11,9 @@ invoices, long letters, ...); its defaults give the realistic mix.
 
 Modules: ``corpus_org`` (offices, authorities, courts), ``corpus_people`` (names,
 places, numbers), ``corpus_senders`` (who writes), ``corpus_slots`` (template
-values), ``corpus_topics*`` (what letters are about), ``corpus_phrases`` (shared
+values), ``corpus_topics`` (what letters are about), ``corpus_phrases`` (shared
 sentences), ``corpus_style`` (synonyms, typos, "wir"), ``corpus_ocr`` (noise).
+Their words and sentences are in ``data/`` (see ``datafiles``).
 
 ``plain_text`` gives the page's text in reading order for text-only training
 rows; ``ocr_noise`` degrades such text the way OCR does.
@@ -69,8 +70,7 @@ INVOICE_TOPICS = tuple(t for ts in TOPICS.values() for t in ts if "invoice" in t
 _INVOICE_CUM_WEIGHTS = tuple(
     itertools.accumulate(4 if topic.office == "20" else 1 for topic in INVOICE_TOPICS)
 )
-_WEIGHTED_IDS = tuple(org.OFFICE_WEIGHTS)
-_CUM_WEIGHTS = tuple(itertools.accumulate(org.OFFICE_WEIGHTS[i] for i in _WEIGHTED_IDS))
+_CUM_WEIGHTS = tuple(itertools.accumulate(office.weight for office in org.OFFICES))
 
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _NUMBER = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
@@ -135,7 +135,7 @@ def generate_letters(seed: int, count: int, mix: Mix | None = None) -> list[Lett
 def _choose_office(rng: random.Random, mix: Mix) -> str:
     if rng.random() < mix.unroutable_share:
         return ""
-    return rng.choices(_WEIGHTED_IDS, cum_weights=_CUM_WEIGHTS)[0]
+    return rng.choices(org.OFFICE_IDS, cum_weights=_CUM_WEIGHTS)[0]
 
 
 def _letter(rng: random.Random, mix: Mix) -> LetterSpec:
@@ -277,7 +277,7 @@ def _body(
     paragraphs.append(closing)
     text = [" ".join(p) for p in paragraphs if p]
     if long or (routable and rng.random() < 0.15):
-        attachments = rng.sample(phrases.ANLAGEN, rng.randint(1, 4))
+        attachments = rng.sample(phrases.ATTACHMENTS, rng.randint(1, 4))
         text.append("Anlagen: " + ", ".join(attachments))
     return tuple(text)
 
@@ -295,7 +295,8 @@ def _add_mention(
         office, sentence = rng.choice(matter.phrasing.mentions)
     elif matter.office and kind in ("citizen", "company") and rng.random() < 0.08:
         others = [i for i in org.OFFICE_IDS if i != matter.office]
-        office = rng.choice(org.NEIGHBOURS[matter.office] if rng.random() < 0.8 else others)
+        neighbours = org.OFFICE_BY_ID[matter.office].neighbours
+        office = rng.choice(neighbours if rng.random() < 0.8 else others)
         named = org.OFFICE_BY_ID[office]
         sentence = rng.choice(phrases.GENERIC_MENTIONS).replace(
             "{M_nom}", named.nominative.capitalize()
@@ -310,33 +311,10 @@ def _add_mention(
 
 # ------------------------------------------------------------------- aktenzeichen
 
-AZ_CODES: dict[str, tuple[str, ...]] = {
-    "10": ("GR", "OR", "PS"),
-    "11": ("PA", "BW", "AU"),
-    "12": ("IT", "TK"),
-    "20": ("HH", "RE", "FM"),
-    "21": ("KA", "VS", "MA"),
-    "22": ("GS", "GW", "HS"),
-    "30": ("RA", "KL", "VF"),
-    "32": ("BG", "GW", "SN", "OW"),
-    "33": ("MW", "PA"),
-    "34": ("GR", "EH", "ST"),
-    "37": ("BS", "VB"),
-    "40": ("SA", "SP"),
-    "50": ("WG", "GS", "BT"),
-    "51": ("KT", "UV", "JH"),
-    "61": ("BP", "FN"),
-    "63": ("BA", "BV", "AB"),
-    "66": ("AG", "SB"),
-    "67": ("BF", "FH"),
-    "70": ("AW", "IM", "KS"),
-    "80": ("WF", "GF", "MA"),
-}
-
 
 def _aktenzeichen(rng: random.Random, office: str, day: date) -> str:
     """A city file number starting with the office number ("63-602.14/2025")."""
-    code = rng.choice(AZ_CODES[office])
+    code = rng.choice(org.OFFICE_BY_ID[office].file_codes)
     year, yy = day.year - rng.choice((0, 0, 0, 1)), f"{day.year % 100:02d}"
     forms = (
         f"{office}-{rng.randint(100, 999)}.{rng.randint(10, 99)}/{year}",
@@ -551,7 +529,7 @@ def _euro(value: float) -> str:
 
 
 def _invoice_table(rng: random.Random, office: str) -> tuple[tuple[str, ...], ...]:
-    pool = phrases.INVOICE_ITEMS.get(office, ()) + phrases.INVOICE_ITEMS[""]
+    pool = phrases.INVOICE_ITEMS.get(office, ()) + phrases.INVOICE_ITEMS_ANY
     items = rng.sample(pool, min(len(pool), rng.randint(1, 5)))
     rows: list[tuple[str, ...]] = [
         ("Pos.", "Bezeichnung", "Menge", "Einheit", "Einzelpreis", "Gesamt")

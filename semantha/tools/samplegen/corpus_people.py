@@ -1,8 +1,9 @@
 """Fictional people, places, companies and numbers for generated letters.
 
 Everything here is invented: the city is Musterstadt, the towns around it,
-the streets and the companies do not exist. Every generator takes the
-letter's own ``random.Random`` so that a seed reproduces a letter exactly.
+the streets and the companies (word lists in ``data/people.yaml``) do not exist.
+Every generator takes the letter's own ``random.Random`` so that a seed
+reproduces a letter exactly.
 """
 
 from __future__ import annotations
@@ -12,337 +13,38 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from semantha.tools.samplegen.datafiles import DataFile, load
+
 CITY = "Musterstadt"
 CITY_PLZ = "34567"
 
-FIRST_FEMALE = (
-    "Anna",
-    "Birgit",
-    "Claudia",
-    "Doris",
-    "Elke",
-    "Franziska",
-    "Gabriele",
-    "Hanna",
-    "Ilse",
-    "Jana",
-    "Katrin",
-    "Lena",
-    "Monika",
-    "Nadine",
-    "Olga",
-    "Petra",
-    "Renate",
-    "Sabine",
-    "Tanja",
-    "Ursula",
-    "Vanessa",
-    "Waltraud",
-    "Yvonne",
-    "Zeynep",
-    "Aylin",
-    "Marta",
-    "Sophie",
-    "Emilia",
-    "Johanna",
-    "Luisa",
-    "Melanie",
-    "Christiane",
-    "Ingrid",
-    "Heike",
-    "Nicole",
-    "Svetlana",
-    "Agnieszka",
-    "Fatma",
-    "Leonie",
-    "Maria",
-    "Karin",
-    "Dagmar",
-)
-FIRST_MALE = (
-    "Andreas",
-    "Bernd",
-    "Christian",
-    "Dieter",
-    "Erik",
-    "Frank",
-    "Günter",
-    "Hans",
-    "Ingo",
-    "Jürgen",
-    "Klaus",
-    "Lukas",
-    "Markus",
-    "Norbert",
-    "Oliver",
-    "Peter",
-    "Rainer",
-    "Stefan",
-    "Thomas",
-    "Uwe",
-    "Volker",
-    "Werner",
-    "Yusuf",
-    "Mehmet",
-    "Jan",
-    "Tobias",
-    "Felix",
-    "Maximilian",
-    "Jonas",
-    "Matthias",
-    "Sebastian",
-    "Dirk",
-    "Holger",
-    "Wolfgang",
-    "Ralf",
-    "Piotr",
-    "Dimitri",
-    "Ahmet",
-    "Karl-Heinz",
-    "Hans-Peter",
-    "Michael",
-    "Florian",
-)
-LAST_NAMES = (
-    "Albrecht",
-    "Bauer",
-    "Becker",
-    "Berger",
-    "Brandt",
-    "Dietrich",
-    "Engel",
-    "Fischer",
-    "Frank",
-    "Friedrich",
-    "Fuchs",
-    "Graf",
-    "Günther",
-    "Hahn",
-    "Hartmann",
-    "Heinrich",
-    "Herrmann",
-    "Hoffmann",
-    "Horn",
-    "Huber",
-    "Jung",
-    "Kaiser",
-    "Keller",
-    "Klein",
-    "Koch",
-    "Köhler",
-    "König",
-    "Krämer",
-    "Krause",
-    "Kuhn",
-    "Lang",
-    "Lehmann",
-    "Lorenz",
-    "Ludwig",
-    "Maier",
-    "Martin",
-    "Meyer",
-    "Möller",
-    "Müller",
-    "Neumann",
-    "Otto",
-    "Peters",
-    "Pohl",
-    "Richter",
-    "Roth",
-    "Sauer",
-    "Schäfer",
-    "Scholz",
-    "Schreiber",
-    "Schubert",
-    "Schulz",
-    "Schwarz",
-    "Seidel",
-    "Sommer",
-    "Stein",
-    "Thomas",
-    "Vogel",
-    "Vogt",
-    "Wagner",
-    "Walter",
-    "Weber",
-    "Weiß",
-    "Werner",
-    "Winkler",
-    "Wolf",
-    "Zimmermann",
-    "Yılmaz",
-    "Kaya",
-    "Nowak",
-    "Kowalski",
-    "Petrović",
-    "Schmidt-Rauch",
-    "Özdemir",
-    "Haberkorn",
-    "Mittelstädt",
-    "Brückner",
-    "Lindemann",
-    "Ebersbach",
-    "Kürschner",
-    "Tannhäuser",
-    "Wiesinger",
-)
-TITLES = ("", "", "", "", "", "", "", "Dr. ", "Dipl.-Ing. ", "Prof. Dr. ")
 
-STREETS = (
-    "Lindenstraße",
-    "Bahnhofstraße",
-    "Hauptstraße",
-    "Schillerstraße",
-    "Goethestraße",
-    "Mühlweg",
-    "Am Mühlbach",
-    "Kirchgasse",
-    "Gartenstraße",
-    "Bergstraße",
-    "Rosenweg",
-    "Ahornallee",
-    "Birkenweg",
-    "Eichendorffstraße",
-    "Feldstraße",
-    "Friedhofstraße",
-    "Gerberstraße",
-    "Hafenstraße",
-    "Im Wiesengrund",
-    "Kastanienweg",
-    "Lerchenfeld",
-    "Marktplatz",
-    "Neue Straße",
-    "Obere Torstraße",
-    "Parkstraße",
-    "Querweg",
-    "Ringstraße",
-    "Schulstraße",
-    "Talstraße",
-    "Uhlandstraße",
-    "Vogelsang",
-    "Waldstraße",
-    "Zeppelinstraße",
-    "Am Sportplatz",
-    "Brunnenstraße",
-    "Dorfstraße",
-    "Fliederweg",
-    "Grüner Weg",
-    "Hinterm Schloss",
-    "Industriestraße",
-    "Jahnstraße",
-    "Kapellenweg",
-    "Lange Gasse",
-    "Mozartstraße",
-    "Nordring",
-    "Ostendstraße",
-    "Pappelallee",
-    "Rathausgasse",
-    "Sonnenhalde",
-    "Turmstraße",
-    "Ulmenweg",
-    "Weinbergstraße",
-    "Wilhelm-Busch-Straße",
-    "Zum Steinbruch",
-    "Auf der Höhe",
-    "Kleiststraße",
-    "Heckenrosenweg",
-    "Am Bahndamm",
-    "Gewerbepark Süd",
-    "Hohlweg",
-)
-TOWNS = (
-    ("34567", "Musterstadt"),
-    ("34567", "Musterstadt"),
-    ("34567", "Musterstadt"),
-    ("34568", "Musterstadt-Nord"),
-    ("34569", "Musterstadt-Altheim"),
-    ("34571", "Beispielhausen"),
-    ("34573", "Neudorf am See"),
-    ("34575", "Kleinmusterbach"),
-    ("34577", "Oberfeldingen"),
-    ("34579", "Wiesental"),
-    ("34580", "Steinach-Musterberg"),
-    ("34582", "Rabenau-Hofstetten"),
-)
-FAR_TOWNS = (
-    ("10115", "Berlin"),
-    ("20095", "Hamburg"),
-    ("50667", "Köln"),
-    ("80331", "München"),
-    ("70173", "Stuttgart"),
-    ("04109", "Leipzig"),
-    ("60311", "Frankfurt am Main"),
-    ("90402", "Nürnberg"),
-    ("30159", "Hannover"),
-    ("01067", "Dresden"),
-)
-GEMARKUNGEN = (
-    "Musterstadt",
-    "Altheim",
-    "Musterstadt-Nord",
-    "Hofstetten",
-    "Lerchenfeld",
-    "Talheim",
-)
+class _People(DataFile):
+    first_female: tuple[str, ...]
+    first_male: tuple[str, ...]
+    last_names: tuple[str, ...]
+    titles: tuple[str, ...]  # with their trailing space; "" for none
+    streets: tuple[str, ...]
+    towns: tuple[tuple[str, str], ...]  # postcode, town
+    far_towns: tuple[tuple[str, str], ...]
+    gemarkungen: tuple[str, ...]
+    trades: tuple[tuple[str, str], ...]  # word in the company name, line of business
+    legal_forms: tuple[str, ...]
+    invented_names: tuple[str, ...]
 
-TRADES = (
-    ("Jugendhilfe", "Ambulante Hilfen zur Erziehung"),
-    ("Busunternehmen", "Linien- und Schülerverkehr"),
-    ("Feuerwehrtechnik", "Fahrzeuge, Geräte und Schutzkleidung"),
-    ("Bauunternehmen", "Hoch- und Tiefbau"),
-    ("Elektro", "Elektroinstallationen"),
-    ("Sanitär", "Sanitär- und Heizungstechnik"),
-    ("Malerbetrieb", "Maler- und Lackierarbeiten"),
-    ("Gartenbau", "Garten- und Landschaftsbau"),
-    ("Büroservice", "Bürobedarf und Druck"),
-    ("IT-Systemhaus", "IT-Dienstleistungen"),
-    ("Reinigungsdienst", "Gebäudereinigung"),
-    ("Autohaus", "Kraftfahrzeuge und Service"),
-    ("Dachdeckerei", "Dach und Fassade"),
-    ("Ingenieurbüro", "Tragwerksplanung und Bauleitung"),
-    ("Architekturbüro", "Architektur"),
-    ("Spedition", "Transporte und Logistik"),
-    ("Druckerei", "Offset- und Digitaldruck"),
-    ("Entsorgung", "Containerdienst und Recycling"),
-    ("Metallbau", "Schlosserei und Stahlbau"),
-    ("Verkehrstechnik", "Markierung und Beschilderung"),
-    ("Catering", "Veranstaltungsservice"),
-    ("Sicherheitstechnik", "Brandmelde- und Alarmanlagen"),
-    ("Baumpflege", "Baumpflege und Fällung"),
-    ("Software", "Fachverfahren für Kommunen"),
-    ("Kopiertechnik", "Drucker und Kopierer"),
-)
-FORMS = (
-    "GmbH",
-    "GmbH",
-    "GmbH",
-    "GmbH & Co. KG",
-    "KG",
-    "e.K.",
-    "AG",
-    "OHG",
-    "UG (haftungsbeschränkt)",
-)
-COMPANY_INVENTED = (
-    "Nordlicht",
-    "Lindwurm",
-    "Kappa",
-    "Talblick",
-    "Sonnenstein",
-    "Bergquell",
-    "Mustermann",
-    "Fabelhaft",
-    "Quadrat",
-    "Ostwind",
-    "Silberfisch",
-    "Kiebitz",
-    "Feldlerche",
-    "Rotfuchs",
-    "Weitblick",
-    "Grünspecht",
-    "Blauhaus",
-    "Tannenhof",
-)
+
+_PEOPLE = load("people.yaml", _People)
+FIRST_FEMALE = _PEOPLE.first_female
+FIRST_MALE = _PEOPLE.first_male
+LAST_NAMES = _PEOPLE.last_names
+TITLES = _PEOPLE.titles
+STREETS = _PEOPLE.streets
+TOWNS = _PEOPLE.towns
+FAR_TOWNS = _PEOPLE.far_towns
+GEMARKUNGEN = _PEOPLE.gemarkungen
+TRADES = _PEOPLE.trades
+LEGAL_FORMS = _PEOPLE.legal_forms
+INVENTED_NAMES = _PEOPLE.invented_names
 
 Rng = random.Random
 
@@ -383,12 +85,12 @@ def company_name(rng: Rng, trades: tuple[str, ...] = ()) -> tuple[str, str]:
     """(company name with legal form, line of business), from ``trades`` when given."""
     pool = [t for t in TRADES if t[0] in trades] or list(TRADES)
     trade, business = rng.choice(pool)
-    form = pick(rng, FORMS)
+    form = pick(rng, LEGAL_FORMS)
     style = rng.random()
     if style < 0.45:
         name = f"{trade} {pick(rng, LAST_NAMES)} {form}"
     elif style < 0.75:
-        name = f"{pick(rng, COMPANY_INVENTED)} {trade} {form}"
+        name = f"{pick(rng, INVENTED_NAMES)} {trade} {form}"
     else:
         name = f"{pick(rng, LAST_NAMES)} & {pick(rng, LAST_NAMES)} {trade} {form}"
     return name, business

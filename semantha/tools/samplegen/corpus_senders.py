@@ -1,4 +1,7 @@
-"""Who writes a letter: the sender block, the signature and the sender's own references."""
+"""Who writes a letter: the sender block, the signature and the sender's own references.
+
+Which authorities, courts and firms write to which office is in ``data/senders.yaml``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from datetime import date
 
 from semantha.tools.samplegen import corpus_org as org
 from semantha.tools.samplegen import corpus_people as people
+from semantha.tools.samplegen.datafiles import DataFile, load
 
 
 @dataclass(frozen=True)
@@ -24,119 +28,30 @@ class Sender:
     town: str  # for "Beispielhausen, den 3.2.2026"
 
 
-# Which authorities write to which office (substrings of name or unit); others write to any.
-AUTHORITY_HINTS: dict[str, tuple[str, ...]] = {
-    "10": ("Kommunalaufsicht", "Statistisches", "Gemeinde Beispielhausen"),
-    "11": ("AOK", "Techniker", "Rentenversicherung", "Versorgungsverband", "Unfallversicherung"),
-    "12": ("Digitalisierung",),
-    "20": ("Kommunalaufsicht", "Landesprüfungsamt", "Finanzamt"),
-    "21": ("Finanzamt", "Jobcenter", "Vollstreckung"),
-    "22": ("Finanzamt",),
-    "32": ("Polizei", "Straßenverkehrsbehörde"),
-    "33": ("Polizei", "Statistisches", "Gemeinde Beispielhausen", "Familienkasse", "Jobcenter"),
-    "34": ("Klinikum", "Gemeinde Beispielhausen"),
-    "37": ("Leitstelle", "Kreisbauamt", "Unfallversicherung"),
-    "40": ("Schulamt", "Grundschule", "Ausbildungsförderung"),
-    "50": ("Jobcenter", "Rentenversicherung", "Familienkasse"),
-    "51": ("Grundschule", "Gesundheitsamt", "Jobcenter", "Familienkasse"),
-    "61": ("Naturschutz", "Kreisbauamt", "Zweckverband", "Straßenverkehrsbehörde"),
-    "63": ("Kreisbauamt", "Naturschutz", "Straßenverkehrsbehörde"),
-    "66": ("Straßenverkehrsbehörde", "Zweckverband", "Polizei"),
-    "67": ("Naturschutz",),
-    "70": ("Gesundheitsamt", "Naturschutz", "Zweckverband"),
-    "80": ("Industrie- und Handelskammer", "Gemeinde Beispielhausen"),
-}
-COURT_HINTS: dict[str, tuple[str, ...]] = {
-    "21": ("Vollstreckungsgericht", "Amtsgericht Musterstadt"),
-    "30": (
-        "Verwaltungsgericht",
-        "Landgericht",
-        "Amtsgericht Musterstadt",
-        "Sozialgericht",
-        "Arbeitsgericht",
-    ),
-    "51": ("Amtsgericht Musterstadt",),
-}
-# Companies of a particular line of business: name patterns and what they do.
-SPECIALISTS: dict[str, tuple[tuple[str, ...], str]] = {
-    "insurer": (
-        (
-            "Kommunaler Schadenausgleich Musterland",
-            "Musterländische Versicherung AG",
-            "{invented} Versicherung AG",
-            "Kommunalversicherung Mustertal VaG",
-        ),
-        "Versicherungen",
-    ),
-    "collector": (
-        (
-            "{invented} Inkasso GmbH",
-            "Forderungsmanagement {last} GmbH",
-            "{last} Inkasso & Forderungsmanagement GmbH",
-        ),
-        "Inkassodienstleistungen",
-    ),
-    "utility": (
-        (
-            "Stadtwerke Musterstadt GmbH",
-            "Musterland Energie AG",
-            "{invented} Energie GmbH",
-            "{invented} Glasfaser GmbH",
-            "Netzgesellschaft Mustertal mbH",
-        ),
-        "Energie, Wasser, Netze",
-    ),
-    "funeral": (
-        ("Bestattungen {last} GmbH", "Bestattungsinstitut {last} e.K.", "Pietät {last} & Sohn"),
-        "Bestattungen und Trauerbegleitung",
-    ),
-    "architect": (
-        (
-            "Architekturbüro {last}",
-            "{last} + {other} Architekten PartGmbB",
-            "Ingenieurbüro {last} GmbH",
-            "Planungsgruppe {invented} GmbH",
-        ),
-        "Architektur und Planung",
-    ),
-    "developer": (
-        (
-            "{invented} Projektentwicklung GmbH",
-            "Wohnbau {last} GmbH & Co. KG",
-            "{last} Immobilien AG",
-        ),
-        "Projektentwicklung",
-    ),
-    "bank": (
-        ("Sparkasse Musterstadt", "Volksbank Mustertal eG", "Kommunalbank Musterland AG"),
-        "Kommunalkunden",
-    ),
-    "taxadvisor": (
-        ("Steuerberatung {last} & Partner mbB", "{last} {other} Steuerberater PartG"),
-        "Steuerberatung",
-    ),
-}
-OFFICE_TRADES: dict[str, tuple[str, ...]] = {
-    "10": ("Büroservice", "Druckerei", "Kopiertechnik"),
-    "12": ("IT-Systemhaus", "Software", "Kopiertechnik"),
-    "37": ("Feuerwehrtechnik", "Sicherheitstechnik", "Autohaus", "Metallbau"),
-    "40": ("Busunternehmen", "Catering", "Büroservice", "Bauunternehmen", "Malerbetrieb"),
-    "51": ("Jugendhilfe",),
-    "63": ("Architekturbüro", "Ingenieurbüro", "Bauunternehmen"),
-    "66": ("Bauunternehmen", "Verkehrstechnik", "Ingenieurbüro", "Entsorgung"),
-    "67": ("Gartenbau", "Baumpflege"),
-    "70": ("Entsorgung", "Ingenieurbüro"),
-    "80": ("Catering", "Druckerei", "Spedition"),
-}
+class _Specialist(DataFile):
+    names: tuple[str, ...]  # patterns: {last}, {other} last names, {invented} a made-up word
+    business: str
+
+
+class _Senders(DataFile):
+    authority_hints: dict[str, tuple[str, ...]]  # office -> parts of authority names
+    court_hints: dict[str, tuple[str, ...]]  # office -> parts of court names
+    specialists: dict[str, _Specialist]  # role -> firms of that line of business
+    office_trades: dict[str, tuple[str, ...]]  # office -> lines of business writing to it
+    greetings: tuple[str, ...]
+    clubs: tuple[str, ...]
+    council_groups: tuple[str, ...]
+
+
+_SENDERS = load("senders.yaml", _Senders)
+AUTHORITY_HINTS = _SENDERS.authority_hints
+COURT_HINTS = _SENDERS.court_hints
+SPECIALISTS = _SENDERS.specialists
+OFFICE_TRADES = _SENDERS.office_trades
+GREETINGS = _SENDERS.greetings
+CLUBS = _SENDERS.clubs
+COUNCIL_GROUPS = _SENDERS.council_groups
 RATHAUS_LINES = ("Rathausplatz 1", "34567 Musterstadt")
-GREETINGS = (
-    "Mit freundlichen Grüßen",
-    "Mit freundlichen Grüßen",
-    "Freundliche Grüße",
-    "Mit freundlichem Gruß",
-    "Hochachtungsvoll",
-    "Viele Grüße",
-)
 
 
 def make_sender(rng: random.Random, role: str, office: str, other_office: str) -> Sender:
@@ -188,10 +103,11 @@ def _citizen(rng: random.Random, _office: str) -> Sender:
 
 
 def _specialist(rng: random.Random, role: str) -> tuple[str, str]:
-    patterns, business = SPECIALISTS[role]
+    specialist = SPECIALISTS[role]
     last, other = people.pick(rng, people.LAST_NAMES), people.pick(rng, people.LAST_NAMES)
-    invented = people.pick(rng, people.COMPANY_INVENTED)
-    return rng.choice(patterns).format(last=last, other=other, invented=invented), business
+    invented = people.pick(rng, people.INVENTED_NAMES)
+    name = rng.choice(specialist.names).format(last=last, other=other, invented=invented)
+    return name, specialist.business
 
 
 def _company(rng: random.Random, office: str, role: str = "company") -> Sender:
@@ -236,7 +152,7 @@ def _lawyer(rng: random.Random, _office: str) -> Sender:
     a, b = people.pick(rng, people.LAST_NAMES), people.pick(rng, people.LAST_NAMES)
     signer, female = _signer(rng)
     first = signer.split()[-2]
-    firm = rng.choice(org.LAW_FIRM_STYLES).format(a=a, b=b, first=first)
+    firm = rng.choice(org.LAW_FIRMS).format(a=a, b=b, first=first)
     town = people.town(rng, far=0.2)
     lines = (
         firm,
@@ -348,37 +264,11 @@ def _internal(rng: random.Random, sender_office: str) -> Sender:
     return Sender(lines, signer, female, closing, (), "Musterstadt")
 
 
-CLUBS = (
-    "Musikverein Musterstadt 1887 e.V.",
-    "TSV Musterstadt 1902 e.V.",
-    "Heimatverein Altheim e.V.",
-    "Schützengesellschaft Musterstadt e.V.",
-    "Kleingartenverein Am Mühlbach e.V.",
-    "Sportfreunde Lerchenfeld e.V.",
-    "Gesangverein Harmonie Altheim e.V.",
-    "Bürgerverein Nord e.V.",
-    "Förderverein Grundschule am Mühlbach e.V.",
-    "Tafel Musterstadt e.V.",
-    "Tennisclub Rot-Weiß Musterstadt e.V.",
-    "Kulturkreis Musterstadt e.V.",
-    "Narrenzunft Altheim e.V.",
-    "Seniorenhilfe Musterstadt e.V.",
-)
-FRACTIONS = (
-    "Fraktion Bürgerliste",
-    "Fraktion Grüne Mitte",
-    "Fraktion Freie Wähler Musterstadt",
-    "Fraktion Soziale Liste",
-    "Fraktion Liberale Mitte",
-    "Gruppe Junge Liste",
-)
-
-
 def _association(rng: random.Random, role: str) -> Sender:
     """A club (e.V.) or a group in the city council."""
     signer, female = _signer(rng)
     if role == "council":
-        name = rng.choice(FRACTIONS)
+        name = rng.choice(COUNCIL_GROUPS)
         lines: tuple[str, ...] = (name, "im Gemeinderat der Stadt Musterstadt", *RATHAUS_LINES)
         function = "Fraktionsvorsitzende" if female else "Fraktionsvorsitzender"
     else:

@@ -1,7 +1,7 @@
 """Slot values for letter templates, generated on first use and then kept for the letter.
 
 A letter that says "Flurstück {flst}" twice names the same plot twice: ``Slots``
-caches every value it generates.
+caches every value it generates. The word lists are in ``data/slots.yaml``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from semantha.tools.samplegen import corpus_people as people
-from semantha.tools.samplegen.corpus_org import OFFICE_MATTERS
+from semantha.tools.samplegen.corpus_org import OFFICE_BY_ID
+from semantha.tools.samplegen.datafiles import DataFile, load
 
 
 @dataclass(frozen=True)
@@ -27,155 +28,38 @@ class LetterContext:
     office: str = ""  # the recipient office, for "{matter}"
 
 
-SCHOOLS = (
-    "Grundschule am Mühlbach",
-    "Eichendorff-Grundschule",
-    "Realschule Musterstadt",
-    "Gymnasium am Schlossberg",
-    "Gemeinschaftsschule Nord",
-    "Grundschule Altheim",
-    "Lindenschule",
-    "Berufliche Schule Musterstadt",
-    "Grundschule Lerchenfeld",
-)
-KITAS = (
-    "Sonnenschein",
-    "Regenbogen",
-    "Pusteblume",
-    "Kleine Strolche",
-    "Am Park",
-    "Wirbelwind",
-    "Schatzkiste",
-    "Löwenzahn",
-    "Zwergenland",
-    "Sternschnuppe",
-)
-PARKS = (
-    "Stadtpark",
-    "Schlosspark",
-    "Mühlbachpark",
-    "Park am Bahndamm",
-    "Lerchenfeldanlage",
-    "Kurpark Altheim",
-    "Grünzug Nord",
-    "Rosengarten",
-)
-CEMETERIES = ("Hauptfriedhof", "Waldfriedhof", "Friedhof Altheim", "Bergfriedhof", "Friedhof Nord")
-TREES = (
-    "Rotbuche",
-    "Stieleiche",
-    "Bergahorn",
-    "Winterlinde",
-    "Walnussbaum",
-    "Fichte",
-    "Birke",
-    "Kastanie",
-    "Esche",
-    "Kiefer",
-)
-JOBS = (
-    "Sachbearbeiter/in Bürgeramt",
-    "Verwaltungsfachangestellte/r",
-    "Bauingenieur/in",
-    "Erzieher/in",
-    "Hausmeister/in",
-    "IT-Systemadministrator/in",
-    "Sachbearbeiter/in Wohngeld",
-    "Gärtner/in im Grünflächenamt",
-    "Stadtplaner/in",
-    "Brandmeister/in",
-    "Sozialarbeiter/in im Jugendamt",
-    "Auszubildende/r Verwaltungsfachangestellte/r",
-    "Sekretariatskraft",
-    "Sachgebietsleitung Stadtkasse",
-    "Straßenwärter/in",
-)
-SOFTWARE = (
-    "KommunalFinanz 4",
-    "MeldeWeb Pro",
-    "BauAkte Plus",
-    "PersonalOffice",
-    "KitaPlaner",
-    "GeoKommune",
-    "RatsInfo 7",
-    "AktenWerk DMS",
-    "StandesSoft",
-    "SozialData",
-)
-BUSINESSES = (
-    "Einzelhandel mit Bekleidung",
-    "Onlinehandel mit Haushaltswaren",
-    "Hausmeisterservice",
-    "Friseursalon",
-    "Imbiss mit Ausschank alkoholfreier Getränke",
-    "Reinigungsdienst",
-    "IT-Beratung",
-    "Kurierdienst",
-    "Nagelstudio",
-    "Handel mit Gebrauchtwagen",
-    "Café mit Außenbewirtschaftung",
-    "Malerbetrieb",
-    "Fahrradreparatur",
-)
-EVENTS = (
-    "Musterstädter Stadtfest",
-    "Sommernachtskino",
-    "Flohmarkt am Mühlbach",
-    "Stadtlauf",
-    "Oktoberfest des Schützenvereins",
-    "Adventsmarkt Altheim",
-    "Kinderfest im Stadtpark",
-    "Oldtimertreffen",
-    "Kulturnacht",
-)
-VORHABEN = (
-    "den Neubau eines Einfamilienhauses",
-    "den Anbau eines Wintergartens",
-    "die Errichtung einer Doppelgarage",
-    "den Neubau eines Mehrfamilienhauses mit {n} Wohnungen",
-    "den Umbau und die Aufstockung des Wohnhauses",
-    "die Errichtung einer Lagerhalle",
-    "den Dachgeschossausbau",
-    "den Neubau eines Carports mit Abstellraum",
-)
-BPLAN_NAMES = (
-    "Am Mühlbach",
-    "Lerchenfeld II",
-    "Gewerbegebiet Süd",
-    "Innenstadt West",
-    "Hinterm Schloss",
-    "Sonnenhalde",
-    "Alter Güterbahnhof",
-    "Wiesengrund Nord",
-)
-CHILDREN = (
-    "Mia",
-    "Emma",
-    "Hannah",
-    "Sofia",
-    "Lina",
-    "Ella",
-    "Mila",
-    "Leni",
-    "Ida",
-    "Zoe",
-    "Amelie",
-    "Elif",
-    "Noah",
-    "Ben",
-    "Finn",
-    "Paul",
-    "Elias",
-    "Luca",
-    "Emil",
-    "Leon",
-    "Yusuf",
-    "Jonas",
-    "Mats",
-    "Milan",
-)
-DOGS = ("Bello", "Luna", "Max", "Emma", "Sammy", "Balu", "Kira", "Rocky", "Nala", "Paul")
-PRODUKTE = ("11.10.01", "36.50.02", "54.10.01", "21.10.03", "55.10.01", "12.60.01", "42.10.01")
+class _WordLists(DataFile):
+    schools: tuple[str, ...]
+    kitas: tuple[str, ...]
+    parks: tuple[str, ...]
+    cemeteries: tuple[str, ...]
+    trees: tuple[str, ...]
+    jobs: tuple[str, ...]
+    software: tuple[str, ...]
+    businesses: tuple[str, ...]
+    events: tuple[str, ...]
+    building_projects: tuple[str, ...]  # {n} is a number of flats
+    development_plans: tuple[str, ...]
+    children: tuple[str, ...]
+    dogs: tuple[str, ...]
+    budget_products: tuple[str, ...]
+
+
+_WORDS = load("slots.yaml", _WordLists)
+SCHOOLS = _WORDS.schools
+KITAS = _WORDS.kitas
+PARKS = _WORDS.parks
+CEMETERIES = _WORDS.cemeteries
+TREES = _WORDS.trees
+JOBS = _WORDS.jobs
+SOFTWARE = _WORDS.software
+BUSINESSES = _WORDS.businesses
+EVENTS = _WORDS.events
+BUILDING_PROJECTS = _WORDS.building_projects
+DEVELOPMENT_PLANS = _WORDS.development_plans
+CHILDREN = _WORDS.children
+DOGS = _WORDS.dogs
+BUDGET_PRODUCTS = _WORDS.budget_products
 
 Generator = Callable[[random.Random, LetterContext], str]
 
@@ -199,11 +83,11 @@ def _child(rng: random.Random, ctx: LetterContext) -> str:
 
 
 def _vorhaben(rng: random.Random, _ctx: LetterContext) -> str:
-    return people.pick(rng, VORHABEN).replace("{n}", str(rng.randint(3, 24)))
+    return people.pick(rng, BUILDING_PROJECTS).replace("{n}", str(rng.randint(3, 24)))
 
 
 def _bplan(rng: random.Random, _ctx: LetterContext) -> str:
-    return f"Nr. {rng.randint(12, 140)} „{people.pick(rng, BPLAN_NAMES)}“"
+    return f"Nr. {rng.randint(12, 140)} „{people.pick(rng, DEVELOPMENT_PLANS)}“"
 
 
 def _ext_az(rng: random.Random, ctx: LetterContext) -> str:
@@ -250,7 +134,7 @@ GENERATORS: dict[str, Generator] = {
     "sender": lambda r, c: c.sender,
     "in": lambda r, c: "in" if c.female else "",
     "office_other": lambda r, c: c.other_office,
-    "matter": lambda r, c: people.pick(r, OFFICE_MATTERS[c.office]),
+    "matter": lambda r, c: people.pick(r, OFFICE_BY_ID[c.office].matters),
     "child": _child,
     "date_past": lambda r, c: _days(c, r, -120, -3),
     "date_past2": lambda r, c: _days(c, r, -420, -121),
@@ -310,7 +194,7 @@ GENERATORS: dict[str, Generator] = {
     "kennziffer": lambda r, c: f"{r.randint(1, 80)}/{c.letter_date.year % 100:02d}",
     "stellennr": lambda r, c: f"{r.randint(10, 80)}.{people.digits(r, 3)}",
     "vorlage": lambda r, c: f"{r.randint(1, 320)}/{c.letter_date.year}",
-    "produkt": lambda r, c: people.pick(r, PRODUKTE),
+    "produkt": lambda r, c: people.pick(r, BUDGET_PRODUCTS),
     "ticket": lambda r, c: f"INC-{people.digits(r, 6)}",
     "inventar": lambda r, c: f"INV-{people.digits(r, 5)}",
     "durchwahl": lambda r, c: f"-{r.randint(100, 899)}",

@@ -3,7 +3,8 @@
 ``vary_wording`` swaps common words for synonyms (safe swaps only: same case,
 number and position in the sentence); ``citizen_typos`` adds the spelling mistakes
 people really make in letters to the city ("Wiederspruch", "seid dem");
-``first_person_plural`` turns a citizen's "ich" into a company's "wir".
+``first_person_plural`` turns a citizen's "ich" into a company's "wir". Synonyms
+and typos are in ``data/style.yaml``.
 """
 
 from __future__ import annotations
@@ -11,48 +12,19 @@ from __future__ import annotations
 import random
 import re
 
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "umgehend": ("unverzüglich", "schnellstmöglich", "möglichst bald"),
-    "derzeit": ("zurzeit", "momentan", "gegenwärtig"),
-    "zeitnah": ("möglichst bald", "kurzfristig", "in Kürze"),
-    "Vielen Dank": ("Herzlichen Dank", "Besten Dank", "Danke"),
-    "Rückmeldung": ("Antwort", "Nachricht", "Mitteilung"),
-    "liegt bei": ("ist beigefügt", "liegt anbei"),
-    "liegen bei": ("sind beigefügt", "liegen anbei"),
-    "Bitte teilen Sie mir mit": ("Teilen Sie mir bitte mit", "Ich bitte um Mitteilung"),
-    "Bitte teilen Sie uns mit": ("Teilen Sie uns bitte mit", "Wir bitten um Mitteilung"),
-    "seit Wochen": ("seit mehreren Wochen", "schon seit Wochen", "seit geraumer Zeit"),
-    "erheblich": ("deutlich", "massiv", "stark"),
-    "ebenfalls": ("auch", "gleichfalls"),
-    "bereits": ("schon",),
-    "Anbei": ("Beigefügt", "In der Anlage"),
-    "anbei": ("beigefügt", "in der Anlage"),
-    "Für Rückfragen": ("Bei Rückfragen", "Für weitere Fragen"),
-    "gern": ("gerne",),
-}
+from semantha.tools.samplegen.datafiles import DataFile, load
+
+
+class _Style(DataFile):
+    synonyms: dict[str, tuple[str, ...]]
+    typos: tuple[tuple[str, str], ...]  # (correct, as people write it)
+
+
+_STYLE = load("style.yaml", _Style)
+SYNONYMS = _STYLE.synonyms
+TYPOS = _STYLE.typos
 _SYNONYM = re.compile(
     r"\b(" + "|".join(map(re.escape, sorted(SYNONYMS, key=len, reverse=True))) + r")\b"
-)
-
-# (correct, as people write it) — the mistakes seen most in citizens' letters
-TYPOS: tuple[tuple[str, str], ...] = (
-    ("Widerspruch", "Wiederspruch"),
-    ("widerspreche", "wiederspreche"),
-    ("seit dem", "seid dem"),
-    ("Seit dem", "Seid dem"),
-    ("dass", "das"),
-    ("Herren,", "Herrn,"),
-    ("Adresse", "Addresse"),
-    ("Standesamt", "Standes Amt"),
-    ("Baugenehmigung", "Bau Genehmigung"),
-    ("Grundstück", "Grundstük"),
-    ("endgültig", "entgültig"),
-    ("Rückmeldung", "Rückmeldumg"),
-    ("Nachbarn", "Nachbarm"),
-    ("im Voraus", "im Vorraus"),
-    ("wieder", "wider"),
-    ("Gebühr", "Gebür"),
-    ("Kita", "KiTa"),
 )
 
 

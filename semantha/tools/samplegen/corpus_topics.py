@@ -1,7 +1,7 @@
 """Topics of municipal mail: what a letter is about, which office handles it, and phrasings.
 
-The tables in ``corpus_topics_a`` and ``corpus_topics_b`` are written in a small
-line notation so that administrative prose stays readable and easy to extend::
+The tables in ``data/topics/*.txt`` are written in a small line notation so that
+administrative prose stays readable and easy to extend::
 
     == 63 | Antrag | citizen company | Bauantrag         office | doctype | sender roles | title
     S: subject line                                       one of these is the subject
@@ -39,12 +39,16 @@ import re
 from dataclasses import dataclass
 
 from semantha.tools.samplegen.corpus_org import DOCTYPES, OFFICE_IDS
-from semantha.tools.samplegen.corpus_topics_a import TOPICS_A
-from semantha.tools.samplegen.corpus_topics_b import TOPICS_B
-from semantha.tools.samplegen.corpus_topics_c import TOPICS_C
-from semantha.tools.samplegen.corpus_topics_cover import TOPICS_COVER
-from semantha.tools.samplegen.corpus_topics_d import TOPICS_D
+from semantha.tools.samplegen.datafiles import read_text
 
+# In this order: the generator draws from the topics by position.
+TOPIC_FILES = (
+    "topics/offices-10-34.txt",
+    "topics/offices-37-80.txt",
+    "topics/internal-hearings-courts.txt",
+    "topics/near-misses.txt",
+)
+COVER_FILE = "topics/cover-letters.txt"
 ROLES = (
     "council",
     "insurer",
@@ -158,10 +162,15 @@ def parse_topics(table: str) -> tuple[Topic, ...]:
     return tuple(topics)
 
 
-TOPICS: tuple[Topic, ...] = tuple(
-    topic for table in (TOPICS_A, TOPICS_B, TOPICS_C, TOPICS_D) for topic in parse_topics(table)
-)
-COVER_TOPICS: tuple[Topic, ...] = parse_topics(TOPICS_COVER)
+def _read_topics(name: str) -> tuple[Topic, ...]:
+    try:
+        return parse_topics(read_text(name))
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from exc
+
+
+TOPICS: tuple[Topic, ...] = tuple(topic for name in TOPIC_FILES for topic in _read_topics(name))
+COVER_TOPICS: tuple[Topic, ...] = _read_topics(COVER_FILE)
 
 
 def topics_by_office() -> dict[str, tuple[Topic, ...]]:

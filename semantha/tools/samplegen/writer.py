@@ -2,9 +2,9 @@
 
 Formats: image-only PDF (JPEG pages, or CCITT G4 for bitonal pages), born-digital PDF
 with a real text layer, multi-page CCITT G4 TIFF, JPEG and PNG (single images: a
-photo of the first page). ``labels.csv`` has the header ``file,department,doctype``
-(DESIGN §3); ``truth.jsonl`` holds the full ground truth of each file. Text-only
-mode writes ``text,department,doctype`` rows without any images.
+photo of the first page). ``labels.csv`` has the header ``file,department,doctype``;
+``truth.jsonl`` holds the full ground truth of each file. Text-only mode writes
+``text,department,doctype`` rows without any images.
 
 Every document draws from its own ``random.Random(f"{seed}/{index}")``, so a file is
 the same whether it was written alone, in a pool, or as part of a larger run.
