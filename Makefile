@@ -19,6 +19,7 @@ lint: setup
 	$(BIN)/ruff check semantha tests benchmarks
 	$(BIN)/ruff format --check semantha tests benchmarks
 	$(BIN)/mypy semantha
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
