@@ -11,7 +11,9 @@ what lets the service remove an original only after its outcome is recorded.
         ^             │
         └── failed-retrying (delivery target unusable, worker crashed or timed out)
 
-While a document waits to be retried, ``failure`` says which of these it was.
+While a document waits to be retried, ``failure`` says which of these it was. A
+recorded outcome keeps the worker's ``seconds`` for it and, when it was quarantined,
+the ``error_class`` (``InputError``, ``OcrError``): what the metrics count.
 """
 
 from __future__ import annotations
@@ -74,12 +76,16 @@ CREATE TABLE IF NOT EXISTS documents (
     received_at REAL NOT NULL,
     updated_at REAL NOT NULL,
     next_attempt_at REAL NOT NULL DEFAULT 0,
-    failure TEXT
+    failure TEXT,
+    seconds REAL,
+    error_class TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_due ON documents (state, next_attempt_at);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents (sha256);
 CREATE INDEX IF NOT EXISTS documents_original ON documents (original);
 """
+# Columns added after the first release: older journals get them when the service opens them.
+ADDED_COLUMNS = {"failure": "TEXT", "seconds": "REAL", "error_class": "TEXT"}
 
 
 @dataclass(frozen=True)
@@ -106,14 +112,18 @@ class Entry:
     updated_at: float
     next_attempt_at: float
     failure: Failure | None  # why the last attempt failed, while the document waits
+    seconds: float | None  # how long the worker took for the recorded outcome
+    error_class: str | None  # the error's class, when the document was quarantined
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Entry:
         values: dict[str, Any] = dict(row)
         values["state"] = State(values["state"])
         values["destinations"] = tuple(json.loads(values["destinations"]))
-        # .get: ``status`` may read a journal the service has not yet given the column
+        # .get: ``status`` may read a journal the service has not yet given the columns
         values["failure"] = Failure(values["failure"]) if values.get("failure") else None
+        values["seconds"] = values.get("seconds")
+        values["error_class"] = values.get("error_class")
         return cls(**values)
 
 
@@ -128,6 +138,8 @@ class Result:
     method: str | None = None
     destinations: tuple[str, ...] = ()
     error: str = ""
+    seconds: float | None = None
+    error_class: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,15 +163,19 @@ class Journal:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
-            self._add_failure_column()
+            self._add_columns()
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout=5000")
 
-    def _add_failure_column(self) -> None:
-        """Journals written before failures were recorded by kind get the column."""
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
-        if "failure" not in columns:
-            self._db.execute("ALTER TABLE documents ADD COLUMN failure TEXT")
+    def _add_columns(self) -> None:
+        """Journals written by an earlier version get the columns added since."""
+        for name, kind in ADDED_COLUMNS.items():
+            if name not in self.columns():
+                self._db.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
+
+    def columns(self) -> frozenset[str]:
+        """The documents table's columns (a read-only journal may lack the newest)."""
+        return frozenset(row[1] for row in self._db.execute("PRAGMA table_info(documents)"))
 
     def close(self) -> None:
         self._db.close()
@@ -280,6 +296,8 @@ class Journal:
             destinations=json.dumps(list(result.destinations)),
             last_error=result.error,
             failure=None,
+            seconds=result.seconds,
+            error_class=result.error_class,
         )
 
     # -- start-up -------------------------------------------------------------------

@@ -278,6 +278,8 @@ class Service:
                 result.method,
                 result.destinations,
                 result.error,
+                result.seconds,
+                result.error_class,
             ),
         )
         self.summary.add(state)
