@@ -28,6 +28,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
+from semantha.config import AppConfig
+
 
 class State(StrEnum):
     """Where a document is in its life; the value is what the journal stores and
@@ -54,6 +56,8 @@ FINAL_STATES = frozenset({State.DELIVERED, State.REVIEW, State.QUARANTINED, Stat
 WAITING_STATES = (State.RECEIVED, State.PROCESSING, State.RETRYING)
 
 Original = Literal["inbox", "work", "archived", "removed"]
+
+JOURNAL_NAME = "journal.sqlite"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -86,6 +90,10 @@ CREATE INDEX IF NOT EXISTS documents_original ON documents (original);
 """
 # Columns added after the first release: older journals get them when the service opens them.
 ADDED_COLUMNS = {"failure": "TEXT", "seconds": "REAL", "error_class": "TEXT"}
+
+
+def journal_path(config: AppConfig) -> Path:
+    return config.paths.work / JOURNAL_NAME
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,19 @@ class Summary:
     queue_depth: int
     oldest_waiting_at: float | None
     last_errors: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The journal's figures for the metrics, read from one snapshot."""
+
+    documents: dict[tuple[State, str | None, str | None], int]  # by state, department, method
+    errors: dict[tuple[State, str | None], int]  # quarantined by error class, retrying by failure
+    failed_attempts: int
+    oldest_review_at: float | None  # when the oldest document now in review was received
+    seconds_at_most: tuple[int, ...]  # outcomes that took at most each bound, in that order
+    seconds_count: int
+    seconds_sum: float
 
 
 class Journal:
@@ -334,6 +355,45 @@ class Journal:
     def documents(self, limit: int | None = None) -> list[Entry]:
         """Rows, newest first."""
         return self._many("SELECT * FROM documents ORDER BY id DESC LIMIT ?", (limit or -1,))
+
+    def figures(self, bounds: Sequence[float]) -> Figures:
+        """Counts by state and errors, and the worker seconds per outcome against ``bounds``."""
+        columns = self.columns()
+        db = self._db
+        db.execute("BEGIN")  # one snapshot: the figures agree with one another
+        try:
+            documents = db.execute(
+                "SELECT state, department, method, COUNT(*) FROM documents"
+                " GROUP BY state, department, method"
+            ).fetchall()
+            error_class = "error_class" if "error_class" in columns else "NULL"
+            errors = db.execute(
+                f"SELECT state, {error_class}, COUNT(*) FROM documents WHERE state = ?"
+                f" GROUP BY {error_class} UNION ALL"
+                " SELECT state, failure, COUNT(*) FROM documents WHERE state = ? GROUP BY failure",
+                (State.QUARANTINED, State.RETRYING),
+            ).fetchall()
+            failed_attempts, oldest_review = db.execute(
+                "SELECT TOTAL(attempts), MIN(CASE WHEN state = ? THEN received_at END)"
+                " FROM documents",
+                (State.REVIEW,),
+            ).fetchone()
+            seconds = "seconds" if "seconds" in columns else "NULL"
+            at_most = "".join(f", TOTAL({seconds} <= ?)" for _ in bounds)
+            count, total, *cumulative = db.execute(
+                f"SELECT COUNT({seconds}), TOTAL({seconds}){at_most} FROM documents", bounds
+            ).fetchone()
+        finally:
+            db.execute("COMMIT")
+        return Figures(
+            documents={(State(s), d, m): n for s, d, m, n in documents},
+            errors={(State(s), kind): n for s, kind, n in errors},
+            failed_attempts=int(failed_attempts),
+            oldest_review_at=oldest_review,
+            seconds_at_most=tuple(int(n) for n in cumulative),
+            seconds_count=count,
+            seconds_sum=total,
+        )
 
     def _update(self, doc: int, **values: Any) -> None:
         values["updated_at"] = time.time()

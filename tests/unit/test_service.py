@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 
 import pytest
 from imports import imported_after
+from prometheus_client.parser import text_string_to_metric_families
 
 from semantha.cli import main
 from semantha.config import AppConfig, Paths, ServiceSettings
@@ -385,6 +388,31 @@ def test_a_worker_reports_its_seconds_and_why_it_quarantined(tmp_path: Path) -> 
     result = worker_run(state, Job(1, str(junk), "0" * 64))
     assert (result.state, result.error_class) == (State.QUARANTINED, "InputError")
     assert result.seconds is not None and result.seconds >= 0
+
+
+def test_the_service_serves_metrics_from_its_own_process_while_it_runs(tmp_path: Path) -> None:
+    scraped: list[bytes] = []
+
+    def work(job: Job) -> JobResult:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            scraped.append(response.read())
+        return delivered(job)
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    service, _, _ = make_service(tmp_path, work, metrics_port=port)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    service.run(once=True)
+    processing = [
+        s.value
+        for family in text_string_to_metric_families(scraped[0].decode())
+        for s in family.samples
+        if s.name == "semantha_documents" and s.labels["state"] == "processing"
+    ]
+    assert processing == [1]
+    with pytest.raises(OSError):  # the server ends with the run
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10)
 
 
 def test_purge_archive_keeps_the_retention_period(tmp_path: Path) -> None:
