@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,6 +91,12 @@ CREATE INDEX IF NOT EXISTS documents_original ON documents (original);
 """
 # Columns added after the first release: older journals get them when the service opens them.
 ADDED_COLUMNS = {"failure": "TEXT", "seconds": "REAL", "error_class": "TEXT"}
+# The metrics read every document at each scrape: through this index in its order, a
+# million documents take a fraction of the time the table and a sort would.
+FIGURES_INDEX = (
+    "CREATE INDEX IF NOT EXISTS documents_figures ON documents"
+    " (state, department, method, error_class, failure, seconds, attempts, received_at)"
+)
 
 
 def journal_path(config: AppConfig) -> Path:
@@ -160,7 +167,7 @@ class Summary:
 
 @dataclass(frozen=True)
 class Figures:
-    """The journal's figures for the metrics, read from one snapshot."""
+    """The journal's figures for the metrics."""
 
     documents: dict[tuple[State, str | None, str | None], int]  # by state, department, method
     errors: dict[tuple[State, str | None], int]  # quarantined by error class, retrying by failure
@@ -185,6 +192,7 @@ class Journal:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
             self._add_columns()
+            self._db.execute(FIGURES_INDEX)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout=5000")
 
@@ -357,42 +365,43 @@ class Journal:
         return self._many("SELECT * FROM documents ORDER BY id DESC LIMIT ?", (limit or -1,))
 
     def figures(self, bounds: Sequence[float]) -> Figures:
-        """Counts by state and errors, and the worker seconds per outcome against ``bounds``."""
-        columns = self.columns()
-        db = self._db
-        db.execute("BEGIN")  # one snapshot: the figures agree with one another
-        try:
-            documents = db.execute(
-                "SELECT state, department, method, COUNT(*) FROM documents"
-                " GROUP BY state, department, method"
-            ).fetchall()
-            error_class = "error_class" if "error_class" in columns else "NULL"
-            errors = db.execute(
-                f"SELECT state, {error_class}, COUNT(*) FROM documents WHERE state = ?"
-                f" GROUP BY {error_class} UNION ALL"
-                " SELECT state, failure, COUNT(*) FROM documents WHERE state = ? GROUP BY failure",
-                (State.QUARANTINED, State.RETRYING),
-            ).fetchall()
-            failed_attempts, oldest_review = db.execute(
-                "SELECT TOTAL(attempts), MIN(CASE WHEN state = ? THEN received_at END)"
-                " FROM documents",
-                (State.REVIEW,),
-            ).fetchone()
-            seconds = "seconds" if "seconds" in columns else "NULL"
-            at_most = "".join(f", TOTAL({seconds} <= ?)" for _ in bounds)
-            count, total, *cumulative = db.execute(
-                f"SELECT COUNT({seconds}), TOTAL({seconds}){at_most} FROM documents", bounds
-            ).fetchone()
-        finally:
-            db.execute("COMMIT")
+        """Counts by state and errors, and the worker seconds per outcome against
+        ``bounds``: one scan of ``documents_figures``, so the figures agree."""
+        have = self.columns()
+        error_class, failure, seconds = (
+            name if name in have else "NULL" for name in ("error_class", "failure", "seconds")
+        )
+        at_most = "".join(f", TOTAL({seconds} <= ?)" for _ in bounds)
+        groups = self._db.execute(
+            f"SELECT state, department, method, {error_class}, {failure}, COUNT(*),"
+            f" TOTAL(attempts), MIN(received_at), COUNT({seconds}), TOTAL({seconds}){at_most}"
+            f" FROM documents GROUP BY state, department, method, {error_class}, {failure}",
+            bounds,
+        ).fetchall()
+        documents: Counter[tuple[State, str | None, str | None]] = Counter()
+        errors: Counter[tuple[State, str | None]] = Counter()
+        failed_attempts, oldest_review, count, total = 0, None, 0, 0.0
+        cumulative = [0] * len(bounds)
+        for state, department, method, error, failed, n, attempts, received, *timed in groups:
+            state = State(state)
+            documents[state, department, method] += n
+            if state is State.QUARANTINED:
+                errors[state, error] += n
+            elif state is State.RETRYING:
+                errors[state, failed] += n
+            failed_attempts += int(attempts)
+            if state is State.REVIEW:
+                oldest_review = received if oldest_review is None else min(received, oldest_review)
+            count, total = count + timed[0], total + timed[1]
+            cumulative = [c + int(t) for c, t in zip(cumulative, timed[2:], strict=True)]
         return Figures(
-            documents={(State(s), d, m): n for s, d, m, n in documents},
-            errors={(State(s), kind): n for s, kind, n in errors},
-            failed_attempts=int(failed_attempts),
-            oldest_review_at=oldest_review,
-            seconds_at_most=tuple(int(n) for n in cumulative),
-            seconds_count=count,
-            seconds_sum=total,
+            dict(documents),
+            dict(errors),
+            failed_attempts,
+            oldest_review,
+            tuple(cumulative),
+            count,
+            total,
         )
 
     def _update(self, doc: int, **values: Any) -> None:

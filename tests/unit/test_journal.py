@@ -120,6 +120,8 @@ def test_a_journal_without_seconds_and_error_class_gets_them(tmp_path: Path) -> 
         2.5,
         "OcrError",
     )
+    indexes = {row[1] for row in sqlite3.connect(path).execute("PRAGMA index_list(documents)")}
+    assert "documents_figures" in indexes  # made once the columns it covers exist
 
 
 def test_requeue_puts_interrupted_work_back_without_counting(db: Journal) -> None:
