@@ -82,7 +82,7 @@ def _documents(figures: Figures) -> GaugeMetricFamily:
     family = GaugeMetricFamily(
         "semantha_documents",
         "Documents in the journal by state, department and method"
-        " (empty while undecided or unreadable).",
+        " (department and method are empty while undecided).",
         labels=["state", "department", "method"],
     )
     for (state, department, method), count in figures.documents.items():

@@ -390,7 +390,7 @@ def test_a_worker_reports_its_seconds_and_why_it_quarantined(tmp_path: Path) -> 
     assert result.seconds is not None and result.seconds >= 0
 
 
-def test_the_service_serves_metrics_from_its_own_process_while_it_runs(tmp_path: Path) -> None:
+def test_the_service_serves_metrics_while_it_runs_and_frees_the_port(tmp_path: Path) -> None:
     scraped: list[bytes] = []
 
     def work(job: Job) -> JobResult:
