@@ -67,6 +67,8 @@ class JobResult:
     destinations: tuple[str, ...] = ()
     error: str = ""
     failure: Failure | None = None
+    seconds: float | None = None  # the worker's time for this document
+    error_class: str | None = None  # why it was quarantined: InputError, OcrError
 
 
 def failed(doc: int, failure: Failure, error: str) -> JobResult:

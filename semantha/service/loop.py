@@ -35,22 +35,18 @@ from semantha.service import journal
 from semantha.service.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
 from semantha.service.journal import Failure, Journal, State
+from semantha.service.journal import journal_path as journal_path  # where callers know it from
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
 
 log = structlog.get_logger(__name__)
 
-JOURNAL_NAME = "journal.sqlite"
 INFLIGHT = "inflight"
 MAX_BACKOFF_S = 3600.0
 # Failures that count toward ``processing_attempts`` and end in quarantine; a failed
 # delivery counts toward ``delivery_attempts`` and ends in review.
 WORKER_FAILURES = frozenset({Failure.CRASHED, Failure.TIMEOUT})
 INTAKE_PER_ROUND = 50  # keep collecting results while a flood of files arrives
-
-
-def journal_path(config: AppConfig) -> Path:
-    return config.paths.work / JOURNAL_NAME
 
 
 @dataclass
@@ -157,7 +153,7 @@ class Service:
 
     def run(self, once: bool = False) -> RunSummary:
         """Run until stopped (or, with ``once``, until the inbox and the queue are empty)."""
-        with instance_lock(self.config.paths.work):
+        with instance_lock(self.config.paths.work), self._metrics_served():
             self.prepare()
             try:
                 self.executor.start()
@@ -174,6 +170,14 @@ class Service:
         self.summary.waiting = self.journal.summary().queue_depth
         log.info("service.stopped", **self.summary.counts, waiting=self.summary.waiting)
         return self.summary
+
+    def _metrics_served(self) -> contextlib.AbstractContextManager[None]:
+        """Metrics over HTTP from this process only: workers count nothing."""
+        if not self.settings.metrics_port:
+            return contextlib.nullcontext()
+        from semantha.service import metrics  # prometheus_client takes ~0.1 s to import
+
+        return metrics.serving(self.config)
 
     def step(self, wait_s: float) -> None:
         """One round: take ready files in, hand due documents to workers, record results."""
@@ -278,6 +282,8 @@ class Service:
                 result.method,
                 result.destinations,
                 result.error,
+                result.seconds,
+                result.error_class,
             ),
         )
         self.summary.add(state)
