@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fpdf import FPDF
 from PIL import Image
 from proctree import tree_memory_kb
 from pypdf import PdfReader, PdfWriter
+from textpdf import wrapped_pdf
 
 from semantha.service.journal import State
 
@@ -50,20 +50,16 @@ pytestmark = pytest.mark.integration
 def letter_pdf(number: int, pages: int = 1) -> bytes:
     """A born-digital letter with a text layer; ``number`` makes the bytes unique."""
     office, subject = OFFICES[number % len(OFFICES)]
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for page in range(pages):
-        pdf.add_page()
-        pdf.multi_cell(
-            0,
-            6,
+    return wrapped_pdf(
+        [
             f"Stadt Musterstadt\nAn: {office}\nMusterstadt, den 12.03.2025\n\n"
             f"Betreff: {subject} Nr. {number}\n\nSehr geehrte Damen und Herren,\n"
             f"hiermit wende ich mich an Sie in der Angelegenheit {number} und bitte um "
             f"Bearbeitung. Die Unterlagen liegen bei. Seite {page + 1} von {pages}.\n\n"
-            "Mit freundlichen Gruessen\nErika Mustermann",
-        )
-    return bytes(pdf.output())
+            "Mit freundlichen Gruessen\nErika Mustermann"
+            for page in range(pages)
+        ]
+    )
 
 
 @dataclass
