@@ -119,6 +119,23 @@ class Station:
         finally:
             db.close()
 
+    def retrying_later(self, seconds: float) -> int:
+        """Documents waiting for a retry that is more than ``seconds`` away."""
+        path = self.root / "work" / "journal.sqlite"
+        if not path.exists():
+            return 0
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            row = db.execute(
+                "SELECT COUNT(*) FROM documents WHERE state = ? AND next_attempt_at > ?",
+                (State.RETRYING, time.time() + seconds),
+            )
+            return int(row.fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0  # the schema is not written yet
+        finally:
+            db.close()
+
     def rows(self) -> list[dict[str, object]]:
         db = sqlite3.connect(
             f"{(self.root / 'work' / 'journal.sqlite').as_uri()}?mode=ro", uri=True
@@ -285,7 +302,9 @@ def test_an_unusable_target_is_retried_until_it_is_back(station: Station) -> Non
     expected = {
         drop(station.inbox, f"amt63-{n}.pdf", letter_pdf(n * 4)): f"amt63-{n}.pdf" for n in range(4)
     }
-    station.wait_for(lambda: station.states().get(State.RETRYING, 0) == 4, 60, "retries")
+    # the first retries fall due within a second: wait until none will start before
+    # `semantha status` below has read the journal
+    station.wait_for(lambda: station.retrying_later(5.0) == 4, 120, "retries")
     status = subprocess.run(
         [sys.executable, "-m", "semantha", "--config", str(station.config), "status", "--json"],
         cwd=station.root,
