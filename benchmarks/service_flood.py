@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fpdf import FPDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from proctree import tree_memory_kb
+from textpdf import wrapped_pdf
 
 from semantha.service.journal import State
 
@@ -37,19 +37,15 @@ OFFICES = ("Amt 63 - Baurechtsamt", "Steueramt", "Personalamt", "Ordnungsamt", "
 
 
 def letter(number: int) -> bytes:
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    pdf.add_page()
-    pdf.multi_cell(
-        0,
-        6,
-        f"Stadt Musterstadt\nAn: {OFFICES[number % len(OFFICES)]}\n\n"
-        f"Betreff: Antrag Nr. {number}\n\n"
-        "Sehr geehrte Damen und Herren, hiermit beantrage ich die Bearbeitung meines "
-        f"Anliegens mit der Nummer {number}. Die Unterlagen liegen bei.\n\n"
-        "Mit freundlichen Gruessen",
+    return wrapped_pdf(
+        [
+            f"Stadt Musterstadt\nAn: {OFFICES[number % len(OFFICES)]}\n\n"
+            f"Betreff: Antrag Nr. {number}\n\n"
+            "Sehr geehrte Damen und Herren, hiermit beantrage ich die Bearbeitung meines "
+            f"Anliegens mit der Nummer {number}. Die Unterlagen liegen bei.\n\n"
+            "Mit freundlichen Gruessen"
+        ]
     )
-    return bytes(pdf.output())
 
 
 def final_count(journal: Path) -> int:

@@ -32,11 +32,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fpdf import FPDF
 from PIL import Image
 from proctree import tree_memory_kb
 from prometheus_client.parser import text_string_to_metric_families
 from pypdf import PdfReader, PdfWriter
+from textpdf import wrapped_pdf
 
 from semantha.service import journal
 from semantha.service.journal import State
@@ -56,20 +56,16 @@ pytestmark = pytest.mark.integration
 def letter_pdf(number: int, pages: int = 1) -> bytes:
     """A born-digital letter with a text layer; ``number`` makes the bytes unique."""
     office, subject = OFFICES[number % len(OFFICES)]
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for page in range(pages):
-        pdf.add_page()
-        pdf.multi_cell(
-            0,
-            6,
+    return wrapped_pdf(
+        [
             f"Stadt Musterstadt\nAn: {office}\nMusterstadt, den 12.03.2025\n\n"
             f"Betreff: {subject} Nr. {number}\n\nSehr geehrte Damen und Herren,\n"
             f"hiermit wende ich mich an Sie in der Angelegenheit {number} und bitte um "
             f"Bearbeitung. Die Unterlagen liegen bei. Seite {page + 1} von {pages}.\n\n"
-            "Mit freundlichen Gruessen\nErika Mustermann",
-        )
-    return bytes(pdf.output())
+            "Mit freundlichen Gruessen\nErika Mustermann"
+            for page in range(pages)
+        ]
+    )
 
 
 @dataclass
@@ -129,6 +125,23 @@ class Station:
             return dict(db.execute("SELECT state, COUNT(*) FROM documents GROUP BY state"))
         except sqlite3.OperationalError:
             return {}  # the schema is not written yet
+        finally:
+            db.close()
+
+    def retrying_later(self, seconds: float) -> int:
+        """Documents waiting for a retry that is more than ``seconds`` away."""
+        path = self.root / "work" / "journal.sqlite"
+        if not path.exists():
+            return 0
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            row = db.execute(
+                "SELECT COUNT(*) FROM documents WHERE state = ? AND next_attempt_at > ?",
+                (State.RETRYING, time.time() + seconds),
+            )
+            return int(row.fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0  # the schema is not written yet
         finally:
             db.close()
 
@@ -298,7 +311,9 @@ def test_an_unusable_target_is_retried_until_it_is_back(station: Station) -> Non
     expected = {
         drop(station.inbox, f"amt63-{n}.pdf", letter_pdf(n * 4)): f"amt63-{n}.pdf" for n in range(4)
     }
-    station.wait_for(lambda: station.states().get(State.RETRYING, 0) == 4, 60, "retries")
+    # the first retries fall due within a second: wait until none will start before
+    # `semantha status` below has read the journal
+    station.wait_for(lambda: station.retrying_later(5.0) == 4, 120, "retries")
     status = subprocess.run(
         [sys.executable, "-m", "semantha", "--config", str(station.config), "status", "--json"],
         cwd=station.root,

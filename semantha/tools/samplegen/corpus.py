@@ -30,8 +30,8 @@ from datetime import date
 from semantha.errors import SemanthaError
 from semantha.tools.samplegen import corpus_org as org
 from semantha.tools.samplegen import corpus_people as people
-from semantha.tools.samplegen import corpus_phrases as phrases
 from semantha.tools.samplegen.corpus_ocr import ocr_noise
+from semantha.tools.samplegen.corpus_phrases import PHRASES
 from semantha.tools.samplegen.corpus_senders import Sender, make_sender
 from semantha.tools.samplegen.corpus_slots import LetterContext, Slots
 from semantha.tools.samplegen.corpus_style import citizen_typos, first_person_plural, vary_wording
@@ -246,8 +246,8 @@ def _body(
 
     intro = writer.fill(rng.choice(matter.phrasing.intros))
     if routable and kind in ("citizen", "company", "authority") and rng.random() < mix.opener_share:
-        replies = () if matter.doctype in ("Beschwerde", "Bürgeranfrage") else phrases.REPLY_OPENERS
-        opener = writer.fill(rng.choice(phrases.OPENERS + replies))
+        replies = () if matter.doctype in ("Beschwerde", "Bürgeranfrage") else PHRASES.reply_openers
+        opener = writer.fill(rng.choice(PHRASES.openers + replies))
         intro = f"{opener} {intro[:1].upper()}{intro[1:]}"
     paragraphs: list[list[str]] = [[intro]]
     if chosen and rng.random() < 0.3:
@@ -257,11 +257,11 @@ def _body(
         paragraphs.append(chosen[:take])
         chosen = chosen[take:]
     _add_mention(rng, writer, matter, mix, mentions, kind, paragraphs)
-    generic = phrases.BY_DOCTYPE.get(matter.doctype, ())
+    generic = PHRASES.by_doctype.get(matter.doctype, ())
     if routable and generic and rng.random() < (0.9 if long else 0.4):
         paragraphs[-1].append(writer.fill(rng.choice(generic)))
     if long:  # a second page: background before the details, more reasons after them
-        fillers = [writer.fill(f) for f in rng.sample(phrases.LONG_FILLERS, rng.randint(11, 15))]
+        fillers = [writer.fill(f) for f in rng.sample(PHRASES.long_fillers, rng.randint(11, 15))]
         paragraphs.insert(1, fillers[:3])
         paragraphs.insert(len(paragraphs) // 2 + 1, fillers[3:6])
         paragraphs.append(fillers[6:10])
@@ -273,11 +273,11 @@ def _body(
         and "Dank" not in closing[0]
         and rng.random() < 0.5
     ):
-        closing.append(writer.fill(rng.choice(phrases.CLOSERS)))
+        closing.append(writer.fill(rng.choice(PHRASES.closers)))
     paragraphs.append(closing)
     text = [" ".join(p) for p in paragraphs if p]
     if long or (routable and rng.random() < 0.15):
-        attachments = rng.sample(phrases.ATTACHMENTS, rng.randint(1, 4))
+        attachments = rng.sample(PHRASES.attachments, rng.randint(1, 4))
         text.append("Anlagen: " + ", ".join(attachments))
     return tuple(text)
 
@@ -298,7 +298,7 @@ def _add_mention(
         neighbours = org.OFFICE_BY_ID[matter.office].neighbours
         office = rng.choice(neighbours if rng.random() < 0.8 else others)
         named = org.OFFICE_BY_ID[office]
-        sentence = rng.choice(phrases.GENERIC_MENTIONS).replace(
+        sentence = rng.choice(PHRASES.generic_mentions).replace(
             "{M_nom}", named.nominative.capitalize()
         )
         sentence = sentence.replace("{m_nom}", named.nominative).replace("{m_dat}", named.dative)
@@ -529,7 +529,7 @@ def _euro(value: float) -> str:
 
 
 def _invoice_table(rng: random.Random, office: str) -> tuple[tuple[str, ...], ...]:
-    pool = phrases.INVOICE_ITEMS.get(office, ()) + phrases.INVOICE_ITEMS_ANY
+    pool = PHRASES.invoice_items.get(office, ()) + PHRASES.invoice_items_any
     items = rng.sample(pool, min(len(pool), rng.randint(1, 5)))
     rows: list[tuple[str, ...]] = [
         ("Pos.", "Bezeichnung", "Menge", "Einheit", "Einzelpreis", "Gesamt")

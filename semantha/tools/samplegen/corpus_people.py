@@ -33,18 +33,7 @@ class _People(DataFile):
     invented_names: tuple[str, ...]
 
 
-_PEOPLE = load("people.yaml", _People)
-FIRST_FEMALE = _PEOPLE.first_female
-FIRST_MALE = _PEOPLE.first_male
-LAST_NAMES = _PEOPLE.last_names
-TITLES = _PEOPLE.titles
-STREETS = _PEOPLE.streets
-TOWNS = _PEOPLE.towns
-FAR_TOWNS = _PEOPLE.far_towns
-GEMARKUNGEN = _PEOPLE.gemarkungen
-TRADES = _PEOPLE.trades
-LEGAL_FORMS = _PEOPLE.legal_forms
-INVENTED_NAMES = _PEOPLE.invented_names
+PEOPLE = load("people.yaml", _People)
 
 Rng = random.Random
 
@@ -57,14 +46,14 @@ def pick(rng: Rng, items: tuple[str, ...] | list[str]) -> str:
 def person(rng: Rng) -> tuple[str, str, str]:
     """(gender "f"/"m", first name, last name) of a fictional person."""
     gender = "f" if rng.random() < 0.5 else "m"
-    first = pick(rng, FIRST_FEMALE if gender == "f" else FIRST_MALE)
-    return gender, first, pick(rng, LAST_NAMES)
+    first = pick(rng, PEOPLE.first_female if gender == "f" else PEOPLE.first_male)
+    return gender, first, pick(rng, PEOPLE.last_names)
 
 
 def full_name(rng: Rng) -> str:
     """ "Petra Hoffmann" style name, sometimes with an academic title."""
     _, first, last = person(rng)
-    return f"{pick(rng, TITLES)}{first} {last}"
+    return f"{pick(rng, PEOPLE.titles)}{first} {last}"
 
 
 def street_address(rng: Rng) -> str:
@@ -72,27 +61,27 @@ def street_address(rng: Rng) -> str:
     number = str(rng.randint(1, 140))
     if rng.random() < 0.12:
         number += rng.choice("abc")
-    return f"{pick(rng, STREETS)} {number}"
+    return f"{pick(rng, PEOPLE.streets)} {number}"
 
 
 def town(rng: Rng, far: float = 0.05) -> str:
     """ "34567 Musterstadt" or a town nearby, rarely one far away."""
-    plz, name = rng.choice(FAR_TOWNS) if rng.random() < far else rng.choice(TOWNS)
+    plz, name = rng.choice(PEOPLE.far_towns) if rng.random() < far else rng.choice(PEOPLE.towns)
     return f"{plz} {name}"
 
 
 def company_name(rng: Rng, trades: tuple[str, ...] = ()) -> tuple[str, str]:
     """(company name with legal form, line of business), from ``trades`` when given."""
-    pool = [t for t in TRADES if t[0] in trades] or list(TRADES)
+    pool = [t for t in PEOPLE.trades if t[0] in trades] or list(PEOPLE.trades)
     trade, business = rng.choice(pool)
-    form = pick(rng, LEGAL_FORMS)
+    form = pick(rng, PEOPLE.legal_forms)
     style = rng.random()
     if style < 0.45:
-        name = f"{trade} {pick(rng, LAST_NAMES)} {form}"
+        name = f"{trade} {pick(rng, PEOPLE.last_names)} {form}"
     elif style < 0.75:
-        name = f"{pick(rng, INVENTED_NAMES)} {trade} {form}"
+        name = f"{pick(rng, PEOPLE.invented_names)} {trade} {form}"
     else:
-        name = f"{pick(rng, LAST_NAMES)} & {pick(rng, LAST_NAMES)} {trade} {form}"
+        name = f"{pick(rng, PEOPLE.last_names)} & {pick(rng, PEOPLE.last_names)} {trade} {form}"
     return name, business
 
 
@@ -163,7 +152,7 @@ def _is_feminine(street: str) -> bool:
     return street.endswith(("straße", "Straße", "gasse", "Gasse", "allee", "halde"))
 
 
-_OTHER_STREETS = sorted((s for s in STREETS if not _is_feminine(s)), key=len, reverse=True)
+_OTHER_STREETS = sorted((s for s in PEOPLE.streets if not _is_feminine(s)), key=len, reverse=True)
 _STREET_AFTER_ARTICLE = re.compile(
     r"\b(in der|der|die) (" + "|".join(map(re.escape, _OTHER_STREETS)) + r")\b"
 )

@@ -23,13 +23,4 @@ class _Phrases(DataFile):
     invoice_items_any: tuple[InvoiceItem, ...]
 
 
-_PHRASES = load("phrases.yaml", _Phrases)
-BY_DOCTYPE = _PHRASES.by_doctype
-OPENERS = _PHRASES.openers
-REPLY_OPENERS = _PHRASES.reply_openers
-CLOSERS = _PHRASES.closers
-LONG_FILLERS = _PHRASES.long_fillers
-ATTACHMENTS = _PHRASES.attachments
-GENERIC_MENTIONS = _PHRASES.generic_mentions
-INVOICE_ITEMS = _PHRASES.invoice_items
-INVOICE_ITEMS_ANY = _PHRASES.invoice_items_any
+PHRASES = load("phrases.yaml", _Phrases)

@@ -43,14 +43,7 @@ class _Senders(DataFile):
     council_groups: tuple[str, ...]
 
 
-_SENDERS = load("senders.yaml", _Senders)
-AUTHORITY_HINTS = _SENDERS.authority_hints
-COURT_HINTS = _SENDERS.court_hints
-SPECIALISTS = _SENDERS.specialists
-OFFICE_TRADES = _SENDERS.office_trades
-GREETINGS = _SENDERS.greetings
-CLUBS = _SENDERS.clubs
-COUNCIL_GROUPS = _SENDERS.council_groups
+SENDERS = load("senders.yaml", _Senders)
 RATHAUS_LINES = ("Rathausplatz 1", "34567 Musterstadt")
 
 
@@ -70,14 +63,14 @@ def make_sender(rng: random.Random, role: str, office: str, other_office: str) -
         return _internal(rng, other_office)
     if role in ("club", "council"):
         return _association(rng, role)
-    if role in SPECIALISTS:
+    if role in SENDERS.specialists:
         return _company(rng, office, role)
     return makers[role](rng, office)
 
 
 def _signer(rng: random.Random) -> tuple[str, bool]:
     gender, first, last = people.person(rng)
-    return f"{people.pick(rng, people.TITLES)}{first} {last}", gender == "f"
+    return f"{people.pick(rng, people.PEOPLE.titles)}{first} {last}", gender == "f"
 
 
 def _citizen(rng: random.Random, _office: str) -> Sender:
@@ -88,7 +81,7 @@ def _citizen(rng: random.Random, _office: str) -> Sender:
         lines.append(f"Tel. 0{rng.randint(3400, 3499)} {people.digits(rng, 5)}")
     if rng.random() < 0.15:
         lines.append(f"{name.split()[-1].lower()}@example.org")
-    closing = (rng.choice(GREETINGS), name)
+    closing = (rng.choice(SENDERS.greetings), name)
     refs: list[tuple[str, str]] = []
     if rng.random() < 0.1:
         refs.append(
@@ -103,18 +96,19 @@ def _citizen(rng: random.Random, _office: str) -> Sender:
 
 
 def _specialist(rng: random.Random, role: str) -> tuple[str, str]:
-    specialist = SPECIALISTS[role]
-    last, other = people.pick(rng, people.LAST_NAMES), people.pick(rng, people.LAST_NAMES)
-    invented = people.pick(rng, people.INVENTED_NAMES)
+    specialist = SENDERS.specialists[role]
+    names = people.PEOPLE.last_names
+    last, other = people.pick(rng, names), people.pick(rng, names)
+    invented = people.pick(rng, people.PEOPLE.invented_names)
     name = rng.choice(specialist.names).format(last=last, other=other, invented=invented)
     return name, specialist.business
 
 
 def _company(rng: random.Random, office: str, role: str = "company") -> Sender:
-    if role in SPECIALISTS:
+    if role in SENDERS.specialists:
         company, business = _specialist(rng, role)
     else:  # mostly a firm in a line of business the office deals with
-        trades = OFFICE_TRADES.get(office, ()) if rng.random() < 0.8 else ()
+        trades = SENDERS.office_trades.get(office, ()) if rng.random() < 0.8 else ()
         company, business = people.company_name(rng, trades)
     town = people.town(rng, far=0.25)
     signer, female = _signer(rng)
@@ -138,7 +132,7 @@ def _company(rng: random.Random, office: str, role: str = "company") -> Sender:
         )
     )
     prefix = rng.choice(("", "", "i. A. ", "ppa. "))
-    closing = (rng.choice(GREETINGS[:3]), company, f"{prefix}{signer}", role_line)
+    closing = (rng.choice(SENDERS.greetings[:3]), company, f"{prefix}{signer}", role_line)
     refs: list[tuple[str, str]] = []
     if rng.random() < 0.5:
         initials = "".join(part[0] for part in signer.split()[-2:])
@@ -149,7 +143,7 @@ def _company(rng: random.Random, office: str, role: str = "company") -> Sender:
 
 
 def _lawyer(rng: random.Random, _office: str) -> Sender:
-    a, b = people.pick(rng, people.LAST_NAMES), people.pick(rng, people.LAST_NAMES)
+    a, b = people.pick(rng, people.PEOPLE.last_names), people.pick(rng, people.PEOPLE.last_names)
     signer, female = _signer(rng)
     first = signer.split()[-2]
     firm = rng.choice(org.LAW_FIRMS).format(a=a, b=b, first=first)
@@ -169,7 +163,7 @@ def _lawyer(rng: random.Random, _office: str) -> Sender:
 
 @functools.cache
 def _authority_pool(office: str) -> tuple[tuple[str, ...], ...]:
-    hints = AUTHORITY_HINTS.get(office, ())
+    hints = SENDERS.authority_hints.get(office, ())
     pool = tuple(a for a in org.AUTHORITIES if any(h in " ".join(a) for h in hints))
     return pool or org.AUTHORITIES
 
@@ -215,7 +209,7 @@ def _register(court: str, office: str, rng: random.Random) -> str:
 
 
 def _court(rng: random.Random, office: str) -> Sender:
-    hints = COURT_HINTS.get(office, ())
+    hints = SENDERS.court_hints.get(office, ())
     pool = [c for c in org.COURTS if any(h in c[0] for h in hints)] or list(org.COURTS)
     name, street, town = rng.choice(pool)
     lines: tuple[str, ...] = (name, street, town)
@@ -268,15 +262,15 @@ def _association(rng: random.Random, role: str) -> Sender:
     """A club (e.V.) or a group in the city council."""
     signer, female = _signer(rng)
     if role == "council":
-        name = rng.choice(COUNCIL_GROUPS)
+        name = rng.choice(SENDERS.council_groups)
         lines: tuple[str, ...] = (name, "im Gemeinderat der Stadt Musterstadt", *RATHAUS_LINES)
         function = "Fraktionsvorsitzende" if female else "Fraktionsvorsitzender"
     else:
-        name = rng.choice(CLUBS)
+        name = rng.choice(SENDERS.clubs)
         function = rng.choice(("1. Vorsitzende", "Kassenwart", "Schriftführer"))
         if female:
             function = function.replace("Kassenwart", "Kassenwartin").replace("führer", "führerin")
         street, town = people.street_address(rng), people.town(rng, far=0.0)
         lines = (name, f"{function}: {signer}", street, town)
-    closing = (rng.choice(GREETINGS[:3]), signer, function)
+    closing = (rng.choice(SENDERS.greetings[:3]), signer, function)
     return Sender(lines, name, female, closing, (), "Musterstadt")

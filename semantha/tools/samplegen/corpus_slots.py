@@ -45,21 +45,7 @@ class _WordLists(DataFile):
     budget_products: tuple[str, ...]
 
 
-_WORDS = load("slots.yaml", _WordLists)
-SCHOOLS = _WORDS.schools
-KITAS = _WORDS.kitas
-PARKS = _WORDS.parks
-CEMETERIES = _WORDS.cemeteries
-TREES = _WORDS.trees
-JOBS = _WORDS.jobs
-SOFTWARE = _WORDS.software
-BUSINESSES = _WORDS.businesses
-EVENTS = _WORDS.events
-BUILDING_PROJECTS = _WORDS.building_projects
-DEVELOPMENT_PLANS = _WORDS.development_plans
-CHILDREN = _WORDS.children
-DOGS = _WORDS.dogs
-BUDGET_PRODUCTS = _WORDS.budget_products
+WORDS = load("slots.yaml", _WordLists)
 
 Generator = Callable[[random.Random, LetterContext], str]
 
@@ -77,17 +63,17 @@ def _birth(rng: random.Random, ctx: LetterContext, low: int, high: int) -> str:
 
 def _child(rng: random.Random, ctx: LetterContext) -> str:
     last = ctx.sender.split()[-1] if ctx.sender else ""
-    if last not in people.LAST_NAMES:  # an organisation writes: the child has its own family
-        last = people.pick(rng, people.LAST_NAMES)
-    return f"{people.pick(rng, CHILDREN)} {last}"
+    if last not in people.PEOPLE.last_names:  # an organisation writes: the child has its own family
+        last = people.pick(rng, people.PEOPLE.last_names)
+    return f"{people.pick(rng, WORDS.children)} {last}"
 
 
 def _vorhaben(rng: random.Random, _ctx: LetterContext) -> str:
-    return people.pick(rng, BUILDING_PROJECTS).replace("{n}", str(rng.randint(3, 24)))
+    return people.pick(rng, WORDS.building_projects).replace("{n}", str(rng.randint(3, 24)))
 
 
 def _bplan(rng: random.Random, _ctx: LetterContext) -> str:
-    return f"Nr. {rng.randint(12, 140)} „{people.pick(rng, DEVELOPMENT_PLANS)}“"
+    return f"Nr. {rng.randint(12, 140)} „{people.pick(rng, WORDS.development_plans)}“"
 
 
 def _ext_az(rng: random.Random, ctx: LetterContext) -> str:
@@ -125,9 +111,9 @@ def _email(rng: random.Random, ctx: LetterContext) -> str:
 
 GENERATORS: dict[str, Generator] = {
     "addr": lambda r, c: people.street_address(r),
-    "street": lambda r, c: people.pick(r, people.STREETS),
+    "street": lambda r, c: people.pick(r, people.PEOPLE.streets),
     "street2": lambda r, c: f"{people.street_address(r)}, {people.town(r, far=0.4)}",
-    "far_town": lambda r, c: r.choice(people.FAR_TOWNS)[1],
+    "far_town": lambda r, c: r.choice(people.PEOPLE.far_towns)[1],
     "person": lambda r, c: people.full_name(r),
     "employee": lambda r, c: people.full_name(r),
     "company": lambda r, c: people.company_name(r)[0],
@@ -161,7 +147,7 @@ GENERATORS: dict[str, Generator] = {
     "m2": lambda r, c: str(r.randint(12, 4800)),
     "trunk": lambda r, c: str(r.randint(80, 320)),
     "flst": lambda r, c: people.flurstueck(r),
-    "gemarkung": lambda r, c: people.pick(r, people.GEMARKUNGEN),
+    "gemarkung": lambda r, c: people.pick(r, people.PEOPLE.gemarkungen),
     "plate": lambda r, c: people.plate(r),
     "iban": lambda r, c: people.iban(r),
     "invoice_no": lambda r, c: r.choice(
@@ -194,7 +180,7 @@ GENERATORS: dict[str, Generator] = {
     "kennziffer": lambda r, c: f"{r.randint(1, 80)}/{c.letter_date.year % 100:02d}",
     "stellennr": lambda r, c: f"{r.randint(10, 80)}.{people.digits(r, 3)}",
     "vorlage": lambda r, c: f"{r.randint(1, 320)}/{c.letter_date.year}",
-    "produkt": lambda r, c: people.pick(r, BUDGET_PRODUCTS),
+    "produkt": lambda r, c: people.pick(r, WORDS.budget_products),
     "ticket": lambda r, c: f"INC-{people.digits(r, 6)}",
     "inventar": lambda r, c: f"INV-{people.digits(r, 5)}",
     "durchwahl": lambda r, c: f"-{r.randint(100, 899)}",
@@ -205,19 +191,19 @@ GENERATORS: dict[str, Generator] = {
     "grave": lambda r, c: (
         f"Feld {r.randint(1, 24)}, Reihe {r.randint(1, 30)}, Nr. {r.randint(1, 60)}"
     ),
-    "job": lambda r, c: people.pick(r, JOBS),
-    "school": lambda r, c: people.pick(r, SCHOOLS),
-    "kita": lambda r, c: people.pick(r, KITAS),
-    "kita2": lambda r, c: people.pick(r, KITAS),
-    "park": lambda r, c: people.pick(r, PARKS),
-    "cemetery": lambda r, c: people.pick(r, CEMETERIES),
-    "tree": lambda r, c: people.pick(r, TREES),
-    "software": lambda r, c: people.pick(r, SOFTWARE),
-    "business": lambda r, c: people.pick(r, BUSINESSES),
-    "event": lambda r, c: people.pick(r, EVENTS),
+    "job": lambda r, c: people.pick(r, WORDS.jobs),
+    "school": lambda r, c: people.pick(r, WORDS.schools),
+    "kita": lambda r, c: people.pick(r, WORDS.kitas),
+    "kita2": lambda r, c: people.pick(r, WORDS.kitas),
+    "park": lambda r, c: people.pick(r, WORDS.parks),
+    "cemetery": lambda r, c: people.pick(r, WORDS.cemeteries),
+    "tree": lambda r, c: people.pick(r, WORDS.trees),
+    "software": lambda r, c: people.pick(r, WORDS.software),
+    "business": lambda r, c: people.pick(r, WORDS.businesses),
+    "event": lambda r, c: people.pick(r, WORDS.events),
     "vorhaben": _vorhaben,
     "bplan": _bplan,
-    "dog_name": lambda r, c: people.pick(r, DOGS),
+    "dog_name": lambda r, c: people.pick(r, WORDS.dogs),
     "phone": _phone,
     "email": _email,
 }

@@ -18,23 +18,28 @@ import json
 import os
 import random
 import re
+import struct
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
 import img2pdf
 import structlog
-from fpdf import FPDF
 from PIL import Image
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from semantha.tools.samplegen import corpus
 from semantha.tools.samplegen.render import (
+    A4_MM,
     BoxItem,
     LetterLayout,
     PageLayout,
@@ -330,29 +335,61 @@ def _save_images(path: Path, images: Sequence[Image.Image], fmt: Format, dpi: in
         images[0].save(path, "PNG", dpi=(dpi, dpi), optimize=True)
 
 
+@cache
+def _font_name(path: Path) -> str:
+    """The font at ``path``, registered with reportlab once per process."""
+    name = f"Samplegen-{path.stem}"
+    font = TTFont(name, str(path))
+    # ascent and descent of the hhea table, the font's line metrics as FreeType reports
+    # them (reportlab takes OS/2's smaller typographic ones): extractors build glyph boxes
+    # from them, and with the smaller boxes pdftotext read info blocks before the address
+    hhea = font.face.get_table("hhea")  # type: ignore[no-untyped-call]
+    ascender, descender = struct.unpack(">hh", hhea[4:8])
+    font.face.ascent = round(ascender * 1000 / font.face.unitsPerEm)
+    font.face.descent = round(descender * 1000 / font.face.unitsPerEm)
+    pdfmetrics.registerFont(font)
+    return name
+
+
+def _pdf_date(created: datetime, *_invariant_stamp: int) -> str:
+    return created.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
 def write_text_pdf(path: Path, layout: LetterLayout, created: datetime) -> None:
-    """A born-digital PDF: the same layout drawn as real text, extractable without OCR."""
-    pdf = FPDF(unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_creation_date(created)
-    families: dict[Path, str] = {}
+    """A born-digital PDF: the same layout drawn as real text, extractable without OCR.
+
+    The layout measures in mm from the top left corner, the PDF in points from the
+    bottom left.
+    """
+    width, height = A4_MM[0] * mm, A4_MM[1] * mm
+    # invariant: no time-based /ID, same seed, same bytes; the letter's day stands as its
+    # creation date
+    canvas = Canvas(str(path), pagesize=(width, height), invariant=True, pageCompression=True)
+    canvas.setDateFormatter(partial(_pdf_date, created))
     for page in layout.pages:
-        pdf.add_page()
         for item in page.items:
             if isinstance(item, TextItem):
                 for run in item.runs:
-                    if run.font.path not in families:
-                        families[run.font.path] = f"F{len(families)}"
-                        pdf.add_font(families[run.font.path], "", str(run.font.path))
-                    pdf.set_font(families[run.font.path], size=run.font.size_pt)
-                    pdf.text(run.x, item.y, run.text)
+                    # a text object of its own: drawString's line feed (T*) would make
+                    # extractors break a table row after every cell
+                    text = canvas.beginText(run.x * mm, height - item.y * mm)
+                    text.setFont(_font_name(run.font.path), run.font.size_pt)
+                    text.textOut(run.text)
+                    canvas.drawText(text)
             elif isinstance(item, BoxItem):
-                pdf.set_line_width(item.line)
-                pdf.rect(item.x, item.y, item.w, item.h)
+                canvas.setLineWidth(item.line * mm)
+                bottom = height - (item.y + item.h) * mm
+                canvas.rect(item.x * mm, bottom, item.w * mm, item.h * mm)
             elif isinstance(item, StrokeItem):
-                pdf.set_line_width(item.line)
-                pdf.polyline(list(item.points))
-    pdf.output(str(path))
+                canvas.setLineWidth(item.line * mm)
+                (x0, y0), *rest = item.points
+                line = canvas.beginPath()
+                line.moveTo(x0 * mm, height - y0 * mm)
+                for x, y in rest:
+                    line.lineTo(x * mm, height - y * mm)
+                canvas.drawPath(line, stroke=1, fill=0)
+        canvas.showPage()
+    canvas.save()
 
 
 def write_document(plan: DocumentPlan, out_dir: Path, dpi: int = 300) -> dict[str, Any]:
