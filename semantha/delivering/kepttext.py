@@ -15,9 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from semantha import fsutil
-from semantha.records import Document, Reading, frozen_map
+
+if TYPE_CHECKING:  # records loads numpy, which the service's main process does without
+    from semantha.records import Document
 
 PENDING = Path("examples") / "pending"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -27,7 +31,7 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 class KeptText:
     sha256: str
     text: tuple[str, ...]  # per page; "" for a page not read
-    reading: tuple[Reading, ...]
+    reading: tuple[str, ...]  # per page: a ``records.Reading`` value
     fields: Mapping[str, str]
     kept_at: datetime
 
@@ -64,14 +68,14 @@ def kept(work: Path, sha256: str) -> KeptText | None:
     try:
         data = json.loads(pending_path(work, sha256).read_text(encoding="utf-8"))
         text = tuple(str(t) for t in data["text"])
-        reading = tuple(Reading(r) for r in data["reading"])
+        reading = tuple(str(r) for r in data["reading"])
         if len(reading) != len(text):
             return None
         return KeptText(
             sha256,
             text,
             reading,
-            frozen_map({str(k): str(v) for k, v in data["fields"].items()}),
+            MappingProxyType({str(k): str(v) for k, v in data["fields"].items()}),
             datetime.fromisoformat(data["kept_at"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
