@@ -34,6 +34,7 @@ import structlog
 from semantha import fsutil
 from semantha.config import AppConfig
 from semantha.deciding import route
+from semantha.deciding.model import UNROUTABLE
 from semantha.delivering import deliver, kepttext
 from semantha.errors import (
     AlreadyResolved,
@@ -80,7 +81,8 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """A document in review as its sidecar describes it."""
+    """A document in review as its sidecar describes it. A department suggestion with
+    the label "" is the model's class of mail for no office (adverts, private post)."""
 
     id: str  # the review id: the first 12 hex digits of sha256
     file: Path  # the copy in review/
@@ -94,6 +96,12 @@ class ReviewItem:
     queued_at: datetime  # when it went into review
     fields: Mapping[str, str]
     pages: int
+
+    @property
+    def proposes_no_office(self) -> bool:
+        """Semantha's best guess is that no office should receive it."""
+        ranked = self.suggestions.get("department", ())
+        return self.department is None and bool(ranked) and ranked[0].label == UNROUTABLE
 
     def as_json(self) -> dict[str, Any]:
         """The ``review list --json`` line (docs/architecture.md §6)."""
