@@ -378,7 +378,8 @@ class ReviewQueue:
         elif item.file.exists():
             move_file(item.file, archive_to)
         deliver.sidecar_path(item.file).unlink(missing_ok=True)
-        kepttext.forget(self.work, item.sha256)
+        if not any(other.sha256 == item.sha256 for other in self._scan()):
+            kepttext.forget(self.work, item.sha256)  # no second copy of it waits
 
     def _finish_interrupted(self, item: ReviewItem, decision_id: int) -> None:
         """A resolution recorded whose review copy was not yet cleared (a crash)."""

@@ -157,6 +157,10 @@ def test_two_copies_of_the_same_bytes_are_ambiguous_by_id_but_not_by_path(
     with pytest.raises(InputError, match=r"names 2 documents in review: brief\.pdf, zweimal\.pdf"):
         queue.find(sha[:12])
     assert queue.find("zweimal.pdf").file.name == "zweimal.pdf"
+    queue.resolve("zweimal.pdf", department="63", doctype=None, fields={}, user="u", ctx=ctx)
+    (left,) = queue.items()
+    assert left.file.name == "brief.pdf"
+    assert queue.text(left) != ("",), "the text is kept while a copy still waits"
 
 
 def test_text_is_what_was_read_when_the_document_went_into_review(
