@@ -59,9 +59,7 @@ class Pipeline:
             0.93,
             "rule",
             ("/dms/a.pdf",),
-            "",
-            None,
-            written,
+            written=written,
         )
 
 
