@@ -30,15 +30,19 @@ class Paths(Strict):
     review: Path
     quarantine: Path
     archive: Path
+    # Where an office drops a document that reached it by mistake; no returns without it.
+    returns: Path | None = None
 
     def outputs(self) -> dict[str, Path]:
-        return {
+        """Every folder but the inbox (none of them may lie inside it)."""
+        folders = {
             "work": self.work,
             "dms_root": self.dms_root,
             "review": self.review,
             "quarantine": self.quarantine,
             "archive": self.archive,
         }
+        return folders if self.returns is None else {**folders, "returns": self.returns}
 
 
 class OcrSettings(Strict):
@@ -93,6 +97,12 @@ class ServiceSettings(Strict):
     metrics_host: str = "127.0.0.1"
 
 
+class ReviewSettings(Strict):
+    # Days the recognised text of reviewed documents is kept with its label (the
+    # city's labelled mail in work/examples/); 0 keeps it forever.
+    text_retention_days: int = Field(730, ge=0)
+
+
 class LoggingSettings(Strict):
     file: Path = Path("var/log/semantha.jsonl")
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -106,6 +116,7 @@ class AppConfig(Strict):
     preprocess: PreprocessSettings = PreprocessSettings()
     classify: ClassifySettings = ClassifySettings()
     service: ServiceSettings = ServiceSettings()
+    review: ReviewSettings = ReviewSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @model_validator(mode="after")
@@ -123,7 +134,9 @@ class AppConfig(Strict):
         def absolute(p: Path) -> Path:
             return p if p.is_absolute() else (base / p).resolve()
 
-        paths = Paths(**{k: absolute(v) for k, v in self.paths.model_dump().items()})
+        paths = Paths(
+            **{k: absolute(v) for k, v in self.paths.model_dump(exclude_none=True).items()}
+        )
         return self.model_copy(
             update={
                 "paths": paths,
