@@ -38,8 +38,7 @@ from semantha.delivering import kepttext
 from semantha.service import examples, journal, returns
 from semantha.service.executor import Executor, Job, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
-from semantha.service.journal import Failure, Journal, State
-from semantha.service.journal import journal_path as journal_path  # where callers know it from
+from semantha.service.journal import Failure, Journal, State, journal_path
 from semantha.service.returns import ReturnsIntake
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
