@@ -30,15 +30,19 @@ class Paths(Strict):
     review: Path
     quarantine: Path
     archive: Path
+    # Where an office drops a document that reached it by mistake; no returns without it.
+    returns: Path | None = None
 
     def outputs(self) -> dict[str, Path]:
-        return {
+        """Every folder but the inbox (none of them may lie inside it)."""
+        folders = {
             "work": self.work,
             "dms_root": self.dms_root,
             "review": self.review,
             "quarantine": self.quarantine,
             "archive": self.archive,
         }
+        return folders if self.returns is None else {**folders, "returns": self.returns}
 
 
 class OcrSettings(Strict):
@@ -90,6 +94,12 @@ class ServiceSettings(Strict):
     worker_max_documents: int = Field(500, ge=1)
 
 
+class ReviewSettings(Strict):
+    # Days the recognised text of reviewed documents is kept with its label (the
+    # city's labelled mail in work/examples/); 0 keeps it forever.
+    text_retention_days: int = Field(730, ge=0)
+
+
 class LoggingSettings(Strict):
     file: Path = Path("var/log/semantha.jsonl")
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -116,6 +126,7 @@ class AppConfig(Strict):
     preprocess: PreprocessSettings = PreprocessSettings()
     classify: ClassifySettings = ClassifySettings()
     service: ServiceSettings = ServiceSettings()
+    review: ReviewSettings = ReviewSettings()
     logging: LoggingSettings = LoggingSettings()
     station: StationSettings = StationSettings()
 
@@ -139,7 +150,9 @@ class AppConfig(Strict):
         def absolute(p: Path) -> Path:
             return p if p.is_absolute() else (base / p).resolve()
 
-        paths = Paths(**{k: absolute(v) for k, v in self.paths.model_dump().items()})
+        paths = Paths(
+            **{k: absolute(v) for k, v in self.paths.model_dump(exclude_none=True).items()}
+        )
         return self.model_copy(
             update={
                 "paths": paths,

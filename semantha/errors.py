@@ -7,9 +7,11 @@
     │   └── ModelError (5)               classifier unloadable, corrupt or wrong version
     └── DocumentError (10)               this document only; the service goes on
         ├── InputError (11)              unreadable, empty, encrypted, wrong type -> quarantine
+        │   └── ReviewNotFound (11)      no document in review answers to the id or path given
         ├── OcrError (12)                tesseract failed or timed out -> quarantine
         ├── DeliveryError (13)           target missing/read-only/full -> retry, then review
-        └── GuiError (14)                GUI script failed -> screenshot, review
+        ├── GuiError (14)                GUI script failed -> screenshot, review
+        └── AlreadyResolved (15)         another person resolved this review item first
 
 The library raises, the CLI translates: only ``semantha.cli`` turns these into
 messages and exit codes. ``hint`` tells the operator what to do.
@@ -54,6 +56,10 @@ class InputError(DocumentError):
     exit_code = 11
 
 
+class ReviewNotFound(InputError):  # noqa: N818 -- named for what happened, like the others
+    pass
+
+
 class OcrError(DocumentError):
     exit_code = 12
 
@@ -64,3 +70,7 @@ class DeliveryError(DocumentError):
 
 class GuiError(DocumentError):
     exit_code = 14
+
+
+class AlreadyResolved(DocumentError):  # noqa: N818 -- named for what happened
+    exit_code = 15

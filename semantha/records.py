@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 GrayImage = NDArray[np.uint8]
 """A page image: 2-D uint8 array, 0 = black, 255 = white."""
 
-Method = Literal["rule", "model", "none"]
+Method = Literal["rule", "model", "none", "human"]  # human: a person decided in review
 Status = Literal["delivered", "review", "quarantined", "dry_run"]
 ActionKind = Literal["deliver", "copy", "review", "gui", "notify"]
 
@@ -146,6 +146,7 @@ class Decision:
     method: Method
     trace: Trace = field(default_factory=Trace)
     doctype_confidence: float = 0.0
+    decided_by: str = ""  # with method "human": who decided (goes into the sidecar)
 
     @property
     def confident(self) -> bool:
@@ -182,6 +183,9 @@ class Delivery:
     ok: bool
     detail: str = ""
     destination: Path | None = None
+    # sha256 of the bytes written to ``destination``: the scan's, or a searchable PDF's.
+    # An office that returns the file is recognised by it.
+    sha256: str = ""
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def _iso(stamp: float | None) -> str | None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from semantha.service.loop import journal_path
+    from semantha.service.journal import journal_path
 
     config = load_and_log(args)
     path = journal_path(config)

@@ -201,14 +201,25 @@ def template_values(
     }
 
 
-def merged_fields(document: Document, decision: Decision, ruleset: RuleSet) -> dict[str, str]:
-    """Document fields, then fields of rule hits that agree with the decision, then field rules."""
+def merged_fields(
+    document: Document,
+    decision: Decision,
+    ruleset: RuleSet,
+    corrected: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Document fields, then fields of rule hits that agree with the decision, then field
+    rules, then the fields a person ``corrected`` (they win; an empty one is removed)."""
     fields = dict(document.fields)
     chosen = {"department": decision.department, "doctype": decision.doctype}
     for hit in decision.trace.rule_hits:
         if chosen.get(hit.facet) == hit.label:
             fields.update(hit.fields)
     fields.update(rules.rule_fields(document, ruleset))
+    for name, value in (corrected or {}).items():
+        if value:
+            fields[name] = value
+        else:  # a person emptied it: the template's fallback applies
+            fields.pop(name, None)
     return fields
 
 
@@ -239,9 +250,15 @@ def _render(action: RouteAction, values: Mapping[str, str]) -> Action:
     return Action("notify", action.notify.channel, frozen_map({"message": message}))
 
 
-def plan(document: Document, decision: Decision, ruleset: RuleSet) -> Plan:
-    """The actions for this document: first matching route wins, ``continue`` adds on."""
-    fields = merged_fields(document, decision, ruleset)
+def plan(
+    document: Document,
+    decision: Decision,
+    ruleset: RuleSet,
+    corrected: Mapping[str, str] | None = None,
+) -> Plan:
+    """The actions for this document: first matching route wins, ``continue`` adds on.
+    ``corrected``: fields a person set, which win over what was read."""
+    fields = merged_fields(document, decision, ruleset, corrected)
     matched: list[str] = []
     actions: list[Action] = []
     for route in ruleset.routes:

@@ -14,7 +14,12 @@ Files written (``brief.pdf`` stands for the original's name):
   ``searchable_pdf`` the file is ``brief.pdf`` built by ``semantha.delivering.searchable`` (the scan
   under an invisible layer of its OCR words) for any scan format; ``sha256`` stays the
   original scan's, the document's id.
-- ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason.
+  A person's decision (method "human") adds decided_by.
+- ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason and
+  returned_by (the office that sent the document back, or null); the recognised text is
+  kept in ``<work>/examples/pending/`` (``kepttext``) for the person who decides.
+- ``set_aside``: a copy + sidecar in a folder the caller chose (a document "for no office",
+  archived as such).
 - ``<quarantine>/brief.pdf`` + ``brief.pdf.error.json``: error, exit_code, message,
   hint (what to do), sha256, original, quarantined_at, timings.
 - ``<work>/notifications/<channel>.jsonl``: one line per document (time, doc_id,
@@ -27,6 +32,7 @@ A name already taken by different bytes gets `` (2)``, `` (3)``, ...
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import re
@@ -40,6 +46,7 @@ import structlog
 
 from semantha import fsutil
 from semantha.config import Paths
+from semantha.delivering import kepttext
 from semantha.errors import DeliveryError, DocumentError, GuiError
 from semantha.records import (
     SEARCHABLE_PDF,
@@ -124,10 +131,21 @@ def to_review(
     paths: Paths,
     reason: str,
     route_id: str = "",
+    returned_by: str | None = None,
 ) -> tuple[Delivery, ...]:
-    """Put the original into the review queue with a sidecar that says why."""
+    """Put the original into the review queue with a sidecar that says why;
+    ``returned_by`` is the office that sent the document back."""
     action = Action("review", "", {"reason": reason})
-    return (_review(action, document, decision, paths, reason, route_id),)
+    return (_review(action, document, decision, paths, reason, route_id, returned_by),)
+
+
+def set_aside(document: Document, decision: Decision, folder: Path) -> Delivery:
+    """Copy the document with its sidecar into ``folder`` (chosen by the caller, never
+    by a route): a document for no office, archived as such."""
+    folder = _ensure_folder(folder, folder, "folder")
+    dest, already = _copy_once(document.source, folder / document.source.name, document.id, "copy")
+    _write_sidecar(dest, _sidecar(document, decision, "", "archive", dest))
+    return _delivered(Action("copy", str(folder)), document, dest, already, document.id)
 
 
 def quarantine(
@@ -190,13 +208,15 @@ def _to_dms(
 
         pdf = searchable_pdf(document.source, document.pages)
         dest, already = _write_once(pdf, folder / name, "write the searchable PDF")
+        written = hashlib.sha256(pdf).hexdigest()
     else:
         dest, already = _copy_once(document.source, folder / name, document.id, "copy the document")
+        written = document.id
     sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
     # An index the DMS may already have imported is left alone on redelivery.
     if not already or not sidecar_path(dest).exists():
         _write_sidecar(dest, sidecar)
-    return _delivered(action, document, dest, already)
+    return _delivered(action, document, dest, already, written)
 
 
 def _review(
@@ -206,6 +226,7 @@ def _review(
     paths: Paths,
     reason: str,
     route_id: str,
+    returned_by: str | None = None,
 ) -> Delivery:
     # The review queue is local and must always take a document, so it is created.
     _guarded(lambda: paths.review.mkdir(parents=True, exist_ok=True), paths.review, "create it")
@@ -213,10 +234,13 @@ def _review(
     folder = _ensure_folder(_confined(root, action.target), root, "review folder")
     source = document.source
     dest, already = _copy_once(source, folder / source.name, document.id, "copy the document")
+    # The text first: a review copy listed without it would be read again by OCR.
+    _guarded(lambda: kepttext.keep(paths.work, document), paths.work, "keep the text")
     sidecar = _sidecar(document, decision, route_id, "review", dest)
     sidecar["review_reason"] = reason
+    sidecar["returned_by"] = returned_by
     _write_sidecar(dest, sidecar)  # always: the newest reason is what the reviewer needs
-    return replace(_delivered(action, document, dest, already), detail=reason)
+    return replace(_delivered(action, document, dest, already, document.id), detail=reason)
 
 
 def _write_sidecar(dest: Path, sidecar: dict[str, Any]) -> None:
@@ -224,10 +248,13 @@ def _write_sidecar(dest: Path, sidecar: dict[str, Any]) -> None:
     _guarded(lambda: fsutil.atomic_write_json(index, sidecar), index, "write the sidecar")
 
 
-def _delivered(action: Action, document: Document, dest: Path, already: bool) -> Delivery:
+def _delivered(
+    action: Action, document: Document, dest: Path, already: bool, written: str
+) -> Delivery:
     log.info("delivery.written", doc_id=document.id[:12], kind=action.kind, already=already)
     log.debug("delivery.destination", doc_id=document.id[:12], destination=str(dest))
-    return Delivery(action, True, "already delivered" if already else "delivered", dest)
+    detail = "already delivered" if already else "delivered"
+    return Delivery(action, True, detail, dest, written)
 
 
 def _notify(
@@ -281,7 +308,7 @@ def _gui(action: Action, gui: GuiPlayer | None) -> Delivery:
 def _sidecar(
     document: Document, decision: Decision, route_id: str, kind: str, dest: Path
 ) -> dict[str, Any]:
-    return {
+    sidecar: dict[str, Any] = {
         "schema": SIDECAR_SCHEMA,
         "file": dest.name,
         "source_file": document.source.name,
@@ -302,6 +329,9 @@ def _sidecar(
         "received_at": document.received_at.isoformat(),
         "delivered_at": _now(),
     }
+    if decision.method == "human":
+        sidecar["decided_by"] = decision.decided_by
+    return sidecar
 
 
 def trace_id(document: Document) -> str:

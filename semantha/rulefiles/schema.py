@@ -271,7 +271,7 @@ class Condition(_Strict):
     doctype: Labels = None
     confidence: Bounds | None = None
     doctype_confidence: Bounds | None = None
-    method: tuple[Literal["rule", "model", "none"], ...] | None = None
+    method: tuple[Literal["rule", "model", "none", "human"], ...] | None = None
     fields: Mapping[str, FieldTest] | None = None
     pages: Bounds | None = None
     source: Labels = None

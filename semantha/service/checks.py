@@ -42,7 +42,7 @@ def _poppler(config: AppConfig) -> str:
 
 
 def _folders(config: AppConfig) -> str:
-    paths = config.paths.model_dump()
+    paths = config.paths.model_dump(exclude_none=True)
     resolved = {name: Path(p).resolve() for name, p in paths.items()}
     for name, path in resolved.items():
         for other, other_path in resolved.items():

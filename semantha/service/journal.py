@@ -12,6 +12,18 @@ what lets the service remove an original only after its outcome is recorded.
         └── failed-retrying (delivery target unusable, worker crashed or timed out)
 
 While a document waits to be retried, ``failure`` says which of these it was.
+
+Beside the documents (tables added to older journals when the service opens them):
+
+- ``deliveries``: every file written into the DMS, with the sha256 of the bytes written,
+  so that a file an office returns is recognised; closed once returned.
+- ``decisions``: what people decided -- a review resolved (``review``) or a delivery
+  sent back by an office (``return``) -- with who, when, Semantha's proposal and the
+  choice: the city's labelled mail.
+- ``claims``: one per review item being resolved, so that of two people deciding the
+  same document at once exactly one delivers it.
+- ``returns``: the documents taken in from the returns folder, with the delivery they
+  matched.
 """
 
 from __future__ import annotations
@@ -19,12 +31,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
+
+from semantha.config import AppConfig
 
 
 class State(StrEnum):
@@ -47,6 +61,8 @@ class Failure(StrEnum):
     CRASHED = "crashed"  # the worker raised an unexpected error or died
     TIMEOUT = "timeout"  # the worker took longer than the time limit and was killed
 
+
+JOURNAL_NAME = "journal.sqlite"
 
 FINAL_STATES = frozenset({State.DELIVERED, State.REVIEW, State.QUARANTINED, State.SKIPPED})
 WAITING_STATES = (State.RECEIVED, State.PROCESSING, State.RETRYING)
@@ -79,7 +95,54 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_due ON documents (state, next_attempt_at);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents (sha256);
 CREATE INDEX IF NOT EXISTS documents_original ON documents (original);
+CREATE TABLE IF NOT EXISTS deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc INTEGER,
+    document_sha256 TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    department TEXT,
+    action TEXT NOT NULL,
+    delivered_at REAL NOT NULL,
+    closed_at REAL,
+    closed_reason TEXT,
+    UNIQUE (destination, sha256)
+);
+CREATE INDEX IF NOT EXISTS deliveries_sha ON deliveries (sha256);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc INTEGER,
+    sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user TEXT NOT NULL,
+    at REAL NOT NULL,
+    proposed_department TEXT,
+    proposed_doctype TEXT,
+    proposed_confidence REAL,
+    department TEXT,
+    doctype TEXT,
+    fields TEXT NOT NULL DEFAULT '{}',
+    returned_by TEXT
+);
+CREATE INDEX IF NOT EXISTS decisions_sha ON decisions (sha256);
+CREATE TABLE IF NOT EXISTS claims (
+    key TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    user TEXT NOT NULL,
+    claimed_at REAL NOT NULL,
+    decision INTEGER
+);
+CREATE INDEX IF NOT EXISTS claims_sha ON claims (sha256);
+CREATE TABLE IF NOT EXISTS returns (
+    doc INTEGER PRIMARY KEY,
+    delivery INTEGER,
+    decision INTEGER
+);
 """
+
+
+def journal_path(config: AppConfig) -> Path:
+    return config.paths.work / JOURNAL_NAME
 
 
 @dataclass(frozen=True)
@@ -118,6 +181,15 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Written:
+    """A file written into the DMS: the sha256 of its bytes, where, by which action."""
+
+    sha256: str
+    destination: str
+    action: str  # deliver | copy
+
+
+@dataclass(frozen=True)
 class Result:
     """The final facts about a document, as the service records them."""
 
@@ -128,6 +200,76 @@ class Result:
     method: str | None = None
     destinations: tuple[str, ...] = ()
     error: str = ""
+    written: tuple[Written, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeliveryEntry:
+    """One row of ``deliveries``."""
+
+    id: int
+    doc: int | None
+    document_sha256: str
+    sha256: str
+    destination: str
+    department: str | None
+    action: str
+    delivered_at: float
+    closed_at: float | None
+    closed_reason: str | None
+
+
+DecisionKind = Literal["review", "return"]
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    """A person's decision: what Semantha proposed and what was chosen (``id`` 0: not
+    yet recorded)."""
+
+    sha256: str
+    kind: DecisionKind
+    user: str
+    at: float
+    proposed_department: str | None
+    proposed_doctype: str | None
+    proposed_confidence: float | None
+    department: str | None
+    doctype: str | None
+    fields: Mapping[str, str]
+    returned_by: str | None = None
+    doc: int | None = None
+    id: int = 0
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> DecisionEntry:
+        values: dict[str, Any] = dict(row)
+        values["fields"] = json.loads(values["fields"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Someone resolving a review item; ``decision`` is set once it is resolved."""
+
+    key: str
+    sha256: str
+    user: str
+    claimed_at: float
+    decision: int | None
+
+
+@dataclass(frozen=True)
+class ReturnEntry:
+    """A document taken in from the returns folder and the delivery it matched."""
+
+    doc: int
+    delivery: DeliveryEntry | None
+    decision: int | None  # the "return" decision, recorded when it was taken in
+
+    @property
+    def returned_by(self) -> str | None:
+        return self.delivery.department if self.delivery else None
 
 
 @dataclass(frozen=True)
@@ -194,21 +336,45 @@ class Journal:
     ) -> Entry:
         """Record a file found in the inbox, before it is moved to ``work_root/<id>/<name>``."""
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO documents (sha256, source, source_folder, state, original,"
-                " received_at, updated_at) VALUES (?, ?, ?, ?, 'inbox', ?, ?)",
-                (sha256, source, source_folder, State.RECEIVED, now, now),
-            )
-            doc = cursor.lastrowid
-            assert doc is not None
-            work_path = work_root / f"{doc:08d}" / Path(source).name
-            db.execute("UPDATE documents SET work_path = ? WHERE id = ?", (str(work_path), doc))
+            doc = self._insert(db, sha256, source, source_folder, work_root, now)
         return self.get(doc)
+
+    def add_return(
+        self, sha256: str, source: str, work_root: Path, now: float, delivery: int | None
+    ) -> Entry:
+        """Like ``add``, for a file found in the returns folder (``source`` relative to it)
+        and the delivery it matched, if any."""
+        with self._write() as db:
+            doc = self._insert(db, sha256, source, "", work_root, now)
+            db.execute("INSERT INTO returns (doc, delivery) VALUES (?, ?)", (doc, delivery))
+        return self.get(doc)
+
+    def _insert(
+        self,
+        db: sqlite3.Connection,
+        sha256: str,
+        source: str,
+        source_folder: str,
+        work_root: Path,
+        now: float,
+    ) -> int:
+        cursor = db.execute(
+            "INSERT INTO documents (sha256, source, source_folder, state, original,"
+            " received_at, updated_at) VALUES (?, ?, ?, ?, 'inbox', ?, ?)",
+            (sha256, source, source_folder, State.RECEIVED, now, now),
+        )
+        doc = cursor.lastrowid
+        assert doc is not None
+        work_path = work_root / f"{doc:08d}" / Path(source).name
+        db.execute("UPDATE documents SET work_path = ? WHERE id = ?", (str(work_path), doc))
+        return doc
 
     def discard(self, doc: int) -> None:
         """Forget a row whose file never left the inbox (it is taken in again later)."""
         with self._write() as db:
-            db.execute("DELETE FROM documents WHERE id = ? AND original = 'inbox'", (doc,))
+            cursor = db.execute("DELETE FROM documents WHERE id = ? AND original = 'inbox'", (doc,))
+            if cursor.rowcount:
+                db.execute("DELETE FROM returns WHERE doc = ?", (doc,))
 
     def set_original(self, doc: int, original: Original, archive_path: str = "") -> None:
         self._update(doc, original=original, archive_path=archive_path)
@@ -270,17 +436,221 @@ class Journal:
         self._update(doc, state=State.RECEIVED, next_attempt_at=0.0)
 
     def finish(self, doc: int, result: Result) -> None:
-        self._update(
-            doc,
-            state=result.state,
-            department=result.department,
-            doctype=result.doctype,
-            confidence=result.confidence,
-            method=result.method,
-            destinations=json.dumps(list(result.destinations)),
-            last_error=result.error,
-            failure=None,
+        """Record the outcome and, in the same transaction, the files written."""
+        with self._write() as db:
+            self._set(
+                db,
+                doc,
+                state=result.state,
+                department=result.department,
+                doctype=result.doctype,
+                confidence=result.confidence,
+                method=result.method,
+                destinations=json.dumps(list(result.destinations)),
+                last_error=result.error,
+                failure=None,
+            )
+            sha256 = self.get(doc).sha256
+            self._record_written(db, doc, sha256, result.department, result.written)
+
+    def _record_written(
+        self,
+        db: sqlite3.Connection,
+        doc: int | None,
+        document_sha256: str,
+        department: str | None,
+        written: Sequence[Written],
+    ) -> None:
+        # The same file written anew (delivered again after it was returned) is open again.
+        for w in written:
+            db.execute(
+                "INSERT INTO deliveries (doc, document_sha256, sha256, destination, department,"
+                " action, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (destination, sha256) DO UPDATE SET doc = excluded.doc,"
+                " department = excluded.department, action = excluded.action,"
+                " delivered_at = excluded.delivered_at, closed_at = NULL, closed_reason = NULL",
+                (doc, document_sha256, w.sha256, w.destination, department, w.action, time.time()),
+            )
+
+    # -- deliveries and returns ---------------------------------------------------------
+
+    def open_delivery(self, sha256: str) -> DeliveryEntry | None:
+        """The newest delivery of these bytes not yet returned; a ``deliver`` before a ``copy``."""
+        row = self._db.execute(
+            "SELECT * FROM deliveries WHERE sha256 = ? AND closed_at IS NULL"
+            " ORDER BY action = 'deliver' DESC, id DESC LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return DeliveryEntry(**dict(row)) if row else None
+
+    def deliveries(self, sha256: str | None = None) -> list[DeliveryEntry]:
+        """Delivered files, oldest first (of ``sha256``, the bytes written, when given)."""
+        where = "" if sha256 is None else " WHERE sha256 = ?"
+        params = () if sha256 is None else (sha256,)
+        rows = self._db.execute(f"SELECT * FROM deliveries{where} ORDER BY id", params)
+        return [DeliveryEntry(**dict(r)) for r in rows]
+
+    def returned(self, doc: int) -> ReturnEntry | None:
+        """The returns record of ``doc``, or None for a document from the inbox."""
+        row = self._db.execute("SELECT * FROM returns WHERE doc = ?", (doc,)).fetchone()
+        if row is None:
+            return None
+        delivery = None
+        if row["delivery"] is not None:
+            found = self._db.execute(
+                "SELECT * FROM deliveries WHERE id = ?", (row["delivery"],)
+            ).fetchone()
+            delivery = DeliveryEntry(**dict(found)) if found else None
+        return ReturnEntry(doc, delivery, row["decision"])
+
+    def take_return(self, doc: int) -> None:
+        """The returned file is safe in work/: in one transaction, mark it so, close the
+        delivery it matched and record that the office was the wrong one (the decision's
+        user is ``office:<id>``). Repeatable."""
+        with self._write() as db:
+            returned = self.returned(doc)
+            self._set(db, doc, original="work")
+            if returned is None or returned.delivery is None or returned.decision is not None:
+                return
+            delivery = returned.delivery
+            db.execute(
+                "UPDATE deliveries SET closed_at = ?, closed_reason = 'returned' WHERE id = ?",
+                (time.time(), delivery.id),
+            )
+            earlier = self._one("SELECT * FROM documents WHERE id = ?", (delivery.doc,))
+            decision = self._insert_decision(
+                db,
+                DecisionEntry(
+                    sha256=self.get(doc).sha256,
+                    kind="return",
+                    user=f"office:{delivery.department}",
+                    at=time.time(),
+                    proposed_department=delivery.department,
+                    proposed_doctype=earlier.doctype if earlier else None,
+                    proposed_confidence=earlier.confidence if earlier else None,
+                    department=None,
+                    doctype=None,
+                    fields={},
+                    returned_by=delivery.department,
+                    doc=doc,
+                ),
+            )
+            db.execute("UPDATE returns SET decision = ? WHERE doc = ?", (decision, doc))
+
+    # -- people's decisions ----------------------------------------------------------------
+
+    def _insert_decision(self, db: sqlite3.Connection, d: DecisionEntry) -> int:
+        cursor = db.execute(
+            "INSERT INTO decisions (doc, sha256, kind, user, at, proposed_department,"
+            " proposed_doctype, proposed_confidence, department, doctype, fields, returned_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                d.doc,
+                d.sha256,
+                d.kind,
+                d.user,
+                d.at,
+                d.proposed_department,
+                d.proposed_doctype,
+                d.proposed_confidence,
+                d.department,
+                d.doctype,
+                json.dumps(dict(d.fields), ensure_ascii=False),
+                d.returned_by,
+            ),
         )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def decision(self, decision: int) -> DecisionEntry:
+        row = self._db.execute("SELECT * FROM decisions WHERE id = ?", (decision,)).fetchone()
+        if row is None:
+            raise KeyError(decision)
+        return DecisionEntry.from_row(row)
+
+    def decisions(self, sha256: str | None = None) -> list[DecisionEntry]:
+        """People's decisions, oldest first (of ``sha256`` when given)."""
+        where = "" if sha256 is None else " WHERE sha256 = ?"
+        params = () if sha256 is None else (sha256,)
+        rows = self._db.execute(f"SELECT * FROM decisions{where} ORDER BY id", params).fetchall()
+        return [DecisionEntry.from_row(r) for r in rows]
+
+    def claim(
+        self, key: str, sha256: str, user: str, now: float, stale_after_s: float
+    ) -> Claim | None:
+        """Claim review item ``key`` for ``user``: None when the claim is ours, else the
+        claim that holds (someone else's, in progress or resolved).
+
+        Exactly one caller gets the claim: the first, or one that takes over a claim
+        left unfinished for ``stale_after_s`` (its process died mid-way; delivering
+        again is safe, delivery recognises what it already wrote)."""
+        with self._write() as db:
+            row = db.execute("SELECT * FROM claims WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO claims (key, sha256, user, claimed_at) VALUES (?, ?, ?, ?)",
+                    (key, sha256, user, now),
+                )
+            elif row["decision"] is None and row["claimed_at"] <= now - stale_after_s:
+                db.execute(
+                    "UPDATE claims SET user = ?, claimed_at = ? WHERE key = ?", (user, now, key)
+                )
+            else:
+                return Claim(**dict(row))
+        return None
+
+    def release(self, key: str, claimed_at: float) -> None:
+        """Give up an unfinished claim (the delivery failed; someone may try again)."""
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM claims WHERE key = ? AND claimed_at = ? AND decision IS NULL",
+                (key, claimed_at),
+            )
+
+    def resolved_claims(self, sha256_prefix: str = "") -> list[Claim]:
+        """Claims of resolved review items, newest first (of sha256s with this prefix)."""
+        rows = self._db.execute(
+            "SELECT * FROM claims WHERE decision IS NOT NULL AND substr(sha256, 1, ?) = ?"
+            " ORDER BY claimed_at DESC",
+            (len(sha256_prefix), sha256_prefix),
+        ).fetchall()
+        return [Claim(**dict(r)) for r in rows]
+
+    def resolve(
+        self,
+        key: str,
+        decision: DecisionEntry,
+        written: Sequence[Written],
+        destinations: Sequence[str],
+        archived: str,
+    ) -> int:
+        """Record a resolved review item in one transaction: the decision, the files
+        written, the document's row (the newest in review with this sha256, if any)
+        delivered by method "human", and the claim done. Returns the decision's id."""
+        with self._write() as db:
+            row = db.execute(
+                "SELECT id FROM documents WHERE sha256 = ? AND state = ? ORDER BY id DESC LIMIT 1",
+                (decision.sha256, State.REVIEW),
+            ).fetchone()
+            doc = int(row["id"]) if row else None
+            decision_id = self._insert_decision(db, replace(decision, doc=doc))
+            self._record_written(db, doc, decision.sha256, decision.department, written)
+            if doc is not None:
+                self._set(
+                    db,
+                    doc,
+                    state=State.DELIVERED,
+                    department=decision.department,
+                    doctype=decision.doctype,
+                    confidence=1.0,
+                    method="human",
+                    destinations=json.dumps(list(destinations)),
+                    last_error="",
+                    original="archived" if archived else "removed",
+                    archive_path=archived,
+                )
+            db.execute("UPDATE claims SET decision = ? WHERE key = ?", (decision_id, key))
+        return decision_id
 
     # -- start-up -------------------------------------------------------------------
 
@@ -330,7 +700,10 @@ class Journal:
         return self._many("SELECT * FROM documents ORDER BY id DESC LIMIT ?", (limit or -1,))
 
     def _update(self, doc: int, **values: Any) -> None:
+        with self._write() as db:
+            self._set(db, doc, **values)
+
+    def _set(self, db: sqlite3.Connection, doc: int, **values: Any) -> None:
         values["updated_at"] = time.time()
         columns = ", ".join(f"{name} = ?" for name in values)
-        with self._write() as db:
-            db.execute(f"UPDATE documents SET {columns} WHERE id = ?", (*values.values(), doc))
+        db.execute(f"UPDATE documents SET {columns} WHERE id = ?", (*values.values(), doc))

@@ -34,23 +34,18 @@ from semantha.config import AppConfig
 from semantha.service import journal
 from semantha.service.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
-from semantha.service.journal import Failure, Journal, State
+from semantha.service.journal import Failure, Journal, State, journal_path
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
 
 log = structlog.get_logger(__name__)
 
-JOURNAL_NAME = "journal.sqlite"
 INFLIGHT = "inflight"
 MAX_BACKOFF_S = 3600.0
 # Failures that count toward ``processing_attempts`` and end in quarantine; a failed
 # delivery counts toward ``delivery_attempts`` and ends in review.
 WORKER_FAILURES = frozenset({Failure.CRASHED, Failure.TIMEOUT})
 INTAKE_PER_ROUND = 50  # keep collecting results while a flood of files arrives
-
-
-def journal_path(config: AppConfig) -> Path:
-    return config.paths.work / JOURNAL_NAME
 
 
 @dataclass

@@ -25,8 +25,8 @@ from semantha.errors import ConfigError, StartupError
 from semantha.service import journal
 from semantha.service.executor import Job, JobResult, ProcessExecutor, failed
 from semantha.service.files import instance_lock, move_file, purge_archive
-from semantha.service.journal import Failure, Journal, State
-from semantha.service.loop import Service, journal_path
+from semantha.service.journal import Failure, Journal, State, journal_path
+from semantha.service.loop import Service
 from semantha.service.watch import InboxWatcher
 from semantha.service.worker import build_context
 

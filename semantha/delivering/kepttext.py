@@ -1,0 +1,82 @@
+"""The recognised text of a document in review, kept until a person decides.
+
+``<work>/examples/pending/<sha256>.json``: sha256, text (a string per page, the letter's
+and its stamp's), reading (how far each page was read: ``records.Reading``), fields,
+kept_at. The review queue shows it beside the pages and builds the person's decision
+on it without reading the scan again; once decided it becomes a labelled example
+(``semantha.service.examples``). Letter text: never logged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from semantha import fsutil
+from semantha.records import Document, Reading, frozen_map
+
+PENDING = Path("examples") / "pending"
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class KeptText:
+    sha256: str
+    text: tuple[str, ...]  # per page; "" for a page not read
+    reading: tuple[Reading, ...]
+    fields: Mapping[str, str]
+    kept_at: datetime
+
+
+def pending_folder(work: Path) -> Path:
+    return work / PENDING
+
+
+def pending_path(work: Path, sha256: str) -> Path:
+    """The file for ``sha256``; a ValueError for anything but 64 hex digits."""
+    if not SHA256.match(sha256):
+        raise ValueError("not a sha256")
+    return pending_folder(work) / f"{sha256}.json"
+
+
+def keep(work: Path, document: Document) -> Path:
+    path = pending_path(work, document.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fsutil.atomic_write_json(
+        path,
+        {
+            "sha256": document.id,
+            "text": [page.full_text for page in document.pages],
+            "reading": [page.reading.value for page in document.pages],
+            "fields": dict(document.fields),
+            "kept_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )
+    return path
+
+
+def kept(work: Path, sha256: str) -> KeptText | None:
+    """The text kept for ``sha256``; None when there is none (or it is unreadable)."""
+    try:
+        data = json.loads(pending_path(work, sha256).read_text(encoding="utf-8"))
+        text = tuple(str(t) for t in data["text"])
+        reading = tuple(Reading(r) for r in data["reading"])
+        if len(reading) != len(text):
+            return None
+        return KeptText(
+            sha256,
+            text,
+            reading,
+            frozen_map({str(k): str(v) for k, v in data["fields"].items()}),
+            datetime.fromisoformat(data["kept_at"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def forget(work: Path, sha256: str) -> None:
+    pending_path(work, sha256).unlink(missing_ok=True)
