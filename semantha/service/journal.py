@@ -695,6 +695,11 @@ class Journal:
             counts[State(state)] = count
         return counts
 
+    def decided_since(self, since: float) -> int:
+        """People's decisions (review and returns) taken at or after ``since``."""
+        row = self._db.execute("SELECT COUNT(*) FROM decisions WHERE at >= ?", (since,)).fetchone()
+        return int(row[0])
+
     def documents(self, limit: int | None = None) -> list[Entry]:
         """Rows, newest first."""
         return self._many("SELECT * FROM documents ORDER BY id DESC LIMIT ?", (limit or -1,))
