@@ -13,11 +13,27 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from semantha import __version__
-from semantha.cli import documents, gui_cmd, model_cmd, rules_cmd, samples_cmd, service_cmd
+from semantha.cli import (
+    documents,
+    gui_cmd,
+    model_cmd,
+    rules_cmd,
+    samples_cmd,
+    service_cmd,
+    station_cmd,
+)
 from semantha.errors import SemanthaError
 from semantha.service.memory import tune_allocator
 
-COMMAND_MODULES = (service_cmd, documents, rules_cmd, model_cmd, samples_cmd, gui_cmd)
+COMMAND_MODULES = (
+    service_cmd,
+    documents,
+    rules_cmd,
+    model_cmd,
+    samples_cmd,
+    gui_cmd,
+    station_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
