@@ -156,6 +156,7 @@ def queue_page(request: Request) -> Response:
         {
             "id": item.id,
             "queued": _local(item.queued_at),
+            "subject": item.fields.get("subject") or item.file.name,
             "proposal": _proposal(station, item),
             "confidence": _percent(item.confidence),
             "reason": item.reason,
@@ -228,7 +229,10 @@ def _document(
             *(Choice(d.id, _office(station, d.id)) for d in rules.departments),
         ],
         doctypes=rules.doctypes,
-        fields={name: item.fields.get(name, "") for name in FIELD_NAMES},
+        fields={
+            **{name: item.fields.get(name, "") for name in FIELD_NAMES},
+            "date": _german_date(item.fields.get("date", "")),
+        },
         error=error,
     )
 
@@ -284,6 +288,31 @@ class FormError(Exception):
     """A decision the station cannot carry out as sent; the message says what to fix."""
 
 
+GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _german_date(iso: str) -> str:
+    """2024-11-01 as 01.11.2024 (a value that is no date stays as it is)."""
+    try:
+        return date.fromisoformat(iso).strftime("%d.%m.%Y")
+    except ValueError:
+        return iso
+
+
+def _iso_date(typed: str) -> str:
+    """A date as the clerk typed it (01.11.2024, or 2024-11-01) as 2024-11-01."""
+    if not typed:
+        return ""
+    german = GERMAN_DATE.fullmatch(typed)
+    try:
+        if german:
+            day, month, year = (int(part) for part in german.groups())
+            return date(year, month, day).isoformat()
+        return date.fromisoformat(typed).isoformat()
+    except ValueError:
+        raise FormError(f"„{typed}“ ist kein Datum: bitte als TT.MM.JJJJ eingeben.") from None
+
+
 @dataclass(frozen=True)
 class ClerkChoice:
     department: str | None  # None: für kein Amt
@@ -300,11 +329,7 @@ def _choice(form: Mapping[str, Any], item: ReviewItem, station: Station) -> Cler
             raise FormError("Semantha hat nichts vorgeschlagen: bitte ein Amt wählen.")
         return ClerkChoice(None if proposed == NO_OFFICE else proposed, item.doctype, {})
     edited = {name: str(form.get(name, "")).strip() for name in FIELD_NAMES}
-    if edited["date"]:
-        try:
-            date.fromisoformat(edited["date"])
-        except ValueError:
-            raise FormError("Das Datum ist ungültig.") from None
+    edited["date"] = _iso_date(edited["date"])
     changed = {name: value for name, value in edited.items() if value != item.fields.get(name, "")}
     doctype = str(form.get("doctype", "")) or None
     if doctype is not None and doctype not in rules.doctypes:

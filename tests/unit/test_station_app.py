@@ -202,7 +202,7 @@ def test_a_document_shows_text_suggestions_and_fields_and_each_view_is_audited(
     assert page.status_code == 200
     assert "Antrag auf Baugenehmigung für eine Garage" in page.text
     assert page.text.count('data-pick="department"') == 3
-    assert 'value="63-2024/17"' in page.text and 'value="2024-11-01"' in page.text
+    assert 'value="63-2024/17"' in page.text and 'value="01.11.2024"' in page.text
     image = client.get(f"/dokument/{review_id}/seite/1")
     assert image.status_code == 200 and image.content[:3] == b"\xff\xd8\xff"  # JPEG
     assert image.headers["cache-control"] == "no-store"
@@ -232,7 +232,7 @@ def test_a_correction_is_delivered_with_its_fields_and_the_next_document_opens(
         "department": "32",
         "doctype": "Beschwerde",
         "aktenzeichen": "32-2024/99",
-        "date": "2024-11-02",
+        "date": "2.11.2024",
         "subject": "Lärm",
     }
     assert decide(client, first, **form) == (303, f"/dokument/{second}")
@@ -245,6 +245,7 @@ def test_a_correction_is_delivered_with_its_fields_and_the_next_document_opens(
         "human",
     )
     assert sidecar["fields"]["aktenzeichen"] == "32-2024/99"
+    assert sidecar["fields"]["date"] == "2024-11-02"
     journal = Journal(journal_path(config), readonly=True)
     (decision,) = journal.decisions()
     journal.close()
@@ -290,7 +291,8 @@ def test_a_decision_that_cannot_be_carried_out_says_why_in_german(
         ({"aktion": "bestaetigen"}, "Semantha hat nichts vorgeschlagen"),
         ({"aktion": "korrigieren", "department": ""}, "Bitte ein Amt wählen."),
         ({"aktion": "korrigieren", "department": "../63"}, "Bitte ein Amt wählen."),
-        ({"aktion": "korrigieren", "department": "63", "date": "1.11."}, "Datum ist ungültig"),
+        ({"aktion": "korrigieren", "department": "63", "date": "1.11."}, "ist kein Datum"),
+        ({"aktion": "korrigieren", "department": "63", "date": "31.02.2024"}, "ist kein Datum"),
         ({"aktion": "keinamt", "doctype": "Liebesbrief"}, "Dokumenttyp gibt es nicht"),
         ({"aktion": "löschen"}, "Bitte Bestätigen, Korrigieren"),
     ):

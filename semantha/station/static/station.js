@@ -37,6 +37,12 @@ document.addEventListener("input", (event) => {
   if (form) refresh(form);
 });
 
+// htmx gives the focus back to the field of the same id on the next page: then 1/2/3
+// would type into it. A new page starts with the focus on none.
+document.addEventListener("htmx:afterSettle", () => {
+  if (document.activeElement?.closest("form.decide")) document.activeElement.blur();
+});
+
 document.addEventListener("keydown", (event) => {
   const form = decisionForm();
   if (!form || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
