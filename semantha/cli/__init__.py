@@ -17,6 +17,7 @@ from semantha.cli import (
     documents,
     gui_cmd,
     model_cmd,
+    review_cmd,
     rules_cmd,
     samples_cmd,
     service_cmd,
@@ -28,6 +29,7 @@ from semantha.service.memory import tune_allocator
 COMMAND_MODULES = (
     service_cmd,
     documents,
+    review_cmd,
     rules_cmd,
     model_cmd,
     samples_cmd,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from semantha.cli.common import load_and_log
 
 if TYPE_CHECKING:
-    from semantha.records import Outcome
+    from semantha.records import Outcome, Plan
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,11 +38,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.set_defaults(handler=run_check)
 
 
-def outcome_json(outcome: Outcome, with_text: bool) -> dict[str, Any]:
-    """The ``process --json`` line (docs/architecture.md §6)."""
+def planned(plan: Plan | None) -> str | None:
+    """What the routes decided: "review" when a person is to decide, else "delivered"."""
+    if plan is None:
+        return None
+    if not plan.actions or any(a.kind == "review" for a in plan.actions):
+        return "review"
+    return "delivered"
+
+
+def outcome_json(outcome: Outcome, with_text: bool, review: Path) -> dict[str, Any]:
+    """The ``process --json`` line (docs/architecture.md §6); ``review`` is the review
+    folder, where a dry run's review action would put the document."""
     decision, document = outcome.decision, outcome.document
     if outcome.status == "dry_run" and outcome.plan is not None:
-        destinations = [a.target for a in outcome.plan.actions]
+        destinations = [
+            str(review / a.target) if a.kind == "review" else a.target for a in outcome.plan.actions
+        ]
     else:
         destinations = [str(d.destination) for d in outcome.deliveries if d.destination]
     row: dict[str, Any] = {
@@ -57,6 +69,7 @@ def outcome_json(outcome: Outcome, with_text: bool) -> dict[str, Any]:
         "destinations": destinations,
         "fields": dict(document.fields) if document else {},
         "reason": outcome.error or (decision.trace.reason if decision else ""),
+        "planned": planned(outcome.plan),
     }
     if with_text:
         row["text"] = [p.full_text for p in document.pages] if document else []
@@ -96,7 +109,7 @@ def run_process(args: argparse.Namespace) -> int:
             print(f"semantha: {path}: no such file", file=sys.stderr)
             continue
         outcome = process_file(path, context, dry_run=args.dry_run, full_text=args.text)
-        row = outcome_json(outcome, args.text)
+        row = outcome_json(outcome, args.text, config.paths.review)
         if args.json:
             print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)

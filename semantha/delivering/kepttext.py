@@ -16,9 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from semantha import fsutil
-from semantha.records import Document, Reading, frozen_map
+
+if TYPE_CHECKING:  # records loads numpy, which the service's main process does without
+    from semantha.records import Document
 
 PENDING = Path("examples") / "pending"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -28,7 +32,7 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 class KeptText:
     sha256: str
     text: tuple[str, ...]  # per page; "" for a page not read
-    reading: tuple[Reading, ...]
+    reading: tuple[str, ...]  # per page: a ``records.Reading`` value
     fields: Mapping[str, str]
     kept_at: datetime
     turns: tuple[int, ...]  # per page; 0 for a page not read (or kept before turns were)
@@ -67,7 +71,7 @@ def kept(work: Path, sha256: str) -> KeptText | None:
     try:
         data = json.loads(pending_path(work, sha256).read_text(encoding="utf-8"))
         text = tuple(str(t) for t in data["text"])
-        reading = tuple(Reading(r) for r in data["reading"])
+        reading = tuple(str(r) for r in data["reading"])
         turns = tuple(int(t) % 4 for t in data.get("turns") or [0] * len(text))
         if not len(reading) == len(turns) == len(text):
             return None
@@ -75,7 +79,7 @@ def kept(work: Path, sha256: str) -> KeptText | None:
             sha256,
             text,
             reading,
-            frozen_map({str(k): str(v) for k, v in data["fields"].items()}),
+            MappingProxyType({str(k): str(v) for k, v in data["fields"].items()}),
             datetime.fromisoformat(data["kept_at"]),
             turns,
         )

@@ -23,6 +23,7 @@ import structlog
 
 from semantha import fsutil
 from semantha.delivering.kepttext import SHA256, pending_folder
+from semantha.service.journal import DecisionEntry
 
 log = structlog.get_logger(__name__)
 
@@ -70,6 +71,26 @@ class Example:
             proposed=dict(data["proposed"]),
             returned_by=data.get("returned_by"),
         )
+
+
+def from_decision(entry: DecisionEntry, text: tuple[str, ...]) -> Example:
+    """The example of a decision in the journal, with the document's text."""
+    return Example(
+        sha256=entry.sha256,
+        text=text,
+        fields=entry.fields,
+        department=entry.department,
+        doctype=entry.doctype,
+        kind=entry.kind,
+        user=entry.user,
+        decided_at=datetime.fromtimestamp(entry.at, UTC),
+        proposed={
+            "department": entry.proposed_department,
+            "doctype": entry.proposed_doctype,
+            "confidence": entry.proposed_confidence,
+        },
+        returned_by=entry.returned_by,
+    )
 
 
 def examples_folder(work: Path) -> Path:

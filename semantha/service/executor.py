@@ -31,19 +31,21 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import structlog
 
 from semantha.errors import StartupError
-from semantha.service.journal import Failure, State
+from semantha.service.journal import Failure, State, Written
 
 log = structlog.get_logger(__name__)
 
 MAX_FAILED_STARTS = 5
 START_TIMEOUT_S = 600.0
-JobMode = Literal["process", "final", "review", "quarantine"]
+JobMode = Literal["process", "final", "review", "quarantine", "return"]
 
 
 @dataclass(frozen=True)
 class Job:
     """One document for a worker. ``mode``: process normally; ``final`` = last attempt
-    (a delivery failure goes to review); ``review`` / ``quarantine`` with ``reason``."""
+    (a delivery failure goes to review); ``review`` / ``quarantine`` with ``reason``;
+    ``return``: an office sent it back (``returned_by``, None when Semantha never
+    delivered it), into review with ``reason``."""
 
     doc: int
     path: str
@@ -51,6 +53,7 @@ class Job:
     source_folder: str = ""
     mode: JobMode = "process"
     reason: str = ""
+    returned_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class JobResult:
     destinations: tuple[str, ...] = ()
     error: str = ""
     failure: Failure | None = None
+    written: tuple[Written, ...] = ()  # the files written into the DMS
 
 
 def failed(doc: int, failure: Failure, error: str) -> JobResult:

@@ -12,6 +12,9 @@ A crash at any arrow is repaired at start-up (``resume``): an interrupted move i
 finished, a document that was being processed is processed again (delivery
 recognises bytes it already delivered by sha256, so nothing lands twice), and an
 outcome that was recorded but whose original was not yet archived is archived.
+
+Files an office drops into ``paths.returns`` take the same way (``service.returns``),
+into review with the office that returned them.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
@@ -31,10 +34,12 @@ import structlog
 
 from semantha import fsutil
 from semantha.config import AppConfig
-from semantha.service import journal
-from semantha.service.executor import Executor, Job, JobMode, JobResult, ProcessExecutor
+from semantha.delivering import kepttext
+from semantha.service import examples, journal, returns
+from semantha.service.executor import Executor, Job, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
 from semantha.service.journal import Failure, Journal, State, journal_path
+from semantha.service.returns import ReturnsIntake
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
 
@@ -73,6 +78,7 @@ class Service:
         journal_db: Journal,
         watcher: InboxWatcher,
         clock: Callable[[], float] = time.time,
+        returns: InboxWatcher | None = None,
     ) -> None:
         self.config = config
         self.settings = config.service
@@ -80,6 +86,13 @@ class Service:
         self.journal = journal_db
         self.watcher = watcher
         self.clock = clock
+        self.returns = (
+            None
+            if returns is None
+            else ReturnsIntake(
+                returns, journal_db, config.paths.work, config.paths.work / INFLIGHT, clock
+            )
+        )
         self.summary = RunSummary()
         self._stop = threading.Event()
         self._purged_on: date | None = None
@@ -100,6 +113,8 @@ class Service:
         paths = self.config.paths
         for folder in (paths.inbox, paths.work, paths.review, paths.quarantine, paths.archive):
             folder.mkdir(parents=True, exist_ok=True)
+        if paths.returns is not None:
+            paths.returns.mkdir(parents=True, exist_ok=True)
         if not paths.dms_root.is_dir():
             # Usually an unmounted share; creating it here would fill the local disk.
             # Documents wait in work/ and are retried (`semantha check` creates it).
@@ -110,7 +125,10 @@ class Service:
 
     def resume(self) -> None:
         for entry in self.journal.with_original("inbox"):
-            self._finish_intake(entry, self.watcher.inbox / entry.source)
+            if self.returns is not None and self.journal.returned(entry.id) is not None:
+                self._finish_intake(entry, self.returns.folder / entry.source)
+            else:
+                self._finish_intake(entry, self.watcher.inbox / entry.source)
         for entry in self.journal.in_state(State.PROCESSING):
             log.info("document.resumed", doc=entry.id)
             self.journal.requeue(entry.id)
@@ -128,7 +146,10 @@ class Service:
         elif source.exists() and work.exists():
             source.unlink()  # the copy to work/ completed before the crash
         if work.exists():
-            self.journal.set_original(entry.id, "work")
+            if self.journal.returned(entry.id) is not None:
+                self.journal.take_return(entry.id)
+            else:
+                self.journal.set_original(entry.id, "work")
             return
         log.error("document.original_missing", doc=entry.id)
         self.journal.finish(
@@ -144,9 +165,12 @@ class Service:
         removed = purge_archive(
             self.config.paths.archive, self.settings.archive_retention_days, today
         )
+        texts = examples.purge(self.config.paths.work, self.config.review.text_retention_days)
         self._purged_on = today
         if removed:
             log.info("archive.purged", days=removed)
+        if texts:
+            log.info("examples.purged", files=texts)
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -158,6 +182,8 @@ class Service:
                 self.executor.start()
                 if not once:
                     self.watcher.start()
+                    if self.returns is not None:
+                        self.returns.watcher.start()
                 log.info("service.started", workers=self.settings.workers, once=once)
                 while not self._stop.is_set():
                     self.step(self.settings.poll_interval_s)
@@ -165,6 +191,8 @@ class Service:
                         break
             finally:
                 self.watcher.stop()
+                if self.returns is not None:
+                    self.returns.watcher.stop()
                 self._shutdown()
         self.summary.waiting = self.journal.summary().queue_depth
         log.info("service.stopped", **self.summary.counts, waiting=self.summary.waiting)
@@ -176,6 +204,8 @@ class Service:
         batch, self._backlog = self._backlog[:INTAKE_PER_ROUND], self._backlog[INTAKE_PER_ROUND:]
         for candidate in batch:
             self.intake(candidate)
+        if self.returns is not None:
+            self.returns.take()
         self.dispatch()
         for result in self.executor.collect(0.0 if self._backlog else wait_s):
             self.record(result)
@@ -186,6 +216,8 @@ class Service:
 
         Documents waiting for a delivery retry stay safe in work/ for the next run."""
         if self.watcher.pending or self._backlog or self.executor.running():
+            return False
+        if self.returns is not None and self.returns.watcher.pending:
             return False
         return self.journal.active() == 0
 
@@ -238,31 +270,33 @@ class Service:
         if free <= 0 or self._stop.is_set():
             return
         for entry in self.journal.due(self.clock(), free):
-            job = Job(
-                entry.id,
-                entry.work_path,
-                entry.sha256,
-                entry.source_folder,
-                *self._mode(entry),
-            )
             self.journal.start(entry.id)
-            self.executor.submit(job)
+            self.executor.submit(self._job(entry))
 
-    def _mode(self, entry: journal.Entry) -> tuple[JobMode, str]:
+    def _job(self, entry: journal.Entry) -> Job:
+        job = Job(entry.id, entry.work_path, entry.sha256, entry.source_folder)
         if entry.duplicate_of is not None and self.settings.duplicates == "review":
-            return "review", f"duplicate of document {entry.duplicate_of} (same sha256)"
-        if entry.failure in WORKER_FAILURES:
-            if entry.attempts >= self.settings.processing_attempts:
-                return "quarantine", f"processing failed {entry.attempts} times: {entry.last_error}"
-        elif entry.attempts + 1 >= self.settings.delivery_attempts:
-            return "final", ""
-        return "process", ""
+            reason = f"duplicate of document {entry.duplicate_of} (same sha256)"
+            return replace(job, mode="review", reason=reason)
+        worker_failed = entry.failure in WORKER_FAILURES
+        if worker_failed and entry.attempts >= self.settings.processing_attempts:
+            reason = f"processing failed {entry.attempts} times: {entry.last_error}"
+            return replace(job, mode="quarantine", reason=reason)
+        returned = self.journal.returned(entry.id)
+        if returned is not None:
+            office = returned.returned_by
+            return replace(job, mode="return", reason=returns.reason(office), returned_by=office)
+        if not worker_failed and entry.attempts + 1 >= self.settings.delivery_attempts:
+            return replace(job, mode="final")
+        return job
 
     def record(self, result: JobResult) -> None:
         doc, state = result.doc, result.state
         if result.failure is not None:
             self._retry(doc, result.failure, result.error)
             return
+        if state is State.REVIEW:
+            self._keep_return_example(doc)
         self.journal.finish(
             doc,
             journal.Result(
@@ -273,6 +307,7 @@ class Service:
                 result.method,
                 result.destinations,
                 result.error,
+                result.written,
             ),
         )
         self.summary.add(state)
@@ -286,6 +321,23 @@ class Service:
             destinations=len(result.destinations),
         )
         self._release_original(entry)
+
+    def _keep_return_example(self, doc: int) -> None:
+        """A returned document's text, labelled as not for the office that returned it.
+
+        Written before the outcome is recorded: a crash in between writes it again."""
+        returned = self.journal.returned(doc)
+        if returned is None or returned.decision is None:
+            return
+        decision = self.journal.decision(returned.decision)
+        kept = kepttext.kept(self.config.paths.work, decision.sha256)
+        if kept is None:
+            return
+        example = examples.from_decision(replace(decision, fields=kept.fields), kept.text)
+        try:
+            examples.record(self.config.paths.work, returned.decision, example)
+        except OSError as exc:
+            log.error("example.failed", doc=doc, error=type(exc).__name__)
 
     def _retry(self, doc: int, failure: Failure, error: str) -> None:
         entry = self.journal.get(doc)
@@ -368,11 +420,23 @@ def create_service(
         settings.worker_max_documents,
         preload=("semantha.service.loop", "semantha.pipeline"),
     )
-    watcher = InboxWatcher(
-        config.paths.inbox,
-        settings.stable_after_s,
-        settings.rescan_interval_s,
-        polling=settings.polling,
-        poll_interval_s=settings.poll_interval_s,
+
+    def watcher(folder: Path) -> InboxWatcher:
+        return InboxWatcher(
+            folder,
+            settings.stable_after_s,
+            settings.rescan_interval_s,
+            polling=settings.polling,
+            poll_interval_s=settings.poll_interval_s,
+        )
+
+    returned = config.paths.returns
+    if returned is not None:
+        returned.mkdir(parents=True, exist_ok=True)  # the watcher resolves it at once
+    return Service(
+        config,
+        executor,
+        Journal(journal_path(config)),
+        watcher(config.paths.inbox),
+        returns=None if returned is None else watcher(returned),
     )
-    return Service(config, executor, Journal(journal_path(config)), watcher)

@@ -34,6 +34,7 @@ import structlog
 from semantha import fsutil
 from semantha.config import AppConfig
 from semantha.deciding import route
+from semantha.deciding.model import UNROUTABLE
 from semantha.delivering import deliver, kepttext
 from semantha.errors import (
     AlreadyResolved,
@@ -42,7 +43,7 @@ from semantha.errors import (
     InputError,
     ReviewNotFound,
 )
-from semantha.records import Decision, Delivery, Document, Page, Trace, frozen_map
+from semantha.records import Decision, Delivery, Document, Page, Reading, Trace, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.service import audit, examples
 from semantha.service.files import archive_folder, move_file
@@ -80,7 +81,8 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """A document in review as its sidecar describes it."""
+    """A document in review as its sidecar describes it. A department suggestion with
+    the label "" is the model's class of mail for no office (adverts, private post)."""
 
     id: str  # the review id: the first 12 hex digits of sha256
     file: Path  # the copy in review/
@@ -94,6 +96,12 @@ class ReviewItem:
     queued_at: datetime  # when it went into review
     fields: Mapping[str, str]
     pages: int
+
+    @property
+    def proposes_no_office(self) -> bool:
+        """Semantha's best guess is that no office should receive it."""
+        ranked = self.suggestions.get("department", ())
+        return self.department is None and bool(ranked) and ranked[0].label == UNROUTABLE
 
     def as_json(self) -> dict[str, Any]:
         """The ``review list --json`` line (docs/architecture.md §6)."""
@@ -331,11 +339,14 @@ class ReviewQueue:
         """The document as it went into review: its kept text, or the copy read anew."""
         sidecar = self._sidecar(item.file)
         kept = kepttext.kept(self.work, item.sha256)
-        if kept is not None and len(kept.text) == item.pages:
+        readings = {r.value for r in Reading}
+        if kept is not None and len(kept.text) == item.pages and set(kept.reading) <= readings:
             blank = set(sidecar.get("blank_pages") or ())
             pages: tuple[Page, ...] = tuple(
-                Page(i, None, ctx.config.ocr.dpi, text=text, reading=reading, blank=i in blank)
-                for i, (text, reading) in enumerate(zip(kept.text, kept.reading, strict=True))
+                Page(
+                    i, None, ctx.config.ocr.dpi, text=text, reading=Reading(read), blank=i in blank
+                )
+                for i, (text, read) in enumerate(zip(kept.text, kept.reading, strict=True))
             )
             fields = dict(kept.fields)
         else:
@@ -368,7 +379,7 @@ class ReviewQueue:
         """After the journal recorded the decision: the labelled example, then the review
         copy into the archive (or away, when it was set aside), its sidecar and kept text
         removed. Repeatable."""
-        examples.record(self.work, decision_id, example_of(entry, text))
+        examples.record(self.work, decision_id, examples.from_decision(entry, text))
         if archive_to is None:
             item.file.unlink(missing_ok=True)
         elif item.file.exists():
@@ -512,25 +523,6 @@ def checked_fields(fields: Mapping[str, str]) -> dict[str, str]:
                 ) from None
         checked[name] = value
     return checked
-
-
-def example_of(entry: DecisionEntry, text: tuple[str, ...]) -> examples.Example:
-    return examples.Example(
-        sha256=entry.sha256,
-        text=text,
-        fields=entry.fields,
-        department=entry.department,
-        doctype=entry.doctype,
-        kind=entry.kind,
-        user=entry.user,
-        decided_at=datetime.fromtimestamp(entry.at, UTC),
-        proposed={
-            "department": entry.proposed_department,
-            "doctype": entry.proposed_doctype,
-            "confidence": entry.proposed_confidence,
-        },
-        returned_by=entry.returned_by,
-    )
 
 
 def without_images_of(file: Path, ctx: Context) -> tuple[Page, ...]:

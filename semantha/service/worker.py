@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, InputError
 from semantha.service.executor import Job, JobResult, failed
-from semantha.service.journal import Failure, State
+from semantha.service.journal import Failure, State, Written
 from semantha.service.memory import tune_allocator
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
                 job.reason, "check the file; if it is fine, put it back into the inbox"
             )
             outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
-        elif job.mode == "review":
+        elif job.mode in ("review", "return"):
             outcome = _to_review(path, ctx, job)
         else:
             outcome = pipeline.process_file(
@@ -96,7 +96,13 @@ def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
     planned = pipeline.process_file(path, ctx, dry_run=True, source_folder=job.source_folder)
     if planned.document is None or planned.decision is None:
         return pipeline.process_file(path, ctx, source_folder=job.source_folder)  # quarantine
-    deliveries = deliver.to_review(planned.document, planned.decision, ctx.config.paths, job.reason)
+    deliveries = deliver.to_review(
+        planned.document,
+        planned.decision,
+        ctx.config.paths,
+        job.reason,
+        returned_by=job.returned_by,
+    )
     return replace(planned, status="review", deliveries=deliveries)
 
 
@@ -120,4 +126,9 @@ def result_of(doc: int, outcome: Outcome) -> JobResult:
         method=decision.method if decision else None,
         destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
         error=outcome.error,
+        written=tuple(
+            Written(d.sha256, str(d.destination), d.action.kind)
+            for d in outcome.deliveries
+            if d.ok and d.destination and d.action.kind in ("deliver", "copy")
+        ),
     )

@@ -33,6 +33,7 @@ CONTRACT_KEYS = {
     "fields",
     "reason",
     "text",
+    "planned",
 }
 # One per format and defect: image PDF, rotated 180 two pages, G4 TIFF, duplex (blank back),
 # JPEG, born-digital PDF, G4 PNG rotated 90, an unroutable advert.
@@ -101,6 +102,7 @@ def test_process_json_follows_the_contract(
         assert row["sha256"] == file_sha256(Path(row["file"]))
         assert row["method"] in {"rule", "model", "none"}
         assert row["status"] in {"delivered", "review"}
+        assert row["planned"] == row["status"], "no delivery failed: as the routes planned"
         assert 0.0 <= row["confidence"] <= 1.0
         assert row["pages"] == len(expected[Path(row["file"]).name]["page_texts"])
         assert len(row["text"]) == row["pages"]
