@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import fcntl
+import functools
 import hashlib
 import hmac
 import json
@@ -72,9 +73,11 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-# A hash to check against when the name is unknown, so that the answer takes as long
-# as for a known name and does not tell which names exist.
-_UNKNOWN_USER_HASH = hash_password(secrets.token_urlsafe(16))
+@functools.cache
+def _unknown_user_hash() -> str:
+    """A hash to check against when the name is unknown, so that the answer takes as
+    long as for a known name and does not tell which names exist."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 class UsersFile:
@@ -108,7 +111,7 @@ class UsersFile:
     def authenticate(self, name: str, password: str) -> User | None:
         """The user when name and password match, else None."""
         entry = self._entries().get(name)
-        stored = entry.get("password", "") if entry else _UNKNOWN_USER_HASH
+        stored = entry.get("password", "") if entry else _unknown_user_hash()
         if not password_matches(password, stored) or entry is None:
             return None
         return User(name, entry.get("office"))
