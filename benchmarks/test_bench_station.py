@@ -81,7 +81,7 @@ def test_page_image_seen_first(
     kept: Station = client.app.state.station  # type: ignore[attr-defined]
 
     def forget() -> None:
-        kept.images._cache.clear()  # every round renders the page anew
+        kept.images._pages.clear()  # every round renders the page anew
 
     answer = benchmark.pedantic(
         client.get, args=(f"/dokument/{ids[kind]}/seite/1",), setup=forget, rounds=15

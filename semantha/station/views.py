@@ -151,7 +151,8 @@ def _proposal(station: Station, item: ReviewItem) -> str:
 
 def queue_page(request: Request) -> Response:
     station = _station(request)
-    items = _items(ReviewQueue(station.config), current_user(request))
+    queue = ReviewQueue(station.config)
+    items = _items(queue, current_user(request))
     rows = [
         {
             "id": item.id,
@@ -165,6 +166,8 @@ def queue_page(request: Request) -> Response:
         }
         for item in items
     ]
+    if items:
+        _warm(station, queue, items[0])
     return _render(request, "queue.html", items=items, rows=rows, active="queue")
 
 
@@ -191,6 +194,9 @@ def document_page(request: Request) -> Response:
         station.config.paths.work, "station.view", user.name, sha256=item.sha256, part="document"
     )
     log.info("station.view", doc_id=item.id, part="document")
+    following = [other for other in items if other.id != item.id]
+    if following:  # the document that opens after this decision
+        _warm(station, queue, following[0])
     return _document(request, queue, items, item)
 
 
@@ -251,6 +257,12 @@ def _picks(item: ReviewItem, head: str, label: Callable[[str], str]) -> list[Cho
         Choice(s.label or NO_OFFICE, label(s.label), _percent(s.probability))
         for s in item.suggestions.get(head, ())[:3]
     ]
+
+
+def _warm(station: Station, queue: ReviewQueue, item: ReviewItem) -> None:
+    """Have the first page of ``item`` made before the clerk opens it."""
+    if item.pages:
+        station.images.warm(item.file, item.sha256, 0, queue.turns(item)[0])
 
 
 def page_image(request: Request) -> Response:

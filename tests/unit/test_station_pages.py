@@ -45,6 +45,25 @@ def test_the_last_pages_are_kept_and_the_oldest_let_go(tmp_path: Path) -> None:
         images.jpeg(scan, "a" * 64, 0)
 
 
+def test_a_page_warmed_in_the_background_is_served_without_the_file(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.jpg"
+    scan.write_bytes(SCAN.read_bytes())
+    images = PageImages(dpi=50)
+    images.warm(scan, "a" * 64, 0)
+    images._warmer.shutdown(wait=True)  # the warming has finished
+    scan.unlink()
+    assert size(images.jpeg(scan, "a" * 64, 0)) == (413, 585)
+
+
+def test_a_page_that_cannot_be_made_is_tried_again_next_time(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.jpg"
+    images = PageImages(dpi=50)
+    with pytest.raises(InputError):
+        images.jpeg(scan, "a" * 64, 0)
+    scan.write_bytes(SCAN.read_bytes())
+    assert size(images.jpeg(scan, "a" * 64, 0)) == (413, 585)
+
+
 def test_the_turns_found_in_reading_are_kept_for_the_review_queue(tmp_path: Path) -> None:
     config = station_config(tmp_path)
     review_id = put_in_review(config, SCAN.name, text="Antrag")
