@@ -6,7 +6,7 @@ export OMP_THREAD_LIMIT=1
 SEMANTHA=.venv/bin/semantha
 
 echo "demo: starting from empty folders under var/ (the default config's inbox, DMS, review, ...)"
-rm -rf var/inbox var/work var/dms var/review var/quarantine var/archive var/log
+rm -rf var/inbox var/work var/dms var/review var/quarantine var/archive var/returns var/log
 mkdir -p var/inbox
 find samples -maxdepth 1 -type f \( -iname '*.pdf' -o -iname '*.tif' -o -iname '*.tiff' \
   -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) -exec cp {} var/inbox/ \;
@@ -19,3 +19,4 @@ $SEMANTHA status --documents --limit 0
 echo
 echo "demo: delivered files are under var/dms, the review queue is var/review,"
 echo "      unreadable input is in var/quarantine, originals in var/archive, the log in var/log."
+echo "demo: \`$SEMANTHA review list\` shows what waits for a person; \`review resolve ID\` decides it."

@@ -43,7 +43,7 @@ from semantha.errors import (
     InputError,
     ReviewNotFound,
 )
-from semantha.records import Decision, Delivery, Document, Page, Reading, Trace, frozen_map
+from semantha.records import Decision, Delivery, Document, Page, Plan, Reading, Trace, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.service import audit, examples
 from semantha.service.files import archive_folder, move_file
@@ -285,19 +285,26 @@ class ReviewQueue:
         decision_id = journal.resolve(
             key, entry, written, [str(d) for d in destinations], str(archived or "")
         )
+        # The decision stands from here on: what fails now is logged, not raised.
+        try:
+            audit.append(
+                self.work,
+                "review.resolve",
+                user,
+                sha256=item.sha256,
+                proposed={"department": item.department, "doctype": item.doctype},
+                department=department,
+                doctype=doctype,
+                returned_by=item.returned_by,
+                destinations=[str(d) for d in destinations],
+            )
+        except OSError as exc:
+            log.error("audit.failed", doc_id=item.id, error=type(exc).__name__)
         text = tuple(page.full_text for page in document.pages)
-        self._finish(item, decision_id, entry, text, None if department is None else archived)
-        audit.append(
-            self.work,
-            "review.resolve",
-            user,
-            sha256=item.sha256,
-            proposed={"department": item.department, "doctype": item.doctype},
-            department=department,
-            doctype=doctype,
-            returned_by=item.returned_by,
-            destinations=[str(d) for d in destinations],
-        )
+        try:
+            self._finish(item, decision_id, entry, text, None if department is None else archived)
+        except OSError as exc:  # ``items`` finishes it later
+            log.warning("review.finish_deferred", doc_id=item.id, error=type(exc).__name__)
         log.info(
             "review.resolved",
             doc_id=item.id,
@@ -315,17 +322,10 @@ class ReviewQueue:
         corrected: Mapping[str, str],
         ctx: Context,
     ) -> tuple[Document, tuple[Delivery, ...]]:
-        plan = route.plan(document, decision, ctx.rules, corrected)
+        plan = _no_review(route.plan(document, decision, ctx.rules, corrected), decision)
         if plan.needs_full_text:  # a searchable PDF needs every word with its box
             document = replace(document, pages=without_images_of(document.source, ctx))
-            plan = route.plan(document, decision, ctx.rules, corrected)
-        if not plan.actions or any(a.kind == "review" for a in plan.actions):
-            raise DocumentError(
-                f"the routes send a person's decision (office {decision.department}, "
-                f"{decision.doctype or 'no type'}) back to review (route {plan.route_id})",
-                "choose another office, or give rules/routes.yaml a route for it "
-                "(`when: {method: human}` matches people's decisions)",
-            )
+            plan = _no_review(route.plan(document, decision, ctx.rules, corrected), decision)
         deliveries = deliver.execute(plan, document, self.config.paths, ctx.gui, decision)
         if deliver.status_of(deliveries) != "delivered":
             failed = next((d.detail for d in deliveries if not d.ok), "")
@@ -385,7 +385,8 @@ class ReviewQueue:
         elif item.file.exists():
             move_file(item.file, archive_to)
         deliver.sidecar_path(item.file).unlink(missing_ok=True)
-        kepttext.forget(self.work, item.sha256)
+        if not any(other.sha256 == item.sha256 for other in self._scan()):
+            kepttext.forget(self.work, item.sha256)  # no second copy of it waits
 
     def _finish_interrupted(self, item: ReviewItem, decision_id: int) -> None:
         """A resolution recorded whose review copy was not yet cleared (a crash)."""
@@ -532,6 +533,18 @@ def without_images_of(file: Path, ctx: Context) -> tuple[Page, ...]:
 
     document = Document("", file, datetime.now(UTC), read_pages(file, ctx))
     return without_images(document).pages
+
+
+def _no_review(plan: Plan, decision: Decision) -> Plan:
+    """The plan, unless it would send a person's decision back to review (a loop)."""
+    if not plan.actions or any(a.kind == "review" for a in plan.actions):
+        raise DocumentError(
+            f"the routes send a person's decision (office {decision.department}, "
+            f"{decision.doctype or 'no type'}) back to review (route {plan.route_id})",
+            "choose another office, or give rules/routes.yaml a route for it "
+            "(`when: {method: human}` matches people's decisions)",
+        )
+    return plan
 
 
 def _check_choice(department: str | None, doctype: str | None, rules: RuleSet) -> None:

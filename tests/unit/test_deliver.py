@@ -17,7 +17,7 @@ from structlog.testing import capture_logs
 
 from semantha import fsutil
 from semantha.config import Paths
-from semantha.delivering import deliver
+from semantha.delivering import deliver, kepttext
 from semantha.delivering.gui import GuiResult
 from semantha.errors import DeliveryError, GuiError, InputError
 from semantha.records import (
@@ -126,6 +126,7 @@ def test_deliver_writes_original_and_sidecar(paths: Paths) -> None:
     dest = paths.dms_root / "63" / "2025" / "scan_0001.pdf"
     assert result.ok and result.detail == "delivered" and result.destination == dest
     assert dest.read_bytes() == doc.source.read_bytes()
+    assert result.sha256 == doc.id  # a plain copy: the scan's own bytes
     assert doc.source.exists()  # the service archives the original, not deliver
     sidecar = json.loads(deliver.sidecar_path(dest).read_text(encoding="utf-8"))
     assert sidecar["sha256"] == doc.id == file_sha256(dest)
@@ -276,7 +277,39 @@ def test_to_review_records_why_and_the_scores(paths: Paths) -> None:
         {"label": "63", "probability": 0.41},
         {"label": "61", "probability": 0.38},
     ]
+    assert sidecar["returned_by"] is None
+    assert "decided_by" not in sidecar, "only a person's decision names who decided"
     assert deliver.status_of((result,)) == "review"
+
+
+def test_a_review_copy_keeps_its_text_for_the_person_who_decides(paths: Paths) -> None:
+    doc = make_document(paths)
+    (result,) = deliver.to_review(doc, UNSURE, paths, reason="zurückgegeben", returned_by="63")
+    assert result.destination is not None
+    sidecar = json.loads(deliver.sidecar_path(result.destination).read_text(encoding="utf-8"))
+    assert sidecar["returned_by"] == "63"
+    kept = kepttext.kept(paths.work, doc.id)
+    assert kept is not None
+    assert kept.text == ("Bauantrag", "")
+    assert kept.fields == doc.fields
+    assert kept.reading == ("unread", "unread")
+
+
+def test_a_document_for_no_office_is_set_aside_with_who_decided(
+    paths: Paths, tmp_path: Path
+) -> None:
+    doc = make_document(paths)
+    human = Decision(None, None, 1.0, "human", Trace(reason="decided by p"), decided_by="p.post")
+    aside = deliver.set_aside(doc, human, tmp_path / "archive" / "kein-amt")
+    assert aside.destination == tmp_path / "archive" / "kein-amt" / "scan_0001.pdf"
+    assert aside.destination.read_bytes() == doc.source.read_bytes()
+    sidecar = json.loads(deliver.sidecar_path(aside.destination).read_text(encoding="utf-8"))
+    assert (sidecar["department"], sidecar["method"], sidecar["decided_by"]) == (
+        None,
+        "human",
+        "p.post",
+    )
+    assert sidecar["action"] == "archive" and sidecar["route_id"] == ""
 
 
 def test_notify_appends_one_line_per_document_without_personal_data(paths: Paths) -> None:

@@ -157,6 +157,10 @@ def test_two_copies_of_the_same_bytes_are_ambiguous_by_id_but_not_by_path(
     with pytest.raises(InputError, match=r"names 2 documents in review: brief\.pdf, zweimal\.pdf"):
         queue.find(sha[:12])
     assert queue.find("zweimal.pdf").file.name == "zweimal.pdf"
+    queue.resolve("zweimal.pdf", department="63", doctype=None, fields={}, user="u", ctx=ctx)
+    (left,) = queue.items()
+    assert left.file.name == "brief.pdf"
+    assert queue.text(left) != ("",), "the text is kept while a copy still waits"
 
 
 def test_text_is_what_was_read_when_the_document_went_into_review(
@@ -319,20 +323,11 @@ def test_unknown_office_or_type_and_bad_fields_name_what_is_valid(
 def test_a_route_sending_a_human_decision_back_to_review_is_an_error_not_a_loop(
     tmp_path: Path,
 ) -> None:
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    routes = rules / "routes.yaml"
-    text = routes.read_text(encoding="utf-8")
-    routes.write_text(
-        text.replace(
-            "routes:\n",
-            "routes:\n  - id: bauamt-prueft\n    when: {department: '63'}\n"
-            "    actions:\n      - review: {reason: 'Bauamt prüft selbst'}\n",
-            1,
-        ),
-        encoding="utf-8",
+    config = with_route(
+        tmp_path,
+        "  - id: bauamt-prueft\n    when: {department: '63'}\n"
+        "    actions:\n      - review: {reason: 'Bauamt prüft selbst'}\n",
     )
-    config = make_config(tmp_path / "srv", rules)
     ctx = build_context(config)  # this test's own rules
     sha = to_review(ctx, letter(tmp_path / "brief.pdf"))
     queue = ReviewQueue(config)
@@ -342,6 +337,35 @@ def test_a_route_sending_a_human_decision_back_to_review_is_an_error_not_a_loop(
     # the claim was given up: another choice goes through
     resolution = queue.resolve(sha, department="30", doctype=None, fields={}, user="u", ctx=ctx)
     assert resolution.destinations[0].is_relative_to(config.paths.dms_root / "30-Rechtsamt")
+
+
+def with_route(tmp_path: Path, route: str) -> AppConfig:
+    """A config whose routes.yaml starts with ``route``."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    routes = rules / "routes.yaml"
+    text = routes.read_text(encoding="utf-8")
+    routes.write_text(text.replace("routes:\n", f"routes:\n{route}", 1), encoding="utf-8")
+    return make_config(tmp_path / "srv", rules)
+
+
+def test_routes_can_match_a_persons_decision_and_deliver_it_searchable(tmp_path: Path) -> None:
+    config = with_route(
+        tmp_path,
+        "  - id: entschieden\n    when: {method: human, department: '63'}\n"
+        "    actions:\n"
+        "      - deliver: {folder: Entschieden, name: '{sha}', searchable_pdf: true}\n",
+    )
+    ctx = build_context(config)
+    sha = to_review(ctx, letter(tmp_path / "brief.pdf"))
+    resolution = ReviewQueue(config).resolve(
+        sha, department="63", doctype=None, fields={}, user="u", ctx=ctx
+    )
+    (pdf,) = resolution.destinations
+    assert pdf == config.paths.dms_root / "Entschieden" / f"{sha[:12]}.pdf"
+    (delivery,) = Journal(journal_path(config)).deliveries()
+    assert delivery.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert delivery.document_sha256 == sha
 
 
 def test_resolving_twice_says_who_resolved_it(

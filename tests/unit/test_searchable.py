@@ -501,9 +501,12 @@ def test_searchable_delivery_writes_a_pdf_and_its_sidecar(tmp_path: Path) -> Non
     assert sidecar["sha256"] == document.id and sidecar["pages"] == 1
     assert "Aktenzeichen 63-602.14/2025" in pdftotext(dest.read_bytes())
     assert image_streams(dest.read_bytes())[0][0] == "/CCITTFaxDecode"
+    # an office returning the PDF is known by the PDF's hash, not the scan's
+    assert delivery.sha256 == hashlib.sha256(dest.read_bytes()).hexdigest() != document.id
     # a retry finds its own PDF; a different file under the name gets a new name
     [again] = deliver.execute(Plan("r", (searchable_action,)), document, paths, None, decision)
     assert again.destination == dest and again.detail == "already delivered"
+    assert again.sha256 == delivery.sha256
     dest.write_bytes(b"%PDF-1.4 someone else's file\n%%EOF\n")
     [other] = deliver.execute(Plan("r", (searchable_action,)), document, paths, None, decision)
     assert other.destination == dest.with_name("2025-03-04_63-602.14-2025 (2).pdf")
