@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
 
-def write_config(folder: Path, extra: str = "") -> Path:
-    """config.yaml with every folder under ``folder``; the shipped rules and model."""
+def write_config(folder: Path, extra: str = "", rules: Path = ROOT / "rules") -> Path:
+    """config.yaml with every folder under ``folder``; the shipped rules (unless others
+    are given) and model."""
     path = folder / "config.yaml"
     path.write_text(
         f"""\
@@ -30,7 +31,7 @@ paths:
   quarantine: quarantine
   archive: archive
   returns: returns
-rules_dir: {ROOT / "rules"}
+rules_dir: {rules}
 model: {ROOT / "models" / "classifier.npz"}
 logging:
   file: log/semantha.jsonl
@@ -41,8 +42,8 @@ logging:
     return path
 
 
-def station_config(folder: Path, extra: str = "") -> AppConfig:
-    return load_config(write_config(folder, extra))
+def station_config(folder: Path, extra: str = "", rules: Path = ROOT / "rules") -> AppConfig:
+    return load_config(write_config(folder, extra, rules))
 
 
 def put_in_review(

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from reviewdocs import put_in_review, station_config
+from reviewdocs import ROOT, put_in_review, station_config
 from starlette.testclient import TestClient
 
 from semantha.config import AppConfig
@@ -299,6 +300,24 @@ def test_a_decision_that_cannot_be_carried_out_says_why_in_german(
         status, page = decide(client, review_id, **form)
         assert (status, message in page) == (422, True), form
     assert not list(config.paths.dms_root.rglob("*.jpg"))
+
+
+def test_a_decision_the_routes_send_back_to_review_stays_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    rules = Path(shutil.copytree(ROOT / "rules", tmp_path / "rules"))
+    routes = rules / "routes.yaml"
+    held = '  - id: hold-63\n    when: {department: "63"}\n    actions: [review: {reason: held}]\n'
+    routes.write_text(routes.read_text().replace("routes:\n", "routes:\n" + held, 1))
+    (tmp_path / "station").mkdir()
+    config = station_config(tmp_path / "station", rules=rules)
+    UsersFile(config.users_file).add("mueller", PASSWORD, None)
+    review_id = put_in_review(config, "035-none-private.jpg", text=LETTER)
+    with TestClient(create_app(config, build_context(config)), follow_redirects=False) as client:
+        assert log_in(client) == 303
+        status, page = decide(client, review_id, aktion="korrigieren", department="63")
+        assert status == 422 and "Nicht zugestellt" in page
+        assert decide(client, review_id, aktion="korrigieren", department="32")[0] == 303
 
 
 def test_a_document_decided_already_answers_409_in_german(
