@@ -75,6 +75,6 @@ def create_app(config: AppConfig, ctx: Context) -> Starlette:
         Route("/status", views.status_page),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: views.not_found})
     app.state.station = station
     return app

@@ -56,6 +56,7 @@ def _render(
     """A page; ``items``: the user's queue, whose size the header shows."""
     context.update(
         user=request.scope.get("user"),
+        can_log_out=_station(request).config.station.auth == "password",
         csrf_token=session_token(request.session),
         flash=request.session.pop(FLASH_KEY, None),
         queue_size=None if items is None else len(items),
@@ -66,6 +67,16 @@ def _render(
         context,
         status_code=status_code,
         headers={"Cache-Control": "no-store"},  # letters stay out of the browser's cache
+    )
+
+
+def not_found(request: Request, exc: Exception) -> Response:
+    return _render(
+        request,
+        "message.html",
+        404,
+        heading="Nicht gefunden",
+        text="Diese Seite gibt es nicht, oder das Dokument ist nicht (mehr) in der Prüfliste.",
     )
 
 
