@@ -21,9 +21,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from semantha.config import load_config
 from semantha.fsutil import file_sha256
@@ -122,22 +123,34 @@ def shoot(page: Page, folder: Path, name: str) -> None:
         shutil.copy(path, Path(extra) / path.name)
 
 
-def test_a_clerk_corrects_one_letter_and_confirms_the_other_in_the_browser(
-    page: Page, station: tuple[str, Path], screenshots: Path
-) -> None:
-    address, config_path = station
+def log_in(page: Page, address: str) -> None:
     page.goto(f"{address}/pruefliste")
     expect(page).to_have_url(f"{address}/anmelden?weiter=%2Fpruefliste")
     page.fill("#name", CLERK)
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
     expect(page).to_have_url(f"{address}/pruefliste")
+
+
+def test_a_clerk_corrects_one_letter_and_confirms_the_other_in_the_browser(
+    page: Page,
+    browser: Browser,
+    browser_context_args: dict[str, Any],
+    station: tuple[str, Path],
+    screenshots: Path,
+) -> None:
+    address, config_path = station
+    log_in(page, address)
     expect(page.locator("table tbody tr")).to_have_count(2)
     shoot(page, screenshots, "1-pruefliste")
 
     page.click("text=Erstes Dokument prüfen")
     expect(page.locator("form.decide")).to_be_visible()
     first_url = page.url
+    # A colleague at another desk has the same letter open.
+    colleague = browser.new_context(**browser_context_args).new_page()
+    log_in(colleague, address)
+    colleague.goto(first_url)
     image = page.locator(".pages img").first
     expect(image).to_have_js_property("complete", True)
     assert image.evaluate("img => img.naturalWidth") > 700  # a page at screen resolution
@@ -154,6 +167,12 @@ def test_a_clerk_corrects_one_letter_and_confirms_the_other_in_the_browser(
     assert page.url != first_url  # the next letter opened
     expect(page.locator(".pages img").first).to_have_js_property("complete", True)
     shoot(page, screenshots, "3-naechstes-dokument")
+
+    # The colleague confirms the letter just decided: told so, nothing delivered twice.
+    colleague.keyboard.press("Enter")
+    expect(colleague.locator("h1")).to_have_text("Schon entschieden")
+    expect(colleague.locator("main")).to_contain_text("bereits entschieden")
+    colleague.context.close()
 
     # The second letter with the keyboard alone: 1/2/3 pick a suggestion, Enter approves.
     aktenzeichen = page.input_value("#aktenzeichen")
