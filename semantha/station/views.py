@@ -256,9 +256,10 @@ def _document(
 
 def _proposed_department(item: ReviewItem) -> str | None:
     """Semantha's office for the form: its decision, or "none" when the model found the
-    letter to be for no office; None when it proposed nothing."""
+    letter to be for no office; None when it proposed nothing, or only the office that
+    sent the letter back."""
     if item.department is not None:
-        return item.department
+        return None if item.department == item.returned_by else item.department
     top = item.suggestions.get("department", ())
     return NO_OFFICE if top and top[0].label == "" else None
 

@@ -285,6 +285,19 @@ def test_the_models_no_office_is_a_proposal_to_confirm(
     assert list(config.paths.archive.rglob("kein-amt/*.jpg"))
 
 
+def test_the_office_that_sent_a_letter_back_is_not_proposed_again(
+    client: TestClient, config: AppConfig
+) -> None:
+    review_id = put_in_review(
+        config, "035-none-private.jpg", text=LETTER, department="63", returned_by="63"
+    )
+    page = client.get(f"/dokument/{review_id}").text
+    assert "Zurückgegeben von 63 · Baurechtsamt" in page
+    assert re.search(r'<option value=""\s+selected>', page)  # no office chosen for the clerk
+    status, page = decide(client, review_id, aktion="bestaetigen")
+    assert status == 422 and "Semantha hat nichts vorgeschlagen" in page
+
+
 def test_a_decision_that_cannot_be_carried_out_says_why_in_german(
     client: TestClient, config: AppConfig
 ) -> None:
