@@ -92,6 +92,9 @@ class ServiceSettings(Strict):
     processing_attempts: int = Field(2, ge=1)
     stop_grace_s: float = Field(30.0, ge=0)
     worker_max_documents: int = Field(500, ge=1)
+    # Prometheus metrics over HTTP from the main process; 0 serves none.
+    metrics_port: int = Field(0, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
 
 
 class ReviewSettings(Strict):

@@ -220,7 +220,14 @@ def process_file(
     except DocumentError as exc:
         bound.warning("document.unreadable", error=type(exc).__name__)
         if dry_run:
-            return Outcome(doc_id, path, "quarantined", error=str(exc), timings=timings)
+            return Outcome(
+                doc_id,
+                path,
+                "quarantined",
+                error=str(exc),
+                timings=timings,
+                error_class=type(exc).__name__,
+            )
         return deliver.quarantine(path, doc_id, exc, ctx.config.paths, timings)
     if dry_run:
         return Outcome(doc_id, path, "dry_run", decision, plan, timings=timings, document=document)

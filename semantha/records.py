@@ -201,3 +201,4 @@ class Outcome:
     error: str = ""
     timings: Mapping[str, float] = field(default_factory=dict)
     document: Document | None = None
+    error_class: str | None = None  # the DocumentError's class name, when quarantined

@@ -71,10 +71,8 @@ def _iso(stamp: float | None) -> str | None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from semantha.service.journal import journal_path
-
     config = load_and_log(args)
-    path = journal_path(config)
+    path = journal.journal_path(config)
     if not path.exists():
         report = _report(journal.Summary(dict.fromkeys(State, 0), 0, None, ()), [])
     else:

@@ -172,7 +172,14 @@ def quarantine(
     }
     _guarded(lambda: fsutil.atomic_write_json(error_path(dest), report), dest, "write error.json")
     log.warning("document.quarantined", doc_id=doc_id[:12], error=type(error).__name__)
-    return Outcome(doc_id, path, "quarantined", error=str(error), timings=dict(timings))
+    return Outcome(
+        doc_id,
+        path,
+        "quarantined",
+        error=str(error),
+        timings=dict(timings),
+        error_class=type(error).__name__,
+    )
 
 
 def status_of(deliveries: tuple[Delivery, ...]) -> Status:

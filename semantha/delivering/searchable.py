@@ -2,9 +2,10 @@
 
 No second OCR pass: the words come from the pages the pipeline has already read
 (``Page.words``, boxes in the pixels of the preprocessed image). Each box is mapped
-back to the original page: undo the quarter turns ("rotate:N", clockwise), then the
-small deskew ("deskew:A", counter-clockwise about the centre), then scale pixels to
-the page's crop box in points and undo the page's own ``/Rotate``. Every word is
+back to the original page: undo the quarter turns (``Page.quarter_turns``,
+clockwise), then the small deskew (``Page.deskew_deg``, counter-clockwise about the
+centre), then scale pixels to the page's crop box in points and undo the page's own
+``/Rotate``. Every word is
 drawn with PDF text render mode 3 (invisible), stretched to its box's width as
 OCRmyPDF's renderer does, with one font size and baseline per text line, so that a
 DMS viewer's search and text selection land on the ink. On a deskewed page the words

@@ -70,6 +70,8 @@ class JobResult:
     destinations: tuple[str, ...] = ()
     error: str = ""
     failure: Failure | None = None
+    seconds: float | None = None  # the worker's time for this document
+    error_class: str | None = None  # why it was quarantined: InputError, OcrError
     written: tuple[Written, ...] = ()  # the files written into the DMS
 
 

@@ -38,7 +38,8 @@ from semantha.delivering import kepttext
 from semantha.service import examples, journal, returns
 from semantha.service.executor import Executor, Job, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
-from semantha.service.journal import Failure, Journal, State, journal_path
+from semantha.service.journal import Failure, Journal, State
+from semantha.service.journal import journal_path as journal_path  # where callers know it from
 from semantha.service.returns import ReturnsIntake
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
 from semantha.service.worker import WorkerState, worker_run, worker_setup
@@ -176,7 +177,7 @@ class Service:
 
     def run(self, once: bool = False) -> RunSummary:
         """Run until stopped (or, with ``once``, until the inbox and the queue are empty)."""
-        with instance_lock(self.config.paths.work):
+        with instance_lock(self.config.paths.work), self._metrics_served():
             self.prepare()
             try:
                 self.executor.start()
@@ -197,6 +198,14 @@ class Service:
         self.summary.waiting = self.journal.summary().queue_depth
         log.info("service.stopped", **self.summary.counts, waiting=self.summary.waiting)
         return self.summary
+
+    def _metrics_served(self) -> contextlib.AbstractContextManager[None]:
+        """Metrics over HTTP from this process only: workers count nothing."""
+        if not self.settings.metrics_port:
+            return contextlib.nullcontext()
+        from semantha.service import metrics  # prometheus_client takes ~0.1 s to import
+
+        return metrics.serving(self.config)
 
     def step(self, wait_s: float) -> None:
         """One round: take ready files in, hand due documents to workers, record results."""
@@ -307,6 +316,8 @@ class Service:
                 result.method,
                 result.destinations,
                 result.error,
+                result.seconds,
+                result.error_class,
                 result.written,
             ),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -71,6 +72,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
     if rules is not state.ctx.rules:
         state.ctx = replace(state.ctx, rules=rules)
     ctx, path = state.ctx, Path(job.path)
+    start = time.perf_counter()
     try:
         if job.mode == "quarantine":
             error = InputError(
@@ -85,7 +87,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
             )
     except DeliveryError as exc:
         return failed(job.doc, Failure.DELIVERY, str(exc))
-    return result_of(job.doc, outcome)
+    return result_of(job.doc, outcome, seconds=round(time.perf_counter() - start, 3))
 
 
 def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
@@ -113,7 +115,7 @@ OUTCOME_STATES: dict[Status, State] = {
 }
 
 
-def result_of(doc: int, outcome: Outcome) -> JobResult:
+def result_of(doc: int, outcome: Outcome, seconds: float) -> JobResult:
     if outcome.status == "dry_run":
         raise ValueError("a dry run is no result for the journal")
     decision = outcome.decision
@@ -126,6 +128,8 @@ def result_of(doc: int, outcome: Outcome) -> JobResult:
         method=decision.method if decision else None,
         destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
         error=outcome.error,
+        seconds=seconds,
+        error_class=outcome.error_class,
         written=tuple(
             Written(d.sha256, str(d.destination), d.action.kind)
             for d in outcome.deliveries

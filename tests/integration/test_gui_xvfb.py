@@ -16,6 +16,7 @@ from typing import IO
 
 import pytest
 import yaml
+from Xlib import X
 from Xlib import display as xdisplay
 
 from semantha.delivering import gui, x11
@@ -111,12 +112,22 @@ def _window_box(title: str, timeout: float = 10.0) -> tuple[int, int, int, int]:
                 )
                 if name and name.value.decode() == title:
                     geo = window.get_geometry()
-                    time.sleep(0.5)  # mapped before drawn
-                    return geo.x, geo.y, geo.width, geo.height
+                    if _drawn(conn, geo.x, geo.y, geo.width, geo.height):
+                        return geo.x, geo.y, geo.width, geo.height
             time.sleep(0.05)
     finally:
         conn.close()
     raise AssertionError(f"window {title!r} did not appear")
+
+
+def _drawn(conn: xdisplay.Display, x: int, y: int, width: int, height: int) -> bool:
+    """A window is mapped before it is drawn: its bottom right (the buttons) is one colour
+    until the toolkit has painted it, which takes long on a busy machine."""
+    corner = conn.screen().root.get_image(
+        x + width // 2, y + height // 2, width // 2, height // 2, X.ZPixmap, 0xFFFFFFFF
+    )
+    pixels = bytes(corner.data)
+    return len({pixels[i : i + 4] for i in range(0, len(pixels), 4)}) > 1
 
 
 @pytest.fixture(scope="module")

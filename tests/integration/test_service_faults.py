@@ -1,4 +1,5 @@
-"""Fault injection against the real service: `semantha run` as a subprocess on real files.
+"""Fault injection against the real service: `semantha run` as a subprocess on real files;
+its metrics, scraped over HTTP while it works.
 
 Documents are born-digital PDFs with a text layer and the service runs rules-only,
 so no OCR is needed and the suite stays fast on two cores.
@@ -15,12 +16,15 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -31,8 +35,10 @@ import yaml
 from fpdf import FPDF
 from PIL import Image
 from proctree import tree_memory_kb
+from prometheus_client.parser import text_string_to_metric_families
 from pypdf import PdfReader, PdfWriter
 
+from semantha.service import journal
 from semantha.service.journal import State
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,8 +90,11 @@ class Station:
 
     def set_workers(self, workers: int) -> None:
         """One worker starts faster where a test needs no parallelism."""
+        self.set_service(workers=workers)
+
+    def set_service(self, **settings: object) -> None:
         config = yaml.safe_load(self.config.read_text(encoding="utf-8"))
-        config["service"]["workers"] = workers
+        config["service"].update(settings)
         self.config.write_text(yaml.safe_dump(config), encoding="utf-8")
 
     def start(self, *args: str) -> subprocess.Popen[bytes]:
@@ -476,3 +485,110 @@ def test_sigterm_finishes_documents_in_progress_and_the_rest_waits_safely(
     assert station.final() == 10
     assert_each_exactly_once(station, expected)
     assert service.returncode == 0
+
+
+# --- metrics ------------------------------------------------------------------------------------
+
+SAMPLES = REPO / "samples"
+# Scanned with OCR (image PDF, JPEG), born-digital, and an advert for no office (review).
+METRICS_SAMPLES = (
+    "001-10-hausmitteilung-named.pdf",
+    "005-21-antrag-named.jpg",
+    "009-33-sonstiges-named-digital.pdf",
+    "034-none-advert-duplex.pdf",
+)
+Scrape = dict[str, list[tuple[dict[str, str], float]]]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def scrape(port: int) -> Scrape | None:
+    """Sample name -> (labels, value), as Prometheus reads them; None while nothing listens."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            text = response.read().decode()
+    except urllib.error.URLError:
+        return None
+    found: Scrape = defaultdict(list)
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            found[sample.name].append((sample.labels, sample.value))
+    return found
+
+
+def value(found: Scrape, name: str, **labels: str) -> float:
+    """The sum of ``name``'s samples that carry ``labels``."""
+    return sum(v for have, v in found[name] if labels.items() <= have.items())
+
+
+def test_metrics_over_http_agree_with_the_journal_while_samples_are_processed(
+    station: Station,
+) -> None:
+    port = free_port()
+    station.set_service(metrics_port=port)
+    station.start()
+    station.wait_for(lambda: scrape(port) is not None, 60, "the metrics server")
+    for name in METRICS_SAMPLES:
+        drop(station.inbox, name, (SAMPLES / name).read_bytes())
+    drop(station.inbox, "abgeschnitten.pdf", letter_pdf(1)[:300])  # cut off: InputError
+    scrapes: list[Scrape] = []
+
+    def all_final() -> bool:
+        found = scrape(port)
+        assert found is not None
+        scrapes.append(found)
+        return station.final() == len(METRICS_SAMPLES) + 1
+
+    station.wait_for(all_final, 300, "the samples")
+    for found in scrapes:  # each scrape is one snapshot of the journal: its figures agree
+        waiting = sum(value(found, "semantha_documents", state=s) for s in journal.WAITING_STATES)
+        assert value(found, "semantha_queue_depth") == waiting
+        outcomes = sum(value(found, "semantha_documents", state=s) for s in FINAL)
+        assert value(found, "semantha_processing_seconds_count") == outcomes
+    before = time.time()
+    found = scrape(port)
+    after = time.time()
+    assert found is not None
+    assert station.stop() == 0
+
+    rows = station.rows()
+    documents = Counter((r["state"], r["department"] or "", r["method"] or "") for r in rows)
+    assert {
+        (labels["state"], labels["department"], labels["method"]): v
+        for labels, v in found["semantha_documents"]
+        if v
+    } == documents
+    assert value(found, "semantha_queue_depth") == 0
+    seconds = [float(str(r["seconds"])) for r in rows]
+    assert all(s > 0 for s in seconds)
+    assert value(found, "semantha_processing_seconds_count") == len(rows)
+    assert value(found, "semantha_processing_seconds_sum") == pytest.approx(sum(seconds))
+    assert value(found, "semantha_processing_seconds_bucket", le="+Inf") == len(rows)
+    assert [(labels, v) for labels, v in found["semantha_errors"]] == [
+        ({"state": "quarantined", "kind": "InputError"}, 1)
+    ]
+    received = [float(str(r["received_at"])) for r in rows if r["state"] == State.REVIEW]
+    age = value(found, "semantha_review_oldest_age_seconds")
+    if received:
+        assert before - min(received) <= age <= after - min(received)
+    else:
+        assert age == 0
+
+
+def test_a_taken_metrics_port_does_not_stop_the_service(station: Station) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        station.set_service(workers=1, metrics_port=taken.getsockname()[1])
+        for n in range(2):
+            drop(station.inbox, f"brief-{n}.pdf", letter_pdf(n))
+        done = station.run_once()
+    assert done.returncode == 0, done.stderr
+    assert station.final() == 2
+    lines = (station.root / "log" / "semantha.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [(e["event"], e["level"]) for e in map(json.loads, lines)]
+    assert ("metrics.unavailable", "error") in events

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from semantha.service.journal import SCHEMA, Failure, Journal, Result, State
+from semantha.service.journal import ADDED_COLUMNS, SCHEMA, Failure, Journal, Result, State
 
 
 @pytest.fixture
@@ -77,23 +78,51 @@ def test_retry_counts_attempts_and_keeps_the_error_and_its_kind(db: Journal) -> 
     assert db.get(doc).failure is None
 
 
-def test_a_journal_without_the_failure_column_gets_it(tmp_path: Path) -> None:
-    path = tmp_path / "journal.sqlite"
-    schema_before = SCHEMA.replace(",\n    failure TEXT", "")
-    assert "failure" not in schema_before
+def schema_before(*columns: str) -> str:
+    """The schema as an earlier version wrote it, without ``columns``."""
+    schema = re.sub(rf",\n\s+({'|'.join(columns)}) \w+", "", SCHEMA)
+    assert not any(column in schema for column in columns)
+    return schema
+
+
+def old_journal(path: Path, schema: str, state: State) -> None:
+    """A journal an earlier version wrote, with one document in ``state``."""
     old = sqlite3.connect(path)
-    old.executescript(schema_before)
+    old.executescript(schema)
     old.execute(
         "INSERT INTO documents (sha256, source, state, last_error, received_at, updated_at)"
-        " VALUES ('a', 'x.pdf', 'failed-retrying', 'crashed: worker exited with code 1', 1, 1)"
+        " VALUES ('a', 'x.pdf', ?, 'crashed: worker exited with code 1', 1, 1)",
+        (state,),
     )
     old.commit()
     old.close()
+
+
+def test_a_journal_without_the_failure_column_gets_it(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    old_journal(path, schema_before(*ADDED_COLUMNS), State.RETRYING)
     assert Journal(path, readonly=True).get(1).failure is None
     db = Journal(path)
     assert db.get(1).failure is None
     db.retry(1, Failure.CRASHED, "crashed: worker exited with code 1", 2.0)
     assert db.get(1).failure is Failure.CRASHED
+
+
+def test_a_journal_without_seconds_and_error_class_gets_them(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    old_journal(path, schema_before("seconds", "error_class"), State.PROCESSING)
+    entry = Journal(path, readonly=True).get(1)
+    assert (entry.seconds, entry.error_class) == (None, None)
+    db = Journal(path)
+    db.finish(1, Result(State.QUARANTINED, error="unreadable", seconds=2.5, error_class="OcrError"))
+    entry = db.get(1)
+    assert (entry.state, entry.seconds, entry.error_class) == (
+        State.QUARANTINED,
+        2.5,
+        "OcrError",
+    )
+    indexes = {row[1] for row in sqlite3.connect(path).execute("PRAGMA index_list(documents)")}
+    assert "documents_figures" in indexes  # made once the columns it covers exist
 
 
 def test_requeue_puts_interrupted_work_back_without_counting(db: Journal) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -59,9 +60,7 @@ class Pipeline:
             0.93,
             "rule",
             ("/dms/a.pdf",),
-            "",
-            None,
-            written,
+            written=written,
         )
 
 
@@ -200,3 +199,17 @@ def test_start_up_finishes_a_return_whose_move_a_crash_interrupted(tmp_path: Pat
     assert [d.kind for d in journal.decisions(SCAN_SHA)] == ["return"]
     assert journal.deliveries()[0].closed_reason == "returned"
     assert not any((tmp_path / "returns").iterdir())
+
+
+def test_housekeeping_purges_texts_and_examples_past_their_retention(tmp_path: Path) -> None:
+    service, _, _ = make_service(tmp_path)
+    work = service.config.paths.work
+    old = examples.example_path(work, SCAN_SHA, 1)
+    old.parent.mkdir(parents=True)
+    old.write_text("{}")
+    kept = examples.example_path(work, SCAN_SHA, 2)
+    kept.write_text("{}")
+    two_years_ago = datetime.now(UTC).timestamp() - 731 * 86400
+    os.utime(old, (two_years_ago, two_years_ago))
+    service.prepare()
+    assert not old.exists() and kept.exists()

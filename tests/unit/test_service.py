@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,17 +20,19 @@ from typing import Any
 
 import pytest
 from imports import imported_after
+from prometheus_client.parser import text_string_to_metric_families
 
 from semantha.cli import main
 from semantha.config import AppConfig, Paths, ServiceSettings
 from semantha.errors import ConfigError, StartupError
+from semantha.rulefiles.store import RuleStore
 from semantha.service import journal
 from semantha.service.executor import Job, JobResult, ProcessExecutor, failed
 from semantha.service.files import instance_lock, move_file, purge_archive
 from semantha.service.journal import Failure, Journal, State, journal_path
 from semantha.service.loop import Service
 from semantha.service.watch import InboxWatcher
-from semantha.service.worker import build_context
+from semantha.service.worker import WorkerState, build_context, worker_run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -359,6 +363,56 @@ def test_stop_ends_the_loop(tmp_path: Path) -> None:
     service.run()
     assert service.stopping
     assert states(service) == [State.DELIVERED]
+
+
+def test_the_journal_keeps_the_workers_seconds_and_the_error_class(tmp_path: Path) -> None:
+    def work(job: Job) -> JobResult:
+        return JobResult(
+            job.doc, State.QUARANTINED, error="unreadable", seconds=2.5, error_class="OcrError"
+        )
+
+    service, _, _ = make_service(tmp_path, work)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    service.run(once=True)
+    entry = service.journal.documents()[0]
+    assert (entry.state, entry.seconds, entry.error_class) == (State.QUARANTINED, 2.5, "OcrError")
+
+
+def test_a_worker_reports_its_seconds_and_why_it_quarantined(tmp_path: Path) -> None:
+    config = make_config(tmp_path).model_copy(update={"rules_dir": ROOT / "rules"})
+    classify = config.classify.model_copy(update={"mode": "rules-only"})
+    config = config.model_copy(update={"classify": classify})
+    state = WorkerState(build_context(config), RuleStore(config.rules_dir))
+    junk = tmp_path / "scan.pdf"
+    junk.write_bytes(b"not a PDF at all")
+    result = worker_run(state, Job(1, str(junk), "0" * 64))
+    assert (result.state, result.error_class) == (State.QUARANTINED, "InputError")
+    assert result.seconds is not None and result.seconds >= 0
+
+
+def test_the_service_serves_metrics_while_it_runs_and_frees_the_port(tmp_path: Path) -> None:
+    scraped: list[bytes] = []
+
+    def work(job: Job) -> JobResult:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            scraped.append(response.read())
+        return delivered(job)
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    service, _, _ = make_service(tmp_path, work, metrics_port=port)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    service.run(once=True)
+    processing = [
+        s.value
+        for family in text_string_to_metric_families(scraped[0].decode())
+        for s in family.samples
+        if s.name == "semantha_documents" and s.labels["state"] == "processing"
+    ]
+    assert processing == [1]
+    with pytest.raises(OSError):  # the server ends with the run
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10)
 
 
 def test_purge_archive_keeps_the_retention_period(tmp_path: Path) -> None:
