@@ -73,6 +73,7 @@ def create_app(config: AppConfig, ctx: Context) -> Starlette:
         Route("/dokument/{review_id}", views.decide, methods=["POST"]),
         Route("/dokument/{review_id}/seite/{page:int}", views.page_image),
         Route("/status", views.status_page),
+        Route("/metrics", views.metrics_page),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: views.not_found})

@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from semantha.errors import DocumentError, InputError
-from semantha.service import audit
+from semantha.service import audit, metrics
 from semantha.service.review import AlreadyResolved, ReviewItem, ReviewQueue
 from semantha.station import status
 from semantha.station.auth import current_user, log_in, log_out, safe_next
@@ -422,6 +422,15 @@ def _already_decided(request: Request, items: Sequence[ReviewItem]) -> Response:
         "es wird nur einmal zugestellt.",
         next_id=items[0].id if items else None,
     )
+
+
+# --- metrics -------------------------------------------------------------------------------
+
+
+def metrics_page(request: Request) -> Response:
+    """The journal's figures for Prometheus; counts only, no letters, so no login."""
+    data = metrics.exposition(_station(request).config)
+    return Response(data, media_type=metrics.CONTENT_TYPE)
 
 
 # --- status ------------------------------------------------------------------------------------

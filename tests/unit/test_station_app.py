@@ -405,6 +405,17 @@ def test_behind_a_proxy_its_header_names_the_user_only_from_this_machine(
         assert remote.get("/pruefliste", headers=header).status_code == 401
 
 
+def test_metrics_are_served_for_prometheus_without_a_login(
+    app_client: TestClient, config: AppConfig
+) -> None:
+    put_in_review(config, "035-none-private.jpg", text=LETTER)
+    Journal(journal_path(config)).close()
+    answer = app_client.get("/metrics")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain; version=0.0.4")
+    assert "semantha_queue_depth 0.0" in answer.text
+
+
 def test_the_status_page_counts_from_the_journal(client: TestClient, config: AppConfig) -> None:
     put_in_review(config, "035-none-private.jpg", text=LETTER)
     Journal(journal_path(config)).close()
