@@ -20,3 +20,5 @@ echo
 echo "demo: delivered files are under var/dms, the review queue is var/review,"
 echo "      unreadable input is in var/quarantine, originals in var/archive, the log in var/log."
 echo "demo: \`$SEMANTHA review list\` shows what waits for a person; \`review resolve ID\` decides it."
+echo "demo: or in the browser: \`$SEMANTHA users add NAME\`, then \`$SEMANTHA serve\` and open"
+echo "      http://127.0.0.1:8080/ (the review station: Prüfliste, Dokument, Status)."

@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   poppler-utils qpdf ghostscript                       # PDF rasterising, checks, test fixtures
   fonts-dejavu-core fonts-liberation fonts-freefont-ttf  # fonts for the sample generator
   xvfb xauth xdotool xclip x11-utils zenity scrot openbox  # GUI automation and its tests
+  chromium                                             # the review station's browser tests (Playwright)
 )
 
 missing=()

@@ -108,6 +108,19 @@ class LoggingSettings(Strict):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
 
+class StationSettings(Strict):
+    """The review station (``semantha serve``): where it listens and who may use it."""
+
+    host: str = "127.0.0.1"  # only this machine; a reverse proxy or 0.0.0.0 opens it wider
+    port: int = Field(8080, ge=1, le=65535)
+    # password: users of the users file log in; proxy: a trusted reverse proxy on this
+    # machine names the user in ``proxy_header`` (accepted only from 127.0.0.1).
+    auth: Literal["password", "proxy"] = "password"
+    proxy_header: str = Field("X-Remote-User", min_length=1)
+    users_file: Path | None = None  # default: users.json in paths.work
+    session_hours: float = Field(10.0, gt=0, le=24 * 7)
+
+
 class AppConfig(Strict):
     paths: Paths
     rules_dir: Path = Path("rules")
@@ -118,6 +131,7 @@ class AppConfig(Strict):
     service: ServiceSettings = ServiceSettings()
     review: ReviewSettings = ReviewSettings()
     logging: LoggingSettings = LoggingSettings()
+    station: StationSettings = StationSettings()
 
     @model_validator(mode="after")
     def _outputs_outside_inbox(self) -> AppConfig:
@@ -127,6 +141,11 @@ class AppConfig(Strict):
             if path == inbox or inbox in path.parents or path in inbox.parents:
                 raise ValueError(f"paths.{name} ({path}) must not lie inside or contain the inbox")
         return self
+
+    @property
+    def users_file(self) -> Path:
+        """The review station's users: ``station.users_file``, or users.json in work/."""
+        return self.station.users_file or self.paths.work / "users.json"
 
     def resolved(self, base: Path) -> AppConfig:
         """A copy with every relative path made absolute against ``base``."""
@@ -143,6 +162,11 @@ class AppConfig(Strict):
                 "rules_dir": absolute(self.rules_dir),
                 "model": absolute(self.model),
                 "logging": self.logging.model_copy(update={"file": absolute(self.logging.file)}),
+                "station": self.station.model_copy(
+                    update={
+                        "users_file": self.station.users_file and absolute(self.station.users_file)
+                    }
+                ),
             }
         )
 

@@ -58,17 +58,19 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def _atomic_target(path: Path, exclusive: bool = False) -> Iterator[IO[bytes]]:
+def _atomic_target(
+    path: Path, exclusive: bool = False, mode: int = NEW_FILE_MODE
+) -> Iterator[IO[bytes]]:
     """Yield a temp file next to ``path``; on success it becomes ``path`` atomically.
 
     ``exclusive`` never replaces an existing ``path`` (FileExistsError instead), even
-    when another process creates it at the same moment.
+    when another process creates it at the same moment. ``mode``: its permissions.
     """
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
         if hasattr(os, "fchmod"):  # POSIX; on Windows the folder's ACL decides
-            os.fchmod(fd, NEW_FILE_MODE)
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -95,9 +97,13 @@ def _link_new(tmp: Path, path: Path) -> None:
         tmp.replace(path)
 
 
-def atomic_write_bytes(path: Path, data: bytes, exclusive: bool = False) -> None:
-    """Write ``data`` atomically; with ``exclusive`` an existing ``path`` is FileExistsError."""
-    with _atomic_target(path, exclusive) as handle:
+def atomic_write_bytes(
+    path: Path, data: bytes, exclusive: bool = False, mode: int = NEW_FILE_MODE
+) -> None:
+    """Write ``data`` atomically; with ``exclusive`` an existing ``path`` is FileExistsError.
+
+    ``mode`` 0o600 keeps secrets (password hashes, keys) to the owner from the first byte."""
+    with _atomic_target(path, exclusive, mode) as handle:
         handle.write(data)
 
 

@@ -21,6 +21,7 @@ from semantha.cli import (
     rules_cmd,
     samples_cmd,
     service_cmd,
+    station_cmd,
 )
 from semantha.errors import SemanthaError
 from semantha.service.memory import tune_allocator
@@ -33,6 +34,7 @@ COMMAND_MODULES = (
     model_cmd,
     samples_cmd,
     gui_cmd,
+    station_cmd,
 )
 
 

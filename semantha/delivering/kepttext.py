@@ -1,9 +1,10 @@
 """The recognised text of a document in review, kept until a person decides.
 
 ``<work>/examples/pending/<sha256>.json``: sha256, text (a string per page, the letter's
-and its stamp's), reading (how far each page was read: ``records.Reading``), fields,
-kept_at. The review queue shows it beside the pages and builds the person's decision
-on it without reading the scan again; once decided it becomes a labelled example
+and its stamp's), reading (how far each page was read: ``records.Reading``), turns
+(clockwise quarter turns that stood each page upright), fields, kept_at. The review
+queue shows it beside the pages (turned upright) and builds the person's decision on it
+without reading the scan again; once decided it becomes a labelled example
 (``semantha.service.examples``). Letter text: never logged.
 """
 
@@ -34,6 +35,7 @@ class KeptText:
     reading: tuple[str, ...]  # per page: a ``records.Reading`` value
     fields: Mapping[str, str]
     kept_at: datetime
+    turns: tuple[int, ...]  # per page; 0 for a page not read (or kept before turns were)
 
 
 def pending_folder(work: Path) -> Path:
@@ -56,6 +58,7 @@ def keep(work: Path, document: Document) -> Path:
             "sha256": document.id,
             "text": [page.full_text for page in document.pages],
             "reading": [page.reading.value for page in document.pages],
+            "turns": [page.quarter_turns for page in document.pages],
             "fields": dict(document.fields),
             "kept_at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
@@ -69,7 +72,8 @@ def kept(work: Path, sha256: str) -> KeptText | None:
         data = json.loads(pending_path(work, sha256).read_text(encoding="utf-8"))
         text = tuple(str(t) for t in data["text"])
         reading = tuple(str(r) for r in data["reading"])
-        if len(reading) != len(text):
+        turns = tuple(int(t) % 4 for t in data.get("turns") or [0] * len(text))
+        if not len(reading) == len(turns) == len(text):
             return None
         return KeptText(
             sha256,
@@ -77,6 +81,7 @@ def kept(work: Path, sha256: str) -> KeptText | None:
             reading,
             MappingProxyType({str(k): str(v) for k, v in data["fields"].items()}),
             datetime.fromisoformat(data["kept_at"]),
+            turns,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -74,6 +74,19 @@ def load_pages(path: Path, dpi: int, start: int = 0) -> Generator[Page, None, No
     return _image_pages(path, kind, _open_image(path), dpi, start)
 
 
+def page_image(path: Path, index: int, dpi: int) -> Page:
+    """Page ``index`` with its image, for a person to look at: a page with a text layer
+    is rendered too. Image files keep their own resolution (``Page.dpi`` says which)."""
+    pages = load_pages(path, dpi, start=index)
+    try:
+        page = next(pages, None)
+    finally:
+        pages.close()
+    if page is None:
+        raise InputError(f"{path.name} has no page {index + 1}", "ask for an existing page")
+    return page if page.image is not None else _rendered_page(path, index, dpi)
+
+
 def page_count(path: Path) -> int:
     """How many pages ``path`` holds, without rendering or decoding any of them."""
     kind = sniff(path)

@@ -722,6 +722,23 @@ class Journal:
             last_errors=tuple(last_errors),
         )
 
+    def finished_since(self, since: float) -> dict[State, int]:
+        """Documents per final state that reached it at or after ``since`` (a day's work)."""
+        counts = dict.fromkeys(FINAL_STATES, 0)
+        marks = ",".join("?" * len(FINAL_STATES))
+        for state, count in self._db.execute(
+            f"SELECT state, COUNT(*) FROM documents WHERE state IN ({marks}) AND updated_at >= ?"
+            " GROUP BY state",
+            (*FINAL_STATES, since),
+        ).fetchall():
+            counts[State(state)] = count
+        return counts
+
+    def decided_since(self, since: float) -> int:
+        """People's decisions (review and returns) taken at or after ``since``."""
+        row = self._db.execute("SELECT COUNT(*) FROM decisions WHERE at >= ?", (since,)).fetchone()
+        return int(row[0])
+
     def documents(self, limit: int | None = None) -> list[Entry]:
         """Rows, newest first."""
         return self._many("SELECT * FROM documents ORDER BY id DESC LIMIT ?", (limit or -1,))

@@ -184,6 +184,13 @@ class ReviewQueue:
         kept = kepttext.kept(self.work, item.sha256)
         return kept.text if kept is not None else ("",) * item.pages
 
+    def turns(self, item: ReviewItem) -> tuple[int, ...]:
+        """Clockwise quarter turns that stand each page upright, as found when it was
+        read (0 for pages not read, and where nothing was kept)."""
+        kept = kepttext.kept(self.work, item.sha256)
+        found = kept is not None and len(kept.turns) == item.pages
+        return kept.turns if kept is not None and found else (0,) * item.pages
+
     # -- deciding -------------------------------------------------------------------------
 
     def resolve(

@@ -98,3 +98,17 @@ def test_config_path_prefers_flag_then_environment(
     assert config_path(None) == tmp_path / "env.yaml"
     monkeypatch.delenv(CONFIG_ENV)
     assert config_path(None) == Path("config.yaml")
+
+
+def test_the_station_listens_on_this_machine_only_and_keeps_users_in_work(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, MINIMAL))
+    assert config.station.host == "127.0.0.1"
+    assert config.station.auth == "password"
+    assert config.users_file == tmp_path / "work" / "users.json"
+
+
+def test_a_relative_users_file_is_resolved_against_the_config_folder(tmp_path: Path) -> None:
+    text = MINIMAL + "station:\n  users_file: etc/users.json\n  auth: proxy\n"
+    config = load_config(write(tmp_path, text))
+    assert config.users_file == tmp_path / "etc" / "users.json"
+    assert config.station.proxy_header == "X-Remote-User"

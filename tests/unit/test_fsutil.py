@@ -98,3 +98,10 @@ def test_written_files_get_the_mode_of_any_new_file(tmp_path: Path) -> None:
     written = tmp_path / "index.json"
     fsutil.atomic_write_json(written, {"department": "63"})
     assert stat.S_IMODE(written.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
+
+
+def test_a_secret_is_private_from_its_first_byte(tmp_path: Path) -> None:
+    secret = tmp_path / "secret"
+    fsutil.atomic_write_bytes(secret, b"key", mode=0o600)
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    assert secret.read_bytes() == b"key"

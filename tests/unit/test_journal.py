@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,20 @@ def test_summary_counts_states_queue_and_errors(db: Journal) -> None:
     assert summary.oldest_waiting_at == 50.0  # the delivered one no longer waits
     assert [e.id for e in summary.last_errors] == [failing]
     assert waiting in [e.id for e in db.documents()]
+
+
+def test_finished_since_counts_a_days_work_by_final_state(db: Journal) -> None:
+    started = time.time()
+    delivered, reviewed, waiting = _add(db), _add(db), _add(db)
+    db.finish(delivered, Result(State.DELIVERED))
+    db.finish(reviewed, Result(State.REVIEW))
+    today = db.finished_since(started - 1)
+    assert today[State.DELIVERED] == 1
+    assert today[State.REVIEW] == 1
+    assert today[State.QUARANTINED] == 0
+    assert State.RECEIVED not in today  # still waiting: not work done
+    assert waiting in [e.id for e in db.documents()]
+    assert sum(db.finished_since(time.time() + 60).values()) == 0
 
 
 def test_documents_lists_newest_first_with_limit(db: Journal) -> None:

@@ -109,6 +109,22 @@ def test_pdf_text_layer_is_used_and_not_ocred(tmp_path: Path) -> None:
     assert ocr.recognise(page, OcrSettings()) is page
 
 
+def test_a_page_to_look_at_has_its_image_even_with_a_text_layer(tmp_path: Path) -> None:
+    path = _text_pdf(tmp_path / "brief.pdf", TEXT_LINES)
+    page = load.page_image(path, 0, 100)
+    assert page.image is not None and page.image.min() < 50  # the text, drawn
+    assert abs(page.image.shape[0] - 1169) <= 1 and abs(page.image.shape[1] - 827) <= 1  # A4
+    with pytest.raises(InputError):
+        load.page_image(path, 1, 100)
+
+
+def test_a_page_to_look_at_of_an_image_file_keeps_its_resolution(tmp_path: Path) -> None:
+    path = tmp_path / "scan.png"
+    path.write_bytes(_gray_png_bytes(dpi=300))
+    page = load.page_image(path, 0, 100)
+    assert page.dpi == 300 and page.image is not None and page.image.shape == (800, 600)
+
+
 def test_pdf_with_a_page_number_only_is_rendered_for_ocr(tmp_path: Path) -> None:
     path = _text_pdf(tmp_path / "fast-leer.pdf", ["Seite 2"])
     (page,) = load.load_pages(path, 100)
