@@ -1,9 +1,11 @@
-"""Index fields from the first page of a letter: recipient, office, Aktenzeichen, date, subject.
+"""Index fields from the first page of a letter: recipient, office, references, date, subject.
 
 German letters follow DIN 5008: sender and return line top left, then the address
 field, an information block (or a reference line) on the right, the date, a subject
 (often without a "Betreff" label) and the salutation. Internal Hausmitteilungen carry
-a routing slip ("An: Amt 63 – Baurechtsamt"). The text is OCR output, so every
+a routing slip ("An: Amt 63 – Baurechtsamt", "Von: Amt 20"). References are told
+apart by their label: the city's own ("Ihr Zeichen", "Aktenzeichen", "Kassenzeichen")
+from the sender's ("Unser Zeichen", "Mein Zeichen"). The text is OCR output, so every
 pattern tolerates the usual damage: O for 0, l for 1, "A2." for "Az.", ";" for ":",
 lost umlauts, and an incoming-mail stamp printed across the page.
 
@@ -67,8 +69,19 @@ _VERMERK = re.compile(
     r"Per\s+(?:Fax|E-?Mail|Boten)|Entgelt|Frankier|Deutsche\s+Post|Infopost"
 )
 _SLIP = re.compile(
-    r"^\W{0,2}(?:An|Empf\S{1,2}nger|To)\s*[:;]\s*(?P<value>.*)$",
+    # "An:", and forwarding labels: "Weitergeleitet an:", "Zur weiteren Veranlassung an:"
+    # (not "Zur Kenntnis an:", a copy).
+    r"^\W{0,2}(?:An|Empf\S{1,2}nger|To|(?:Weiter\w*|Abgabe|zust\S{1,2}ndigkeitshalber|"
+    r"zur\s+(?:weiteren\s+)?(?!Kenntnis)\w+)(?:\s+\w+)?\s+an)\s*[:;]\s*(?P<value>.*)$",
     re.IGNORECASE,
+)
+# Internal mail: its "Von:" names the sending office, which is not the recipient.
+_MEMO = re.compile(
+    r"(?i)\b(?:Hausmitteilung|Haus-?post|(?:Interne|Innerdienstliche)\s+Mitteilung|"
+    r"Laufzettel|Weiterleitung|Weitergeleitet|zust\S{1,2}ndigkeitshalber)\b"
+)
+_MEMO_FROM = re.compile(
+    r"(?i)^\W{0,2}(?:Von|Absender|Abs\.)(?:\s*[:;]|\s+(?=A(?:m|rn)t\s*\d))\s*(?P<value>.*)$"
 )
 _ATTENTION = re.compile(r"(?i)(?:\bz\.\s?H(?:d|nd)?\.|\bzu\s+H\S{1,2}nden\b|\bz\.\s?Hd\b)")
 _SENDER_LINE = re.compile(
@@ -84,7 +97,7 @@ _LABEL_CUT = re.compile(
 )
 _REFERENCE_LABEL = re.compile(
     r"(?i)^\W{0,2}(?:Datum|Tel|Telefon|Fax|E-?Mail|Az\b|A2\b|Aktenz|Gesch\S{0,2}ftsz|"
-    r"(?:Ihr|Unser)e?\s+(?:Ze\S{2,5}|Nachricht|Schreiben|E-?Mail|Az\b|Akt|Gesch)|"
+    r"(?:[Il1|]hr|Unser|Mein)e?\s+(?:Ze\S{2,5}|Nachricht|Schreiben|E-?Mail|Az\b|Akt|Gesch)|"
     r"(?:\w*nummer|Kassenzeichen)\s*[:;]|Ansprechp|Sachbearb|Bearbeiter|Durchwahl|Zimmer|Sprechzeit|"
     r"Internet|www\.)"
 )
@@ -92,12 +105,15 @@ _REFERENCE_LABEL = re.compile(
 # "Zeichen" as OCR leaves it: "Zeicben", "Zeiche n"; "IhrAktenzeichen" lost its space.
 _ZEICHEN = r"(?:Ze\S{2,5}(?-i:\s[a-z]{1,2}\b)?|A[z2]\b\.?|Akt\S{1,10}|Gesch\S{0,2}ftsz\S{0,7})"
 _AZ_LABEL = re.compile(
-    rf"(?i)(?P<theirs>\bIhr(?:e)?\s*{_ZEICHEN})"
-    rf"|(?P<ours>\bUnser(?:e)?\s*{_ZEICHEN})"
+    rf"(?i)(?P<theirs>(?<![\w|])[Il1|]hr(?:e)?\s*{_ZEICHEN})"
+    rf"|(?P<ours>\b(?:Unser|Mein)(?:e)?\s*{_ZEICHEN})"
     r"|(?P<plain>\bAktenz\S{0,7}|\bAkt\.?\s?-?\s?Z\.|\bGesch\S{0,2}ftsz\S{0,6}|\bGesch\.\s?-?\s?Z\."
     r"|\bA[zZ2]\b\s?\.?)"
+    r"|(?P<cash>\bKassen\s?-?\s?(?:[Zz]e\S{2,5}|[Zz]\.))"
 )
+# Which label's value is the letter's Aktenzeichen, and which the city's own reference.
 _AZ_PRIORITY = {"theirs": 3.0, "plain": 2.0, "ours": 1.0}
+_CITY_PRIORITY = {"theirs": 3.0, "plain": 2.0, "cash": 1.5}
 # 63-…, 32.1-…, 30.2.7-…; OCR may read the separators as ":" ("80:940:50/2025").
 _OFFICE_SHAPED = re.compile(r"^\d{2}(?:[.:]\d{1,2}){0,3}\s?[-/:]")
 
@@ -170,12 +186,19 @@ def extract_fields(pages: Sequence[Page]) -> Mapping[str, str]:
     recipient_lines = find_recipient(layout)
     if recipient_lines:
         fields["recipient"] = ", ".join(recipient_lines)
-    aktenzeichen = find_aktenzeichen(layout, later)
+    references = find_references(layout, later)
+    aktenzeichen = best_reference(references, _AZ_PRIORITY)
     if aktenzeichen:
         fields["aktenzeichen"] = aktenzeichen
-    office = find_office(recipient_lines, layout, aktenzeichen)
+    city_reference = best_reference(references, _CITY_PRIORITY)
+    if city_reference:
+        fields["city_reference"] = city_reference
+    office = find_office(recipient_lines, layout, city_reference)
     if office:
         fields["office_number"] = office
+    memo_sender = find_memo_sender(layout)
+    if memo_sender:
+        fields["memo_sender"] = memo_sender
     letter_date = find_date(layout, later)
     if letter_date:
         fields["date"] = letter_date.isoformat()
@@ -319,14 +342,29 @@ def _names_someone(text: str) -> bool:
     return not _STREET.match(text.strip()) or bool(_OFFICE_WORD.search(text))
 
 
-def find_office(recipient: Sequence[str], layout: Layout, aktenzeichen: str) -> str:
-    """Two-digit office number: recipient/routing slip, then Aktenzeichen prefix, then head."""
+def find_memo_sender(layout: Layout) -> str:
+    """The "Von:" of internal mail (a memo, a forwarding slip); "" for other letters."""
+    head = layout.head or layout.lines
+    memo = any(_MEMO.search(line.text) for line in head) or (
+        any(_SLIP.match(line.text) for line in head)
+        and any(_MEMO_FROM.match(line.text) for line in head)
+    )
+    if not memo:
+        return ""
+    for index, line in enumerate(head):
+        if match := _MEMO_FROM.match(line.text):
+            return _cut_value(match.group("value") or _beside(head, index), comma=False)
+    return ""
+
+
+def find_office(recipient: Sequence[str], layout: Layout, city_reference: str) -> str:
+    """Two-digit office number: recipient/routing slip, then the city's reference, then head."""
     for text in recipient:
         office = _office_in(text, leading=True)
         if office:
             return office
-    if _OFFICE_SHAPED.match(aktenzeichen) and 10 <= int(aktenzeichen[:2]) <= 99:
-        return aktenzeichen[:2]
+    if _OFFICE_SHAPED.match(city_reference) and 10 <= int(city_reference[:2]) <= 99:
+        return city_reference[:2]
     for line in layout.head:
         if _SENDER_LINE.match(line.text) or _STAMP.search(line.text):
             continue
@@ -349,9 +387,36 @@ def _office_in(text: str, leading: bool) -> str:
 # --- Aktenzeichen -------------------------------------------------------------------
 
 
-def find_aktenzeichen(layout: Layout, later: Sequence[Line] = ()) -> str:
-    """The city's file reference; "Ihr Zeichen" and office-shaped values win."""
+@dataclass(frozen=True)
+class Reference:
+    """A labelled reference: which label (``theirs``, ``plain``, ``cash``, ``ours``), its value,
+    and how much its place and shape make it the letter's main one."""
+
+    label: str
+    value: str
+    score: float
+
+
+def best_reference(references: Sequence[Reference], priority: Mapping[str, float]) -> str:
+    """The value of the best reference among the labels ``priority`` ranks (the first of
+    equals); "" when there is none."""
     best: tuple[float, str] | None = None
+    for reference in references:
+        if reference.label not in priority:
+            continue
+        score = priority[reference.label] + reference.score
+        if best is None or score > best[0]:
+            best = (score, reference.value)
+    return best[1] if best else ""
+
+
+def find_references(layout: Layout, later: Sequence[Line] = ()) -> list[Reference]:
+    """Every labelled reference on the page, in reading order.
+
+    A reference in the head counts more than one in the body or on page two, and one
+    shaped like a city file number ("63-…") more than another.
+    """
+    found: list[Reference] = []
     head = set(layout.head)
     sources = (
         (layout.head, 0.0),
@@ -368,11 +433,9 @@ def find_aktenzeichen(layout: Layout, later: Sequence[Line] = ()) -> str:
                 )
                 if not value:
                     continue
-                score = _AZ_PRIORITY[match.lastgroup or "plain"] + bonus
-                score += 2.0 if _OFFICE_SHAPED.match(value) else 0.0
-                if best is None or score > best[0]:
-                    best = (score, value)
-    return best[1] if best else ""
+                shape = 2.0 if _OFFICE_SHAPED.match(value) else 0.0
+                found.append(Reference(match.lastgroup or "plain", value, bonus + shape))
+    return found
 
 
 def _beside(lines: Sequence[Line], index: int) -> str:

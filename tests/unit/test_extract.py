@@ -10,6 +10,7 @@ import pytest
 
 from semantha.reading.extract import extract_fields, lines_from_words
 from semantha.records import Page, Reading, Word
+from semantha.rulefiles.schema import EXTRACTED_FIELDS
 
 A4_300DPI = (2480, 3508)
 CHAR_W, LINE_H, WORD_H, MARGIN = 20, 50, 36, 100
@@ -188,6 +189,7 @@ def test_din5008_citizen_letter_gives_every_field() -> None:
     assert fields == {
         "recipient": "Stadt Musterstadt, Amt 63 – Baurechtsamt",
         "aktenzeichen": "63-602.14/2025",
+        "city_reference": "63-602.14/2025",
         "office_number": "63",
         "date": "2026-02-03",
         "subject": "Bauantrag für ein Einfamilienhaus, Flurstück 123/4",
@@ -235,6 +237,8 @@ def test_hausmitteilung_routing_slip_names_recipient_not_sender() -> None:
         "recipient": "Amt 63 – Baurechtsamt",
         "office_number": "63",  # from "An:", not the sender's "Von: Amt 20" nor the Az.
         "aktenzeichen": "20.1-902/2025",
+        "city_reference": "20.1-902/2025",
+        "memo_sender": "Amt 20 – Kämmerei",
         "date": "2025-11-12",
         "subject": "Haushaltsmittel für die Sanierung der Schulstraße",
     }
@@ -328,14 +332,96 @@ def test_stamp_date_only_when_the_letter_has_no_date() -> None:
         ("Az.; 63-602.14/2025", "63-602.14/2025", "63"),
         ("A2.: 63-6O2.l4/2O25", "63-602.14/2025", "63"),
         ("Aktenzeichen; 50–12/2025 vom 3.11.2025", "50-12/2025", "50"),
-        ("Unser Zeichen: 70.3-118/2025", "70.3-118/2025", "70"),
+        ("Unser Zeichen: 70.3-118/2025", "70.3-118/2025", ""),  # the sender's own
         ("Geschäftszeichen: 22-GrSt-0815", "22-GrSt-0815", "22"),
     ],
 )
 def test_aktenzeichen_variants(line: str, az: str, office: str) -> None:
     fields = fields_of(f"Stadt Musterstadt\n{line}\n\nSehr geehrte Damen und Herren,")
     assert fields["aktenzeichen"] == az
-    assert fields["office_number"] == office
+    assert fields.get("office_number", "") == office
+
+
+@pytest.mark.parametrize(
+    ("lines", "city"),
+    [
+        ("Ihr Zeichen: 63-602.14/2025", "63-602.14/2025"),
+        ("lhr Zeichen: 66-711.O2/2025", "66-711.02/2025"),  # "I" read as "l", "0" as "O"
+        ("Geschäftszeichen: 32.1-BG-4471/25", "32.1-BG-4471/25"),
+        ("Kassenzeichen: 21-0044-7712", "21-0044-7712"),
+        ("Kassen-Z.: 22.1.0815.4711", "22.1.0815.4711"),
+        ("Unser Zeichen: 63-1182/26 Sch", ""),
+        ("Unser Az.: 51/2213/2025\nIhr Az.: 11-PA-2214/26", "11-PA-2214/26"),
+        ("Mein Zeichen: 22-99\nAktenzeichen: 61-BP-0088/25", "61-BP-0088/25"),
+        ("Ihr Zeichen: 80-WF-221/26      Unser Zeichen: 33-4471", "80-WF-221/26"),
+        ("Kassenzeichen: 21-0044-7712\nIhr Zeichen: 63-602.14/2025", "63-602.14/2025"),
+    ],
+)
+def test_city_reference_is_the_citys_own_never_the_senders(lines: str, city: str) -> None:
+    fields = fields_of(f"Stadt Musterstadt\n{lines}\n\nSehr geehrte Damen und Herren,")
+    assert fields.get("city_reference", "") == city
+
+
+def test_the_senders_reference_gives_no_office_number() -> None:
+    fields = fields_of("Stadt Musterstadt\nUnser Zeichen: 63-1182/26\n\nSehr geehrte Damen,")
+    assert fields["aktenzeichen"] == "63-1182/26"  # still the file name's reference
+    assert "office_number" not in fields
+    assert "city_reference" not in fields
+
+
+def test_reference_line_below_its_labels_tells_theirs_from_ours() -> None:
+    layout = (
+        "Stadt Musterstadt\n\n"
+        "Ihr Zeichen          Ihre Nachricht vom     Unser Zeichen         Datum\n"
+        "22-GS-5531/25        12.02.2026             30-17                 24.02.2026\n\n"
+        "Sehr geehrte Damen und Herren,"
+    )
+    assert fields_of(layout)["city_reference"] == "22-GS-5531/25"
+
+
+FORWARDED_MEMO = """\
+Stadt Musterstadt – Stadtkasse
+
+Weitergeleitet an: Amt 22 Steueramt
+Von: Amt 21
+
+Antrag auf Stundung
+
+Der beiliegende Antrag ist bei der Stadtkasse eingegangen.
+"""
+
+
+def test_forwarding_label_names_the_recipient_and_von_the_sender() -> None:
+    fields = fields_of(FORWARDED_MEMO)
+    assert fields["recipient"] == "Amt 22 Steueramt"
+    assert fields["office_number"] == "22"
+    assert fields["memo_sender"] == "Amt 21"
+
+
+@pytest.mark.parametrize(
+    ("slip", "sender"),
+    [
+        ("Hausmitteilung\nAn: Amt 51 – Jugendamt\nVon: Amt 20 – Kämmerei", "Amt 20 – Kämmerei"),
+        ("HAUSPOST\nAn Amt 30 – Rechtsamt\nvon Amt 32 – Ordnungsamt", "Amt 32 – Ordnungsamt"),
+        ("Interne Mitteilung\nEmpfänger: Personalamt\nAbsender: IT-Service", "IT-Service"),
+        ("An: Bürgeramt\nVon: Ordnungsamt, Frau Keller", "Ordnungsamt, Frau Keller"),
+        ("Laufzettel\nZur weiteren Veranlassung an: Standesamt\nAbsender: Bürgeramt", "Bürgeramt"),
+    ],
+)
+def test_memo_sender_is_the_von_of_internal_mail(slip: str, sender: str) -> None:
+    assert fields_of(f"{slip}\n\nBetreff: Vorgang\n\nHallo zusammen,")["memo_sender"] == sender
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Absender: Landratsamt Musterkreis, Jugendamt\nStadt Musterstadt\n34567 Musterstadt",
+        "Max Mustermann\nStadt Musterstadt\nZur Kenntnis an: Kämmerei\nVon: Amt 20",
+        "Von der Kämmerei erhielt ich den Bescheid.\nStadt Musterstadt",
+    ],
+)
+def test_a_letter_that_is_no_memo_has_no_memo_sender(head: str) -> None:
+    assert "memo_sender" not in fields_of(f"{head}\n\nSehr geehrte Damen und Herren,")
 
 
 def test_free_text_after_label_is_not_a_reference() -> None:
@@ -417,6 +503,7 @@ def test_word_boxes_split_address_and_info_block(jitter: int, line_h: int) -> No
     assert fields == {
         "recipient": "Stadt Musterstadt, Amt 61 – Stadtplanungsamt",
         "aktenzeichen": "61-22.1/2025",
+        "city_reference": "61-22.1/2025",
         "office_number": "61",
         "date": "2025-11-10",
         "subject": 'Stellungnahme zum Bebauungsplan Nr. 12 "Am Mühlbach"',
@@ -466,6 +553,8 @@ def test_form_cells_label_left_value_right_with_word_boxes() -> None:
         "recipient": "Amt 20 — Kämmerei",
         "office_number": "20",
         "aktenzeichen": "21.2-0815/2025",
+        "city_reference": "21.2-0815/2025",
+        "memo_sender": "Amt 21 — Stadtkasse",
         "date": "2025-11-14",
         "subject": "Niederschlagung uneinbringlicher Forderungen",
     }
@@ -536,7 +625,7 @@ def test_garbage_never_raises_and_values_are_well_formed() -> None:
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
         fields = fields_of(text) if rng.random() < 0.5 else extract_fields([word_page(text)])
-        assert set(fields) <= {"recipient", "office_number", "aktenzeichen", "date", "subject"}
+        assert set(fields) <= set(EXTRACTED_FIELDS)
         if "office_number" in fields:
             assert re.fullmatch(r"[1-9]\d", fields["office_number"])
         if "date" in fields:
@@ -701,6 +790,7 @@ def test_court_letter_with_word_boxes_and_no_salutation() -> None:
     assert fields == {
         "recipient": "Stadt Musterstadt, z. Hd. Frau Horn",
         "aktenzeichen": "11-358.70/2024",
+        "city_reference": "11-358.70/2024",
         "office_number": "11",
         "date": "2024-08-05",
         "subject": "Kündigungsschutzklage Petra Vogel ./. Stadt Musterstadt – Az. 11-358.70/2024",
