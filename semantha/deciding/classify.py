@@ -12,6 +12,10 @@ Per facet, in this order:
    means review, as does the model being unsure. Weights below 1.0 are evidence kept
    in the trace only.
 
+A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
+from): the model may not choose it. Its probability is not handed to the others, so a
+model that was sure of the ruled-out label is unsure of the rest, and review decides.
+
 Mode "rules-only" never asks the model. A review decision has department None and
 method "none"; the trace says why.
 """
@@ -105,6 +109,26 @@ def _renormalised(scores: tuple[Score, ...]) -> tuple[Score, ...]:
     return tuple(Score(s.label, s.probability / total) for s in scores)
 
 
+def _votes_against(hits: tuple[RuleHit, ...], facet: Facet, label: str) -> str:
+    return ", ".join(
+        h.rule_id for h in hits if h.facet == facet and h.label == label and h.weight < 0
+    )
+
+
+def _without(
+    ranked: tuple[Score, ...], ruled_out: set[str], hits: tuple[RuleHit, ...], facet: Facet
+) -> tuple[tuple[Score, ...], str]:
+    """The model's ranking without the ruled-out labels, and what the trace says of them."""
+    removed = [s for s in ranked if s.label in ruled_out]
+    if not removed:
+        return ranked, ""
+    named = ", ".join(
+        f"{_shown(s.label)} (p={s.probability:.2f}, rule {_votes_against(hits, facet, s.label)})"
+        for s in removed
+    )
+    return tuple(s for s in ranked if s.label not in ruled_out), f", ruled out {named}"
+
+
 def decide_facet(
     facet: Facet,
     hits: tuple[RuleHit, ...],
@@ -113,6 +137,7 @@ def decide_facet(
 ) -> Choice:
     """Rule first, then model, else review (label None)."""
     totals = rule_totals(hits, facet)
+    ruled_out = {label for label, weight in totals.items() if weight <= -DECIDING_WEIGHT}
     decided = sorted(label for label, weight in totals.items() if weight >= DECIDING_WEIGHT)
     if len(decided) == 1:
         label = decided[0]
@@ -130,7 +155,11 @@ def decide_facet(
     if scores is None:
         reason = f"{facet}: no rule decided and the model is not used"
         return Choice(None, None, 0.0, 0.0, "none", reason)
-    return _from_model(facet, scores.scores, limits, f"{facet}: no rule decided")
+    ranked, excluded = _without(scores.scores, ruled_out, hits, facet)
+    context = f"{facet}: no rule decided{excluded}"
+    if not ranked:
+        return Choice(None, None, 0.0, 0.0, "none", f"{context}: nothing left to choose")
+    return _from_model(facet, ranked, limits, context)
 
 
 def decide_facets(

@@ -8,9 +8,11 @@ understands. Regexes run with a timeout: a pattern that backtracks for too long 
 reported (event "rules.regex_timeout") and counts as no match.
 
 Priority: when the rules of some priority (with those above it) decide a facet
-(summed weight >= ``DECIDING_WEIGHT``), lower-priority votes for other labels stay in
-the trace with weight 0, so a routing slip naming Amt 63 is not put in conflict by
-weaker rules.
+(summed weight >= ``DECIDING_WEIGHT``), lower-priority votes for other labels, and
+against the decided one, stay in the trace with weight 0, so a routing slip naming
+Amt 63 is not put in conflict by weaker rules. A negative weight is a vote against a
+label; summed to -``DECIDING_WEIGHT`` or less it rules the label out (a memo's sender),
+and lower-priority votes for it stay in the trace with weight 0.
 """
 
 from __future__ import annotations
@@ -26,7 +28,13 @@ from rapidfuzz import fuzz, process
 from semantha.ocrtext import DIGIT_OR_LOOKALIKE, TO_DIGIT
 from semantha.records import Document, RuleHit, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
-from semantha.rulefiles.schema import DECIDING_WEIGHT, MIN_FUZZY_LENGTH, REGIONS, ClassRule
+from semantha.rulefiles.schema import (
+    DECIDING_WEIGHT,
+    MIN_FUZZY_LENGTH,
+    OFFICE_GROUP,
+    REGIONS,
+    ClassRule,
+)
 from semantha.rulefiles.templates import render_template
 
 log = structlog.get_logger(__name__)
@@ -44,6 +52,8 @@ FIELD_WORDS: Mapping[str, str] = {
     "recipient": "address block",
     "office_number": "office number",
     "aktenzeichen": "Aktenzeichen",
+    "city_reference": "the city's reference",
+    "memo_sender": "the memo's sender",
     "subject": "subject",
     "date": "date",
 }
@@ -58,14 +68,15 @@ class Evidence:
     score: float | None = None
     term: str = ""
     groups: Mapping[str, str] = field(default_factory=frozen_map)
-    label: str = ""  # set by office_name: the department it found
+    label: str = ""  # set by office_name and file_number: the department it found
+    note: str = ""  # what the evidence means, when the found text does not say it
 
     def reason(self) -> str:
         where = region_words(self.region)
         text = f"{where} contains '{_short(self.found)}'"
         if self.score is not None:
-            return f"{text} ≈ '{self.term}' (fuzzy {self.score:.0f})"
-        return text
+            text = f"{text} ≈ '{self.term}' (fuzzy {self.score:.0f})"
+        return f"{text} ({self.note})" if self.note else text
 
 
 def region_words(region: str) -> str:
@@ -141,10 +152,12 @@ def header_text(document: Document) -> str:
 
 
 def _search(
-    pattern: regex.Pattern[str], text: str, rule: ClassRule, doc_id: str
+    pattern: regex.Pattern[str], text: str, rule: ClassRule, doc_id: str, at_start: bool = False
 ) -> regex.Match[str] | None:
+    """``pattern`` in ``text`` (or only at its start), None also when it runs out of time."""
+    find = pattern.match if at_start else pattern.search
     try:
-        return pattern.search(text, timeout=rule.timeout_ms / 1000)
+        return find(text, timeout=rule.timeout_ms / 1000)
     except TimeoutError:
         log.warning(
             "rules.regex_timeout",
@@ -272,6 +285,20 @@ def _office_names(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> 
     ]
 
 
+def _file_number(
+    rule: ClassRule, region: str, text: str, ruleset: RuleSet, doc_id: str
+) -> list[Evidence]:
+    """The office a file number of the organisation (departments.yaml) begins with."""
+    if ruleset.file_number is None:
+        return []
+    reference = text.strip()
+    match = _search(ruleset.file_number, reference, rule, doc_id, at_start=True)
+    office = match.group(OFFICE_GROUP) if match else None
+    if not office:
+        return []
+    return [Evidence(region, reference, label=office, note=f"a file number of office {office}")]
+
+
 def _fuzzy(rule: ClassRule, region: str, text: str, ruleset: RuleSet) -> list[Evidence]:
     for pattern in ruleset.rule_patterns(rule):
         match = pattern.search(text)
@@ -308,6 +335,8 @@ def find(rule: ClassRule, regions: Regions, ruleset: RuleSet) -> list[Evidence]:
             continue
         if rule.office_name:
             evidence = _office_names(rule, region, text, ruleset)
+        elif rule.file_number:
+            evidence = _file_number(rule, region, text, ruleset, doc_id)
         elif rule.fuzzy is not None:
             evidence = _fuzzy(rule, region, text, ruleset)
         else:
@@ -358,35 +387,60 @@ def _hits(rule: ClassRule, evidence: Evidence, ruleset: RuleSet) -> list[RuleHit
     return hits
 
 
-def _deciding_level(ranked: list[_Ranked], facet: str) -> tuple[int, set[str]] | None:
-    """The highest priority at which some label of ``facet`` reaches the deciding weight."""
+Settled = tuple[int, set[str]] | None
+"""The priority that settled some labels of a facet, and those labels (None: none settled)."""
+
+
+def _settled_level(ranked: list[_Ranked], facet: str, settles: Callable[[float], bool]) -> Settled:
+    """The highest priority at which the summed votes (that priority and above) settle
+    some label of ``facet``, and those labels."""
     levels = sorted({r.priority for r in ranked if r.hit.facet == facet}, reverse=True)
     for level in levels:
         totals: dict[str, float] = {}
         for r in ranked:
             if r.hit.facet == facet and r.priority >= level:
                 totals[r.hit.label] = totals.get(r.hit.label, 0.0) + r.hit.weight
-        winners = {label for label, total in totals.items() if total >= DECIDING_WEIGHT}
-        if winners:
-            return level, winners
+        labels = {label for label, total in totals.items() if settles(total)}
+        if labels:
+            return level, labels
     return None
 
 
+def _decides(total: float) -> bool:
+    return total >= DECIDING_WEIGHT
+
+
+def _rules_out(total: float) -> bool:
+    return total <= -DECIDING_WEIGHT
+
+
 def _outranked(ranked: list[_Ranked]) -> tuple[RuleHit, ...]:
-    """Zero lower-priority votes against the labels a higher priority already decided."""
-    deciding = {facet: _deciding_level(ranked, facet) for facet in ("department", "doctype")}
+    """Zero lower-priority votes that a higher priority settled otherwise: votes for other
+    labels than the one it decided and against that one, and votes for a label it ruled out."""
+    facets = ("department", "doctype")
+    decided = {facet: _settled_level(ranked, facet, _decides) for facet in facets}
+    ruled_out = {facet: _settled_level(ranked, facet, _rules_out) for facet in facets}
     result = []
     for item in ranked:
-        hit, decided = item.hit, deciding[item.hit.facet]
-        if decided is not None and item.priority < decided[0] and hit.label not in decided[1]:
-            by = ", ".join(sorted(decided[1]))
-            hit = replace(
-                hit,
-                weight=0.0,
-                reason=f"{hit.reason} (outranked: priority {decided[0]} chose {by})",
-            )
+        hit = item.hit
+        why = _overruled_by(item, decided[hit.facet], ruled_out[hit.facet])
+        if why:
+            hit = replace(hit, weight=0.0, reason=f"{hit.reason} (outranked: {why})")
         result.append(hit)
     return tuple(result)
+
+
+def _overruled_by(item: _Ranked, decided: Settled, ruled_out: Settled) -> str:
+    hit = item.hit
+    if decided is not None and item.priority < decided[0]:
+        level, labels = decided
+        if hit.label not in labels or hit.weight < 0:
+            return f"priority {level} chose {', '.join(sorted(labels))}"
+    if ruled_out is not None and item.priority < ruled_out[0]:
+        level, labels = ruled_out
+        if hit.label in labels and hit.weight > 0:
+            return f"priority {level} ruled out {hit.label}"
+    return ""
 
 
 def evaluate(document: Document, ruleset: RuleSet) -> tuple[RuleHit, ...]:

@@ -79,8 +79,9 @@ def office_pattern(department: Department) -> str:
 
 def compile_patterns(files: RuleFiles) -> CompiledPatterns:
     """Compile the patterns of every rule and route in the files that could be read."""
-    classes, routes = files.classes.content, files.routes.content
-    sources = [src for rule in (classes.rules if classes else ()) for src in rule_patterns(rule)]
+    deps, classes, routes = files.departments.content, files.classes.content, files.routes.content
+    sources = [deps.file_number] if deps is not None and deps.file_number is not None else []
+    sources += [src for rule in (classes.rules if classes else ()) for src in rule_patterns(rule)]
     sources += [
         src for route in (routes.routes if routes else ()) for src in condition_patterns(route.when)
     ]
@@ -122,6 +123,7 @@ def compile_ruleset(files: RuleFiles, compiled: CompiledPatterns) -> RuleSet:
         rules=classes.rules,
         routes=routes.routes,
         patterns=compiled.patterns,
+        file_number=None if deps.file_number is None else compiled.patterns[deps.file_number],
         office_patterns=MappingProxyType(
             {d.id: regex.compile(office_pattern(d)) for d in deps.departments}
         ),

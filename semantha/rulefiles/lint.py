@@ -84,7 +84,7 @@ def lint(files: RuleFiles, compiled: CompiledPatterns) -> tuple[Problem, ...]:
     )
     deps, classes, routes = files.departments.content, files.classes.content, files.routes.content
     if deps is not None:
-        _check_departments(deps, deps_file)
+        _check_departments(deps, deps_file, compiled)
     org_words = frozenset(w.casefold() for w in (deps.organisation.split() if deps else ()))
     if classes is not None:
         _check_rules(classes, classes_file, deps, compiled, org_words)
@@ -139,7 +139,11 @@ def _label_check(
     file.at(loc, f"unknown {what} '{value}'{hint}")
 
 
-def _check_departments(parsed: DepartmentsFile, file: _Findings) -> None:
+def _check_departments(
+    parsed: DepartmentsFile, file: _Findings, compiled: CompiledPatterns
+) -> None:
+    if parsed.file_number is not None and parsed.file_number in compiled.refused:
+        file.at(["file_number"], compiled.refused[parsed.file_number])
     undecided, doctypes = parsed.undecided_doctype, parsed.doctypes
     if doctypes and undecided not in doctypes:
         hint = did_you_mean(undecided, doctypes) or " — add it to doctypes or name one of them"
@@ -205,9 +209,29 @@ def _check_rules(
             for name in template_names(template) if template else []:
                 if name not in groups:
                     file.at([*loc, key], f"'{{{name}}}' is not a named group of this rule's regex")
+        if rule.file_number:
+            _check_file_number_rule(file, loc, rule, departments)
         _warn_broad(file, loc, rule, organisation_words)
         _warn_fuzzy(file, loc, rule)
         _warn_content_decides(file, loc, rule)
+
+
+def _check_file_number_rule(
+    file: _Findings, loc: Sequence[str | int], rule: ClassRule, departments: DepartmentsFile | None
+) -> None:
+    if departments is not None and departments.file_number is None:
+        file.at(
+            [*loc, "file_number"],
+            f"rule '{rule.id}' reads file numbers, but departments.yaml has no file_number "
+            rf"pattern — add one there, e.g. file_number: '(?P<office>\d{{2}})[-/.]'",
+        )
+    if not all(region.startswith("field:") for region in rule.in_):
+        file.at(
+            [*loc, "in"],
+            f"rule '{rule.id}' looks for a file number at the start of the text — let it "
+            "look in a field that holds one reference, e.g. in: field:city_reference",
+            "warning",
+        )
 
 
 def _warn_broad(

@@ -22,6 +22,8 @@ class RuleSet:
     patterns: Mapping[str, regex.Pattern[str]]
     office_patterns: Mapping[str, regex.Pattern[str]]
     compiled_rules: Mapping[str, tuple[regex.Pattern[str], ...]]
+    file_number: regex.Pattern[str] | None = None
+    """departments.yaml's pattern of the organisation's file numbers (group ``office``)."""
     fingerprint: tuple[tuple[str, int, int], ...] = ()
 
     def department(self, department_id: str | None) -> Department | None:

@@ -46,7 +46,15 @@ REGIONS: Mapping[str, str] = MappingProxyType(
 )
 """Where a rule looks, with the words used in hit reasons; plus ``field:NAME``."""
 
-EXTRACTED_FIELDS = ("recipient", "office_number", "aktenzeichen", "date", "subject")
+EXTRACTED_FIELDS = (
+    "recipient",
+    "office_number",
+    "aktenzeichen",
+    "city_reference",
+    "memo_sender",
+    "date",
+    "subject",
+)
 TEMPLATE_NAMES = (
     "department",
     "department_name",
@@ -69,7 +77,11 @@ TEMPLATE_NAMES = (
 """Values every template can use besides the document's fields (see rules/README.md)."""
 
 DECIDING_WEIGHT = 1.0
-"""Summed weight of the votes for one label at which rules decide it; less is evidence."""
+"""Summed weight of the votes for one label at which rules decide it; less is evidence.
+The same sum below zero (-1.0 or less) rules the label out."""
+
+OFFICE_GROUP = "office"
+"""The named group of departments.yaml's ``file_number`` that holds the office id."""
 
 MIN_FUZZY_LENGTH = 6
 """Shorter terms must match exactly: too many short words are one OCR error apart."""
@@ -125,7 +137,24 @@ class DepartmentsFile(_Strict):
         description="what {doctype} is for a letter whose type is not decided; one of "
         "doctypes. A header deciding only this type counts as undecided and is read on",
     )
+    file_number: str | None = Field(
+        None,
+        description="regex of the organisation's own file numbers (Aktenplan), matched at "
+        "the start of a reference; its group (?P<office>...) is the office id, e.g. "
+        r"'(?P<office>\d{2})(?:\.\d)?[-/.]' for 63-602.14/2025. Rules with "
+        "file_number: true use it",
+    )
     departments: tuple[Department, ...] = Field(min_length=1)
+
+    @field_validator("file_number")
+    @classmethod
+    def _office_group(cls, value: str | None) -> str | None:
+        if value is not None and f"(?P<{OFFICE_GROUP}>" not in value:
+            raise ValueError(
+                f"file_number needs the group (?P<{OFFICE_GROUP}>...) around the office id, "
+                rf"e.g. '(?P<{OFFICE_GROUP}>\d{{2}})[-/.]'"
+            )
+        return value
 
 
 class ClassRule(_Strict):
@@ -140,6 +169,7 @@ class ClassRule(_Strict):
     regex: str | None = None
     fuzzy: tuple[str, ...] | None = None
     office_name: bool = False
+    file_number: bool = False
     min_score: float = Field(90.0, ge=50, le=100)
     case_sensitive: bool = False
     whole_words: bool = True
@@ -147,7 +177,7 @@ class ClassRule(_Strict):
     department: Text | None = None
     doctype: str | None = None
     fields: Mapping[str, str] = Field(default_factory=dict)
-    weight: float = Field(0.5, ge=0, le=10)
+    weight: float = Field(0.5, ge=-10, le=10)
     priority: int = 0
 
     @field_validator("in_", mode="before")
@@ -183,12 +213,12 @@ class ClassRule(_Strict):
             found = f"found {', '.join(kinds)}" if kinds else "found none"
             raise ValueError(
                 f"rule '{self.id}' needs exactly one of any, all, phrase, regex, fuzzy, "
-                f"office_name ({found})"
+                f"office_name, file_number ({found})"
             )
-        if self.office_name and self.department is not None:
-            raise ValueError("office_name votes for the office it finds; remove 'department'")
+        if self.finds_office and self.department is not None:
+            raise ValueError(f"{self.kind} votes for the office it finds; remove 'department'")
         groups = self.regex is not None and "(?P<" in self.regex
-        if not (self.office_name or self.department or self.doctype or self.fields or groups):
+        if not (self.finds_office or self.department or self.doctype or self.fields or groups):
             raise ValueError(
                 f"rule '{self.id}' sets nothing: add department, doctype, fields "
                 "or a named group (?P<name>...) to its regex"
@@ -208,15 +238,21 @@ class ClassRule(_Strict):
             "fuzzy": self.fuzzy,
         }
         kinds = [k for k, v in values.items() if v is not None]
-        return [*kinds, "office_name"] if self.office_name else kinds
+        flags = {"office_name": self.office_name, "file_number": self.file_number}
+        return [*kinds, *(k for k, on in flags.items() if on)]
 
     @property
     def kind(self) -> str:
         return self.match_kinds[0]
 
     @property
+    def finds_office(self) -> bool:
+        """The rule votes for the office its evidence names (office_name, file_number)."""
+        return self.office_name or self.file_number
+
+    @property
     def votes(self) -> bool:
-        return self.office_name or self.department is not None or self.doctype is not None
+        return self.finds_office or self.department is not None or self.doctype is not None
 
 
 class ClassesFile(_Strict):

@@ -127,6 +127,33 @@ def test_conflict_without_model_goes_to_review() -> None:
     assert "no model" in choice.reason
 
 
+def test_a_ruled_out_label_is_never_chosen_even_when_the_model_is_sure() -> None:
+    sender = hit("20", -2.0, rule="memo-sender")
+    choice = decide_facet("department", (sender,), scores(("20", 0.95), ("51", 0.05)), LIMITS)
+    # 51 is left, but at 0.05: the model's certainty is not handed on to it
+    assert (choice.label, choice.top) == (None, "51")
+    assert "ruled out 20 (p=0.95, rule memo-sender)" in choice.reason
+
+
+def test_the_model_may_choose_among_the_labels_left() -> None:
+    sender = hit("20", -1.0, rule="memo-sender")
+    choice = decide_facet("department", (sender,), scores(("20", 0.1), ("51", 0.9)), LIMITS)
+    assert (choice.label, choice.method) == ("51", "model")
+
+
+def test_evidence_against_a_label_that_does_not_rule_it_out_is_kept() -> None:
+    weak = hit("20", -0.5)
+    choice = decide_facet("department", (weak,), scores(("20", 0.9), ("51", 0.1)), LIMITS)
+    assert choice.label == "20"
+
+
+def test_votes_for_and_against_a_label_add_up() -> None:
+    hits = (hit("20", 1.0), hit("20", -2.0))
+    choice = decide_facet("department", hits, scores(("20", 0.9), ("51", 0.1)), LIMITS)
+    assert choice.label is None
+    assert rule_totals(hits, "department") == {"20": -1.0}
+
+
 @pytest.mark.parametrize(
     ("pairs", "routed"),
     [

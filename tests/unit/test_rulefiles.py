@@ -385,6 +385,72 @@ def test_undecided_doctype_must_be_given(tmp_path: Path) -> None:
     )
 
 
+FILE_NUMBER_RULE = """\
+rules:
+  - id: city-reference
+    in: field:city_reference
+    file_number: true
+    weight: 1.0
+"""
+
+
+def test_file_number_pattern_is_compiled_into_the_ruleset(tmp_path: Path) -> None:
+    departments = DEPARTMENTS.replace(
+        "undecided_doctype: Sonstiges\n",
+        "undecided_doctype: Sonstiges\nfile_number: '(?P<office>\\d{2})(?:\\.\\d)?[-/.]'\n",
+    )
+    result = check_rules(write_rules(tmp_path, departments, FILE_NUMBER_RULE))
+    assert result.problems == ()
+    assert result.ruleset is not None and result.ruleset.file_number is not None
+    assert result.ruleset.file_number.match("51.3-UV-6016/26")["office"] == "51"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("'\\d{2}[-/.]'", "file_number: file_number needs the group (?P<office>...)"),
+        ("'(?P<office>\\d{2}'", "regex does not compile"),
+        ("'(?P<office>\\d*)'", "regex matches the empty text"),
+    ],
+)
+def test_a_bad_file_number_pattern_is_named_at_its_line(
+    tmp_path: Path, pattern: str, message: str
+) -> None:
+    departments = DEPARTMENTS.replace(
+        "undecided_doctype: Sonstiges\n", f"undecided_doctype: Sonstiges\nfile_number: {pattern}\n"
+    )
+    result = check_rules(write_rules(tmp_path, departments, FILE_NUMBER_RULE))
+    assert result.ruleset is None
+    first = str(result.errors[0])
+    assert first.startswith(f"{tmp_path / 'departments.yaml'}:4:")
+    assert message in first
+
+
+def test_a_file_number_rule_needs_the_pattern_in_departments_yaml(tmp_path: Path) -> None:
+    result = check_rules(write_rules(tmp_path, classes=FILE_NUMBER_RULE))
+    assert result.ruleset is None
+    assert [str(p) for p in result.errors] == [
+        f"{tmp_path / 'classes.yaml'}:4:5: rule 'city-reference' reads file numbers, but "
+        "departments.yaml has no file_number pattern — add one there, e.g. "
+        "file_number: '(?P<office>\\d{2})[-/.]'"
+    ]
+
+
+def test_a_file_number_rule_outside_a_field_is_warned(tmp_path: Path) -> None:
+    departments = DEPARTMENTS + "file_number: '(?P<office>\\d{2})[-/.]'\n"
+    classes = FILE_NUMBER_RULE.replace("field:city_reference", "first_page")
+    result = check_rules(write_rules(tmp_path, departments, classes))
+    assert result.ruleset is not None
+    assert "look in a field that holds one reference" in str(result.warnings[0])
+
+
+def test_a_file_number_rule_finds_its_office_and_names_none(tmp_path: Path) -> None:
+    departments = DEPARTMENTS + "file_number: '(?P<office>\\d{2})[-/.]'\n"
+    classes = FILE_NUMBER_RULE + '    department: "63"\n'
+    found = messages(write_rules(tmp_path, departments, classes))
+    assert any("file_number votes for the office it finds; remove 'department'" in m for m in found)
+
+
 def test_json_schemas_describe_every_rule_file() -> None:
     schemas = schema.json_schemas()
     assert set(schemas) == {

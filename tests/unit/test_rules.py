@@ -305,6 +305,55 @@ def test_undecisive_higher_priority_evidence_does_not_outrank(tmp_path: Path) ->
     assert {h.rule_id: h.weight for h in hits} == {"mahnung": 0.5, "rechnung": 1.0}
 
 
+def test_negative_weight_rules_out_and_outranks_lower_votes_for_that_label(
+    tmp_path: Path,
+) -> None:
+    rs = ruleset_with(
+        tmp_path,
+        "  - {id: sender, in: field:memo_sender, office_name: true, weight: -2.0, priority: 1}\n"
+        "  - {id: names, in: text, office_name: true, weight: 0.5}\n",
+    )
+    doc = document("Kämmerei und Bauaufsicht", fields={"memo_sender": "Kämmerei"})
+    hits = {(h.rule_id, h.label): h for h in rules.evaluate(doc, rs)}
+    assert hits[("sender", "20")].weight == -2.0
+    assert hits[("names", "20")].weight == 0.0
+    assert "(outranked: priority 1 ruled out 20)" in hits[("names", "20")].reason
+    assert hits[("names", "63")].weight == 0.5  # another office keeps its evidence
+
+
+def test_a_higher_decision_outranks_lower_votes_against_the_decided_label(
+    tmp_path: Path,
+) -> None:
+    rs = ruleset_with(
+        tmp_path,
+        "  - {id: to, in: field:recipient, office_name: true, weight: 1.0, priority: 2}\n"
+        "  - {id: sender, in: field:memo_sender, office_name: true, weight: -2.0, priority: 1}\n",
+    )
+    doc = document("memo", fields={"recipient": "Kämmerei", "memo_sender": "Kämmerei"})
+    assert department_totals(rules.evaluate(doc, rs)) == {"20": 1.0}
+
+
+def test_file_number_votes_for_the_office_of_departments_file_number(tmp_path: Path) -> None:
+    departments = DEPARTMENTS + "file_number: '(?P<office>\\d{2})(?:\\.\\d)?[-/.]'\n"
+    (tmp_path / "departments.yaml").write_text(departments, encoding="utf-8")
+    (tmp_path / "classes.yaml").write_text(
+        "rules:\n  - {id: ref, in: field:city_reference, file_number: true, weight: 1.0}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "routes.yaml").write_text(ROUTES, encoding="utf-8")
+    rs = load_ruleset(tmp_path)
+
+    def voted(reference: str) -> list[tuple[str, str]]:
+        return labels(rules.evaluate(document("x", fields={"city_reference": reference}), rs))
+
+    assert voted("63-602.14/2025") == [("department", "63")]
+    assert voted("20-FM-339/26") == [("department", "20")]
+    assert voted("61.3-UV-6016/26") == [("department", "61")]
+    assert voted(" 66/4393/2025") == [("department", "66")]
+    assert voted("10/4393/2025") == []  # no office 10 in this organisation
+    assert voted("V-63-12") == []  # a file number begins with its office
+
+
 def test_field_rules_do_not_vote_but_set_fields(tmp_path: Path) -> None:
     rs = ruleset_with(
         tmp_path,
@@ -342,13 +391,42 @@ def test_default_rules_decide_an_office_named_in_the_address_block(
     assert [label for label, total in totals.items() if total >= 1.0] == ["63"]
 
 
-def test_default_rules_never_decide_on_the_aktenzeichen_alone(default_rules: RuleSet) -> None:
+def test_default_rules_decide_on_the_citys_reference(default_rules: RuleSet) -> None:
     doc = document(
-        "Ihr Zeichen: 63-602.14/2025\nAmt 63",
-        fields={"aktenzeichen": "63-602.14/2025", "office_number": "63"},
+        "Ihr Zeichen: 63-602.14/2025\nBetreff: Rückfrage",
+        fields={"city_reference": "63-602.14/2025", "aktenzeichen": "63-602.14/2025"},
     )
-    totals = department_totals(rules.evaluate(doc, default_rules))
-    assert 0 < totals["63"] < 1.0
+    hits = rules.evaluate(doc, default_rules)
+    totals = department_totals(hits)
+    assert [label for label, total in totals.items() if total >= 1.0] == ["63"]
+    reason = next(h.reason for h in hits if h.rule_id == "city-reference")
+    assert reason == ("the city's reference contains '63-602.14/2025' (a file number of office 63)")
+
+
+def test_default_rules_never_decide_on_the_senders_reference(default_rules: RuleSet) -> None:
+    # "Unser Zeichen: 63-1182/26": extraction gives it as the Aktenzeichen only
+    doc = document("Unser Zeichen: 63-1182/26", fields={"aktenzeichen": "63-1182/26"})
+    assert department_totals(rules.evaluate(doc, default_rules)).get("63", 0.0) < 1.0
+
+
+@pytest.mark.parametrize("reference", ["99-602.14/2025", "63 K 12/25", "6-602/2025", "Ba-63-12"])
+def test_default_rules_ignore_references_of_no_known_office(
+    default_rules: RuleSet, reference: str
+) -> None:
+    doc = document("Betreff: Rückfrage", fields={"city_reference": reference})
+    assert not [h for h in rules.evaluate(doc, default_rules) if h.rule_id == "city-reference"]
+
+
+def test_default_rules_rule_out_the_office_a_memo_comes_from(default_rules: RuleSet) -> None:
+    doc = document(
+        "Hausmitteilung\nAn: Herrn Kaiser\nVon: Amt 20 – Kämmerei\nAz.: 20-FM-339/26",
+        fields={"memo_sender": "Amt 20 – Kämmerei", "city_reference": "20-FM-339/26"},
+    )
+    hits = rules.evaluate(doc, default_rules)
+    assert department_totals(hits)["20"] <= -1.0
+    header = next(h for h in hits if h.rule_id == "header-names-office" and h.label == "20")
+    assert header.weight == 0.0
+    assert "priority 1 ruled out 20" in header.reason
 
 
 def test_default_rules_sender_office_loses_to_the_routing_slip(default_rules: RuleSet) -> None:
