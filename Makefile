@@ -46,7 +46,7 @@ $(BASELINES)/bin/ocrmypdf:
 baselines: $(BASELINES)/bin/ocrmypdf
 
 bench: setup baselines
-	$(BIN)/pytest benchmarks/test_bench_reading.py benchmarks/test_bench_classify.py benchmarks/test_bench_searchable.py -p no:cacheprovider
+	$(BIN)/pytest benchmarks/test_bench_reading.py benchmarks/test_bench_orientation.py benchmarks/test_bench_classify.py benchmarks/test_bench_searchable.py -p no:cacheprovider
 	$(BIN)/python benchmarks/throughput.py --docs 20 --workers 2
 	$(BIN)/python benchmarks/long_document.py --pages 120
 

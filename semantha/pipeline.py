@@ -8,6 +8,7 @@ decision (review), not an error. Nothing here prints or reads global settings.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import time
@@ -144,7 +145,8 @@ def _page_pool(threads: int) -> ThreadPoolExecutor:
 
 
 def _prepared(page: Page, ctx: Context) -> Page:
-    return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation)
+    legibility = functools.partial(ocr.strip_legibility, settings=ctx.config.ocr)
+    return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation, legibility)
 
 
 def _again(

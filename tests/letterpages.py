@@ -69,6 +69,29 @@ LETTERS: tuple[tuple[str, ...], ...] = (
     ),
 )
 
+RECEIPT = (
+    "Baumarkt Hammer & Co",
+    "Hauptstraße 75",
+    "34567 Musterstadt",
+    "",
+    "Batterien AA 4x     25,74 EUR",
+    "Klebeband            4,35 EUR",
+    "Druckerpapier A4     2,98 EUR",
+    "Schrauben 4x40      24,95 EUR",
+    "Mineralwasser       27,38 EUR",
+    "Kugelschreiber      14,78 EUR",
+    "Kaffee 500g         31,30 EUR",
+    "Diesel              23,19 EUR",
+    "-----------------------------",
+    "SUMME              175,67 EUR",
+    "",
+    "MwSt 19%   28,05",
+    "24.03.2026  14:18",
+    "",
+    "Vielen Dank für Ihren Einkauf!",
+)
+MONO_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+
 Gray = NDArray[np.uint8]
 
 
@@ -86,6 +109,22 @@ def render_letter(
         draw.text((x, y), line, font=font, fill=0)
         y += pitch
     return np.asarray(page, dtype=np.uint8).copy()
+
+
+def render_receipt(
+    lines: Sequence[str] = RECEIPT, font_path: str = MONO_FONT, point_size: float = 10.0
+) -> Gray:
+    """A till receipt at 300 dpi: 72 mm wide, 200 mm long, monospaced columns."""
+    dpi = 300
+    width, height = round(72 / 25.4 * dpi), round(200 / 25.4 * dpi)
+    paper = Image.new("L", (width, height), 245)
+    draw = ImageDraw.Draw(paper)
+    font = ImageFont.truetype(font_path, round(point_size * dpi / 72))
+    x, y = round(4 / 25.4 * dpi), round(10 / 25.4 * dpi)
+    for line in lines:
+        draw.text((x, y), line, font=font, fill=20)
+        y += round(font.size * 1.3)
+    return np.asarray(paper, dtype=np.uint8).copy()
 
 
 def truth_text(lines: Sequence[str]) -> str:

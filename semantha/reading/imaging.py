@@ -14,7 +14,12 @@ profiles (the same search that finds the skew), and upright vs upside down from
 ascender/descender statistics of the text lines (Latin script, and German with its
 capitalised nouns even more, has far more ink above the x-height than below it).
 Only when that signal is weak is the injected ``osd`` callback (Tesseract OSD,
-1-3 s a page) asked.
+1-3 s a page) asked. Both can be fooled by narrow, tall pages (receipts, slips: a
+few short lines, monospaced columns). So before a page is turned, the injected
+``legibility`` callback reads a strip of its text lines every way round, and a page
+that reads well as scanned is turned only when another way reads clearly better; a
+narrow page is read so even when no turn was proposed. A page of ordinary shape that
+needs no turn never pays for that reading.
 """
 
 from __future__ import annotations
@@ -35,12 +40,18 @@ log = structlog.get_logger(__name__)
 
 Osd = Callable[[GrayImage, int], int | None]
 """Clockwise degrees (0, 90, 180, 270) that make a page upright, or None when unsure."""
+Legibility = Callable[[GrayImage, int], float]
+"""How well a strip of text lines reads: the characters OCR is sure of."""
 
 ANALYSIS_DPI = 100  # enough to see text lines, cheap to project many times
 DIRECTION_DPI = 150  # ascenders and descenders need a few pixels each
 MIN_DESKEW_DEG = 0.1  # below this, resampling costs more sharpness than it gains
 UPRIGHT_MARGIN = 0.12  # |ascender - descender| / total below this is "unsure"
 MIN_LINES_FOR_DIRECTION = 3
+STRIP_MM = 12.0  # a few text lines: enough to tell text from garbage, cheap to read 4 times
+LEGIBLE_CHARS = 10.0  # a strip with this many sure characters reads well
+CLEARLY_BETTER = 1.5  # a turn must make the strip read this many times better
+NARROW_RATIO = 1.8  # long side / short side: receipts and slips (A4 is 1.41)
 BLANK_MIN_GLYPHS = 3  # "Seite 2" alone is not blank
 GLYPH_HEIGHT_MM = (1.2, 12.0)  # taller marks are hole punches or staples, smaller ones dust
 MAX_ANALYSIS_POINTS = 250_000
@@ -54,8 +65,16 @@ class Skew:
     horizontal: bool
 
 
-def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None) -> Page:
-    """The page cleaned for OCR; pages read from a PDF text layer pass through unchanged."""
+def preprocess(
+    page: Page,
+    settings: PreprocessSettings,
+    osd: Osd | None = None,
+    legibility: Legibility | None = None,
+) -> Page:
+    """The page cleaned for OCR; pages read from a PDF text layer pass through unchanged.
+
+    ``osd`` is asked when the page alone does not show which way up it is; with
+    ``legibility`` a turn (and the way up of a narrow page) is checked by reading."""
     if page.image is None or page.reading is Reading.TEXT_LAYER:
         return page
     image, ops = to_gray(page.image), list(page.ops)
@@ -64,7 +83,7 @@ def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None)
         return replace(page, image=image, ops=(*ops, "blank"), blank=True)
     turns, angle = 0, 0.0
     if settings.orientation or settings.deskew:
-        image, turns, angle = _straighten(image, page.dpi, settings, osd)
+        image, turns, angle = _straighten(image, page.dpi, settings, osd, legibility)
         if angle:
             ops.append(f"deskew:{angle:.2f}")
         if turns:
@@ -97,11 +116,15 @@ def preprocess(page: Page, settings: PreprocessSettings, osd: Osd | None = None)
 
 
 def _straighten(
-    image: GrayImage, dpi: int, settings: PreprocessSettings, osd: Osd | None
+    image: GrayImage,
+    dpi: int,
+    settings: PreprocessSettings,
+    osd: Osd | None,
+    legibility: Legibility | None,
 ) -> tuple[GrayImage, int, float]:
     """The image upright and level, the clockwise quarter turns (0-3) and the
     counter-clockwise degrees of deskew (0.0: none) that made it so."""
-    limit = settings.max_skew_deg
+    scanned, limit = image, settings.max_skew_deg
     skew = estimate_skew(image, dpi, limit)
     quarter_turns = 0
     if settings.orientation and not skew.horizontal:
@@ -113,12 +136,69 @@ def _straighten(
     if settings.deskew and skew.horizontal and MIN_DESKEW_DEG <= abs(skew.angle_deg) < limit:
         image = rotate_small(image, skew.angle_deg)
         deskew_deg = skew.angle_deg
-    if settings.orientation:
-        extra = _upright_turns(image, dpi, osd)
-        if extra:
-            image = turn_clockwise(image, extra)
-            quarter_turns += extra
-    return image, quarter_turns % 4, deskew_deg
+    if not settings.orientation:
+        return image, 0, deskew_deg
+    line_turns, level = quarter_turns, image
+    extra = _upright_turns(image, dpi, osd)
+    if extra:
+        image = turn_clockwise(image, extra)
+        quarter_turns += extra
+    proposal = quarter_turns % 4
+    # Narrow pages fool the tests above most: their way up is checked even without a turn.
+    narrow = max(image.shape) >= NARROW_RATIO * min(image.shape)
+    if legibility is None or (proposal == 0 and not narrow):
+        return image, proposal, deskew_deg
+
+    def view(turns: int) -> tuple[GrayImage, float]:
+        """The page turned ``turns`` clockwise quarters, level where its skew is known."""
+        if turns == proposal:
+            return image, deskew_deg
+        if (turns - line_turns) % 2 == 0:  # its lines run as in ``level``: keep the deskew
+            return turn_clockwise(level, turns - line_turns), deskew_deg
+        return turn_clockwise(scanned, turns), 0.0
+
+    turns = _legible_turns(proposal, view, dpi, legibility)
+    turned, angle = view(turns)
+    return turned, turns, angle
+
+
+def _legible_turns(
+    proposal: int,
+    view: Callable[[int], tuple[GrayImage, float]],
+    dpi: int,
+    legibility: Legibility,
+) -> int:
+    """The quarter turns to make, checked by reading a strip of text lines every way
+    round: the way that reads clearly best (a turn by 90 degrees may be the page
+    alone's mistake for 180). When none does, a page that reads well as scanned stays
+    as it is; one that reads well no way round (handwriting, a photo) gets the proposal
+    of the page alone, unless it reads best as scanned."""
+    reads = {turns: legibility(text_strip(view(turns)[0], dpi), dpi) for turns in range(4)}
+    best = max(reads, key=lambda turns: (reads[turns], turns == 0))
+    rivals = max(read for turns, read in reads.items() if turns != best)
+    if reads[best] >= LEGIBLE_CHARS and reads[best] >= CLEARLY_BETTER * rivals:
+        chosen = best
+    else:
+        unread = reads[0] < LEGIBLE_CHARS and reads[proposal] > reads[0]
+        chosen = proposal if unread else 0
+    log.debug("imaging.turn_checked", proposal=proposal, chosen=chosen, reads=reads)
+    return chosen
+
+
+def text_strip(image: GrayImage, dpi: int) -> GrayImage:
+    """The band of ``STRIP_MM`` with the most ink, cut to its inked columns: a few text
+    lines when the lines run across the image, a cut through them when they run down it."""
+    mask = ink_mask(image, dpi, ANALYSIS_DPI)
+    scale = image.shape[0] / mask.shape[0]
+    rows = max(1, min(mask.shape[0], round(STRIP_MM / 25.4 * ANALYSIS_DPI)))
+    inked = np.concatenate(([0], np.cumsum(mask.sum(axis=1, dtype=np.int64))))
+    top = int(np.argmax(inked[rows:] - inked[:-rows]))
+    columns = np.nonzero(mask[top : top + rows].any(axis=0))[0]
+    margin = round(2 / 25.4 * ANALYSIS_DPI)  # 2 mm: glyph edges the small map cut off
+    left, right = (columns[0], columns[-1] + 1) if columns.size else (0, mask.shape[1])
+    left, right = max(0, left - margin), min(mask.shape[1], right + margin)
+    band = image[round(top * scale) : round((top + rows) * scale)]
+    return np.ascontiguousarray(band[:, round(left * scale) : round(right * scale)])
 
 
 def _upright_turns(image: GrayImage, dpi: int, osd: Osd | None) -> int:

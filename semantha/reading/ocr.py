@@ -44,6 +44,8 @@ log = structlog.get_logger(__name__)
 LEPTONICA_SEVERITY_NONE = 6  # L_SEVERITY_NONE in leptonica's environ.h
 OSD_MIN_CONFIDENCE = 2.0  # tesseract's orientation_conf; below this its answer is a guess
 STAMP_PSM = 6  # one uniform block of text
+STRIP_PSM = 6  # a strip of a few text lines is one block
+SURE_CONFIDENCE = 60.0  # a word read at least this sure counts as read
 
 
 def recognise(page: Page, settings: OcrSettings, anew: bool = False) -> Page:
@@ -200,6 +202,30 @@ def _with_text(
     log.debug("ocr.page", page=page.index, words=len(words), confidence=round(confidence, 1))
     return replace(
         page, image=image, text=text, words=words, confidence=confidence, reading=reading
+    )
+
+
+def strip_legibility(strip: GrayImage, dpi: int, settings: OcrSettings) -> float:
+    """How well a strip of a page reads: the letters and digits of the words Tesseract
+    reads at least ``SURE_CONFIDENCE`` sure. Text the wrong way round or cut across its
+    lines reads as a few unsure specks; text the right way up as most of its characters.
+
+    ``imaging`` reads a strip of a page every way round before it turns the page. A
+    strip the engine cannot read counts as unreadable (0.0).
+    """
+    if strip.shape[0] < 8 or strip.shape[1] < 8:
+        return 0.0
+    engine = _engine(settings.header_languages)
+    try:
+        tsv = _recognise(engine, np.ascontiguousarray(strip), dpi, False, settings, STRIP_PSM)
+    except (TimeoutError, _EngineError, RuntimeError) as exc:
+        log.debug("ocr.strip_failed", error=str(exc)[:120])
+        return 0.0
+    finally:
+        engine.Clear()
+    words, _ = _words_and_text(tsv)
+    return float(
+        sum(sum(c.isalnum() for c in w.text) for w in words if w.confidence >= SURE_CONFIDENCE)
     )
 
 

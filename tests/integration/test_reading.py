@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import subprocess
@@ -11,7 +12,16 @@ from typing import Any
 
 import img2pdf
 import pytest
-from letterpages import FONTS, LETTERS, blank_back, degrade, render_letter, rotate, truth_text
+from letterpages import (
+    FONTS,
+    LETTERS,
+    blank_back,
+    degrade,
+    render_letter,
+    render_receipt,
+    rotate,
+    truth_text,
+)
 from PIL import Image
 
 from semantha.config import OcrSettings, PreprocessSettings
@@ -49,6 +59,26 @@ def test_turned_degraded_letter_in_a_pdf_is_read(tmp_path: Path) -> None:
     assert page.deskew_deg and f"deskew:{page.deskew_deg:.2f}" in page.ops
     assert cer(truth_text(letter), page.text) <= 0.03
     assert "Öztürk" in page.text and page.image is None
+
+
+CHECKED = functools.partial(ocr.strip_legibility, settings=OcrSettings())
+
+
+def test_an_upright_receipt_that_reads_well_is_never_turned() -> None:
+    receipt = Page(0, render_receipt(), 300)
+    # Its monospaced columns make the page alone look like lines running down the page.
+    alone = imaging.preprocess(receipt, PreprocessSettings(), ocr.detect_orientation)
+    assert alone.quarter_turns != 0
+    checked = imaging.preprocess(receipt, PreprocessSettings(), ocr.detect_orientation, CHECKED)
+    assert checked.quarter_turns == 0 and not any(op.startswith("rotate") for op in checked.ops)
+
+
+@pytest.mark.parametrize("turned_ccw", [90, 180, 270])
+def test_a_turned_receipt_is_turned_upright(turned_ccw: int) -> None:
+    receipt = Page(0, rotate(render_receipt(), turned_ccw), 300)
+    page = imaging.preprocess(receipt, PreprocessSettings(), ocr.detect_orientation, CHECKED)
+    assert page.quarter_turns == turned_ccw // 90
+    assert "Vielen Dank" in ocr.recognise(page, OcrSettings()).text
 
 
 @pytest.mark.slow

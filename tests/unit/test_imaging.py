@@ -209,3 +209,13 @@ def test_marks_taller_than_glyphs_leave_a_page_blank_wherever_they_cross() -> No
     assert imaging.is_blank(page, DPI)
     page[1400:1420, 300:312] = 20  # one glyph-sized mark below: still too few
     assert imaging.is_blank(page, DPI)
+
+
+def test_text_strip_is_a_few_text_lines_cut_to_their_columns() -> None:
+    letter = _letter(0)
+    strip = imaging.text_strip(letter, DPI)
+    rows_per_mm = DPI / 25.4
+    assert abs(strip.shape[0] - imaging.STRIP_MM * rows_per_mm) <= 2
+    # the page is 210 mm wide, its text some 150 mm: the strip keeps the inked columns
+    assert 0.5 * letter.shape[1] < strip.shape[1] < 0.9 * letter.shape[1]
+    assert (strip < 128).mean() > 0.01  # text, not the margin
