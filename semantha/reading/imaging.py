@@ -16,10 +16,10 @@ capitalised nouns even more, has far more ink above the x-height than below it).
 Only when that signal is weak is the injected ``osd`` callback (Tesseract OSD,
 1-3 s a page) asked. Both can be fooled by narrow, tall pages (receipts, slips: a
 few short lines, monospaced columns). So before a page is turned, the injected
-``legibility`` callback reads a strip of its text lines every way round, and a page
-that reads well as scanned is turned only when another way reads clearly better; a
-narrow page is read so even when no turn was proposed. A page of ordinary shape that
-needs no turn never pays for that reading.
+``legibility`` callback reads a strip of its text lines as scanned and as proposed
+(a narrow page: every way round, even when no turn was proposed), and a page that
+reads well as scanned is turned only when the turn reads clearly better. A page of
+ordinary shape that needs no turn never pays for that reading.
 """
 
 from __future__ import annotations
@@ -157,23 +157,27 @@ def _straighten(
             return turn_clockwise(level, turns - line_turns), deskew_deg
         return turn_clockwise(scanned, turns), 0.0
 
-    turns = _legible_turns(proposal, view, dpi, legibility)
+    # An ordinary page only checks the proposal against the scan as it is: half the
+    # reading of all four ways, and its line analysis rarely mistakes 90 for 180 degrees.
+    candidates = (0, 1, 2, 3) if narrow else (0, proposal)
+    turns = _legible_turns(proposal, candidates, view, dpi, legibility)
     turned, angle = view(turns)
     return turned, turns, angle
 
 
 def _legible_turns(
     proposal: int,
+    candidates: tuple[int, ...],
     view: Callable[[int], tuple[GrayImage, float]],
     dpi: int,
     legibility: Legibility,
 ) -> int:
-    """The quarter turns to make, checked by reading a strip of text lines every way
-    round: the way that reads clearly best (a turn by 90 degrees may be the page
-    alone's mistake for 180). When none does, a page that reads well as scanned stays
-    as it is; one that reads well no way round (handwriting, a photo) gets the proposal
-    of the page alone, unless it reads best as scanned."""
-    reads = {turns: legibility(text_strip(view(turns)[0], dpi), dpi) for turns in range(4)}
+    """The quarter turns to make, checked by reading a strip of text lines each of the
+    ``candidates`` ways round: the way that reads clearly best (on a narrow page a turn
+    by 90 degrees may be the page alone's mistake for 180). When none does, a page that
+    reads well as scanned stays as it is; one that reads well no way round (handwriting,
+    a photo) gets the proposal of the page alone, unless it reads best as scanned."""
+    reads = {turns: legibility(text_strip(view(turns)[0], dpi), dpi) for turns in candidates}
     best = max(reads, key=lambda turns: (reads[turns], turns == 0))
     rivals = max(read for turns, read in reads.items() if turns != best)
     if reads[best] >= LEGIBLE_CHARS and reads[best] >= CLEARLY_BETTER * rivals:
