@@ -31,7 +31,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import structlog
 
 from semantha.errors import StartupError
-from semantha.service.journal import Failure, State, Written
+from semantha.service.journal import Failure, Result, State
 
 log = structlog.get_logger(__name__)
 
@@ -58,26 +58,17 @@ class Job:
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a worker reports; small and picklable (no page images). ``state`` is the
-    document's new journal state: ``RETRYING`` after a ``failure`` (see ``failed``)."""
+    """What a worker reports; small and picklable (no page images). ``outcome`` is what
+    the journal records; after a ``failure`` its state is ``RETRYING`` (see ``failed``)."""
 
     doc: int
-    state: State
-    department: str | None = None
-    doctype: str | None = None
-    confidence: float | None = None
-    method: str | None = None
-    destinations: tuple[str, ...] = ()
-    error: str = ""
+    outcome: Result
     failure: Failure | None = None
-    seconds: float | None = None  # the worker's time for this document
-    error_class: str | None = None  # why it was quarantined: InputError, OcrError
-    written: tuple[Written, ...] = ()  # the files written into the DMS
 
 
 def failed(doc: int, failure: Failure, error: str) -> JobResult:
     """The result of an attempt that failed: the document is to be tried again."""
-    return JobResult(doc, State.RETRYING, error=error, failure=failure)
+    return JobResult(doc, Result(State.RETRYING, error=error), failure)
 
 
 class Executor(Protocol):

@@ -299,36 +299,23 @@ class Service:
         return job
 
     def record(self, result: JobResult) -> None:
-        doc, state = result.doc, result.state
+        doc, outcome = result.doc, result.outcome
+        state = outcome.state
         if result.failure is not None:
-            self._retry(doc, result.failure, result.error)
+            self._retry(doc, result.failure, outcome.error)
             return
         if state is State.REVIEW:
             self._keep_return_example(doc)
-        self.journal.finish(
-            doc,
-            journal.Result(
-                state,
-                result.department,
-                result.doctype,
-                result.confidence,
-                result.method,
-                result.destinations,
-                result.error,
-                result.seconds,
-                result.error_class,
-                result.written,
-            ),
-        )
+        self.journal.finish(doc, outcome)
         self.summary.add(state)
         entry = self.journal.get(doc)
         log.info(
             f"document.{state}",
             doc=doc,
             sha256=entry.sha256[:12],
-            department=result.department,
-            doctype=result.doctype,
-            destinations=len(result.destinations),
+            department=outcome.department,
+            doctype=outcome.doctype,
+            destinations=len(outcome.destinations),
         )
         self._release_original(entry)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, InputError
 from semantha.service.executor import Job, JobResult, failed
-from semantha.service.journal import Failure, State, Written
+from semantha.service.journal import Failure, Result, State, Written
 from semantha.service.memory import tune_allocator
 
 if TYPE_CHECKING:
@@ -121,18 +121,20 @@ def result_of(doc: int, outcome: Outcome, seconds: float) -> JobResult:
     decision = outcome.decision
     return JobResult(
         doc,
-        OUTCOME_STATES[outcome.status],
-        department=decision.department if decision else None,
-        doctype=decision.doctype if decision else None,
-        confidence=decision.confidence if decision else None,
-        method=decision.method if decision else None,
-        destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
-        error=outcome.error,
-        seconds=seconds,
-        error_class=outcome.error_class,
-        written=tuple(
-            Written(d.sha256, str(d.destination), d.action.kind)
-            for d in outcome.deliveries
-            if d.ok and d.destination and d.action.kind in ("deliver", "copy")
+        Result(
+            OUTCOME_STATES[outcome.status],
+            department=decision.department if decision else None,
+            doctype=decision.doctype if decision else None,
+            confidence=decision.confidence if decision else None,
+            method=decision.method if decision else None,
+            destinations=tuple(str(d.destination) for d in outcome.deliveries if d.destination),
+            error=outcome.error,
+            seconds=seconds,
+            error_class=outcome.error_class,
+            written=tuple(
+                Written(d.sha256, str(d.destination), d.action.kind)
+                for d in outcome.deliveries
+                if d.ok and d.destination and d.action.kind in ("deliver", "copy")
+            ),
         ),
     )

@@ -20,7 +20,7 @@ from semantha.records import Document, Page, Reading, frozen_map
 from semantha.service import examples
 from semantha.service.audit import audit_path
 from semantha.service.executor import Job, JobResult
-from semantha.service.journal import Journal, State, Written, journal_path
+from semantha.service.journal import Journal, Result, State, Written, journal_path
 from semantha.service.loop import Service
 from semantha.service.watch import InboxWatcher
 
@@ -49,18 +49,14 @@ class Pipeline:
                 frozen_map({"subject": "Bauantrag"}),
             )
             kepttext.keep(self.work, document)
-            return JobResult(job.doc, State.REVIEW, None, None, 0.0, "none", ("/review/a.pdf",))
+            return JobResult(
+                job.doc, Result(State.REVIEW, None, None, 0.0, "none", ("/review/a.pdf",))
+            )
         sha = hashlib.sha256(self.written).hexdigest()
         written = (Written(sha, "/dms/63-Baurechtsamt/a.pdf", "deliver"),)
         return JobResult(
             job.doc,
-            State.DELIVERED,
-            "63",
-            "Antrag",
-            0.93,
-            "rule",
-            ("/dms/a.pdf",),
-            written=written,
+            Result(State.DELIVERED, "63", "Antrag", 0.93, "rule", ("/dms/a.pdf",), written=written),
         )
 
 

@@ -29,7 +29,7 @@ from semantha.rulefiles.store import RuleStore
 from semantha.service import journal
 from semantha.service.executor import Job, JobResult, ProcessExecutor, failed
 from semantha.service.files import instance_lock, move_file, purge_archive
-from semantha.service.journal import Failure, Journal, State, journal_path
+from semantha.service.journal import Failure, Journal, Result, State, journal_path
 from semantha.service.loop import Service
 from semantha.service.watch import InboxWatcher
 from semantha.service.worker import WorkerState, build_context, worker_run
@@ -99,7 +99,7 @@ def make_service(
 
 def delivered(job: Job) -> JobResult:
     return JobResult(
-        job.doc, State.DELIVERED, "63", "Antrag", 0.93, "rule", (f"/dms/63/{job.doc}",)
+        job.doc, Result(State.DELIVERED, "63", "Antrag", 0.93, "rule", (f"/dms/63/{job.doc}",))
     )
 
 
@@ -149,7 +149,9 @@ def test_review_and_quarantine_remove_the_original_once_recorded(
     tmp_path: Path, state: State
 ) -> None:
     def work(job: Job) -> JobResult:
-        return JobResult(job.doc, state, error="unreadable" if state is State.QUARANTINED else "")
+        return JobResult(
+            job.doc, Result(state, error="unreadable" if state is State.QUARANTINED else "")
+        )
 
     service, _, _ = make_service(tmp_path, work)
     (service.config.paths.inbox / "x.pdf").write_bytes(b"x")
@@ -217,7 +219,7 @@ def test_a_restart_retries_waiting_documents_at_once(tmp_path: Path) -> None:
 def test_after_the_last_delivery_attempt_the_document_goes_to_review(tmp_path: Path) -> None:
     def work(job: Job) -> JobResult:
         if job.mode == "final":
-            return JobResult(job.doc, State.REVIEW, destinations=("/review/a.pdf",))
+            return JobResult(job.doc, Result(State.REVIEW, destinations=("/review/a.pdf",)))
         return failed(job.doc, Failure.DELIVERY, "disk full")
 
     service, executor, clock = make_service(
@@ -235,7 +237,7 @@ def test_a_document_that_keeps_crashing_workers_is_quarantined(tmp_path: Path) -
     def work(job: Job) -> JobResult:
         if job.mode == "quarantine":
             assert job.reason == "processing failed 2 times: crashed: worker killed by signal 9"
-            return JobResult(job.doc, State.QUARANTINED, error=job.reason)
+            return JobResult(job.doc, Result(State.QUARANTINED, error=job.reason))
         return failed(job.doc, Failure.CRASHED, "worker killed by signal 9")
 
     service, executor, clock = make_service(
@@ -254,7 +256,7 @@ def test_a_document_that_keeps_crashing_workers_is_quarantined(tmp_path: Path) -
 def test_a_delivery_failure_goes_to_review_whatever_its_message_says(tmp_path: Path) -> None:
     def work(job: Job) -> JobResult:
         if job.mode == "final":
-            return JobResult(job.doc, State.REVIEW, destinations=("/review/a.pdf",))
+            return JobResult(job.doc, Result(State.REVIEW, destinations=("/review/a.pdf",)))
         return failed(job.doc, Failure.DELIVERY, "timeout: the share did not answer")
 
     service, executor, clock = make_service(
@@ -368,7 +370,8 @@ def test_stop_ends_the_loop(tmp_path: Path) -> None:
 def test_the_journal_keeps_the_workers_seconds_and_the_error_class(tmp_path: Path) -> None:
     def work(job: Job) -> JobResult:
         return JobResult(
-            job.doc, State.QUARANTINED, error="unreadable", seconds=2.5, error_class="OcrError"
+            job.doc,
+            Result(State.QUARANTINED, error="unreadable", seconds=2.5, error_class="OcrError"),
         )
 
     service, _, _ = make_service(tmp_path, work)
@@ -386,8 +389,8 @@ def test_a_worker_reports_its_seconds_and_why_it_quarantined(tmp_path: Path) -> 
     junk = tmp_path / "scan.pdf"
     junk.write_bytes(b"not a PDF at all")
     result = worker_run(state, Job(1, str(junk), "0" * 64))
-    assert (result.state, result.error_class) == (State.QUARANTINED, "InputError")
-    assert result.seconds is not None and result.seconds >= 0
+    assert (result.outcome.state, result.outcome.error_class) == (State.QUARANTINED, "InputError")
+    assert result.outcome.seconds is not None and result.outcome.seconds >= 0
 
 
 def test_the_service_serves_metrics_while_it_runs_and_frees_the_port(tmp_path: Path) -> None:
@@ -453,7 +456,7 @@ def pool_work(state: dict[str, str] | None, job: Job) -> JobResult:
         raise RuntimeError("bug in a stage")
     if job.path == "slow":
         time.sleep(0.5)
-    return JobResult(job.doc, State.DELIVERED, method=state["pid"], error=state["omp"])
+    return JobResult(job.doc, Result(State.DELIVERED, method=state["pid"], error=state["omp"]))
 
 
 def failing_setup() -> None:
@@ -481,12 +484,16 @@ def test_pool_survives_crashing_hanging_and_raising_documents() -> None:
         results.update(collect_all(pool, 2))
     finally:
         pool.shutdown(1.0)
-    assert results[1].failure is Failure.CRASHED and "code 3" in results[1].error
+    assert results[1].failure is Failure.CRASHED and "code 3" in results[1].outcome.error
     assert results[2].failure is Failure.TIMEOUT
     assert (
-        results[3].failure is Failure.CRASHED and "RuntimeError: bug in a stage" in results[3].error
+        results[3].failure is Failure.CRASHED
+        and "RuntimeError: bug in a stage" in results[3].outcome.error
     )
-    assert (results[4].state, results[4].error) == (State.DELIVERED, "1")  # OMP_THREAD_LIMIT=1
+    assert (results[4].outcome.state, results[4].outcome.error) == (
+        State.DELIVERED,
+        "1",
+    )  # OMP_THREAD_LIMIT=1
 
 
 def test_pool_replaces_a_worker_after_max_jobs() -> None:
@@ -496,7 +503,7 @@ def test_pool_replaces_a_worker_after_max_jobs() -> None:
     try:
         for doc in range(1, 4):
             pool.submit(Job(doc, "ok", "0" * 64))
-            pids.append(collect_all(pool, 1)[doc].method)
+            pids.append(collect_all(pool, 1)[doc].outcome.method)
     finally:
         pool.shutdown(1.0)
     assert pids[0] == pids[1] != pids[2]
