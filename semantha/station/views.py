@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import structlog
 from starlette.concurrency import run_in_threadpool
@@ -192,7 +192,18 @@ class Choice:
     percent: str = ""
 
 
-def document_page(request: Request) -> Response:
+class _Opened(NamedTuple):
+    """The document a URL names, with the queue as its user sees it."""
+
+    station: Station
+    user: User
+    queue: ReviewQueue
+    items: list[ReviewItem]
+    item: ReviewItem
+
+
+def _open(request: Request) -> _Opened | Response:
+    """The document of the URL's review id, or the 409 page when a colleague decided it."""
     station = _station(request)
     user = current_user(request)
     queue = ReviewQueue(station.config)
@@ -201,6 +212,14 @@ def document_page(request: Request) -> Response:
         item = _item(queue, items, request.path_params["review_id"])
     except AlreadyResolved:
         return _already_decided(request, items)
+    return _Opened(station, user, queue, items, item)
+
+
+def document_page(request: Request) -> Response:
+    opened = _open(request)
+    if isinstance(opened, Response):
+        return opened
+    station, user, queue, items, item = opened
     audit.append(
         station.config.paths.work, "station.view", user.name, sha256=item.sha256, part="document"
     )
@@ -377,14 +396,10 @@ async def decide(request: Request) -> Response:
 
 
 def _decide(request: Request, form: Mapping[str, str]) -> Response:
-    station = _station(request)
-    user = current_user(request)
-    queue = ReviewQueue(station.config)
-    items = _items(queue, user)
-    try:
-        item = _item(queue, items, request.path_params["review_id"])
-    except AlreadyResolved:
-        return _already_decided(request, items)
+    opened = _open(request)
+    if isinstance(opened, Response):
+        return opened
+    station, user, queue, items, item = opened
     try:
         choice = _choice(form, item, station)
         queue.resolve(
