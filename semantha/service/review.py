@@ -43,7 +43,17 @@ from semantha.errors import (
     InputError,
     ReviewNotFound,
 )
-from semantha.records import Decision, Delivery, Document, Page, Plan, Reading, Trace, frozen_map
+from semantha.records import (
+    Decision,
+    Delivery,
+    Document,
+    Page,
+    Plan,
+    Reading,
+    Score,
+    Trace,
+    frozen_map,
+)
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.service import audit, examples
 from semantha.service.files import archive_folder, move_file
@@ -58,7 +68,6 @@ __all__ = [
     "ReviewItem",
     "ReviewNotFound",
     "ReviewQueue",
-    "Suggestion",
 ]
 
 log = structlog.get_logger(__name__)
@@ -74,12 +83,6 @@ MAX_FIELD_LENGTH = 300
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    label: str
-    probability: float
-
-
-@dataclass(frozen=True)
 class ReviewItem:
     """A document in review as its sidecar describes it. A department suggestion with
     the label "" is the model's class of mail for no office (adverts, private post)."""
@@ -91,7 +94,7 @@ class ReviewItem:
     doctype: str | None
     confidence: float
     reason: str
-    suggestions: Mapping[str, tuple[Suggestion, ...]]  # "department", "doctype": top 3 each
+    suggestions: Mapping[str, tuple[Score, ...]]  # "department", "doctype": top 3 each
     returned_by: str | None  # the office that sent it back, or None
     queued_at: datetime  # when it went into review
     fields: Mapping[str, str]
@@ -577,10 +580,10 @@ def _label(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _suggestions(scores: object) -> tuple[Suggestion, ...]:
+def _suggestions(scores: object) -> tuple[Score, ...]:
     if not isinstance(scores, list):
         return ()
-    return tuple(Suggestion(str(s["label"]), float(s["probability"])) for s in scores[:3])
+    return tuple(Score(str(s["label"]), float(s["probability"])) for s in scores[:3])
 
 
 def _timestamp(value: object, fallback: datetime) -> datetime:
