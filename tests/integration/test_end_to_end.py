@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from configs import embedded_config
 from textpdf import text_pdf
 
 from semantha.fsutil import file_sha256
@@ -51,18 +52,6 @@ CHOSEN = (
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
-def write_config(root: Path) -> Path:
-    """A config like the embedded default, with every folder under ``root``."""
-    config = (ROOT / "config.yaml").read_text(encoding="utf-8")
-    config = config.replace("rules_dir: rules", f"rules_dir: {ROOT / 'rules'}")
-    config = config.replace("model: models/", f"model: {ROOT / 'models'}/")
-    path = root / "config.yaml"
-    path.write_text(config, encoding="utf-8")
-    for folder in ("dms", "review", "quarantine", "archive", "work", "inbox"):
-        (root / "var" / folder).mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def semantha(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "semantha", "--config", str(config), *args],
@@ -80,7 +69,7 @@ def json_lines(stdout: str) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def processed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
     root = tmp_path_factory.mktemp("e2e")
-    config = write_config(root)
+    config = embedded_config(root, "dms", "review", "quarantine", "archive", "work", "inbox")
     result = semantha(config, "process", "--json", "--text", *(str(SAMPLES / f) for f in CHOSEN))
     assert result.returncode == 0, result.stderr
     return root, json_lines(result.stdout)
@@ -156,7 +145,7 @@ def test_advert_goes_to_review_not_to_an_office(
 
 
 def test_hostile_aktenzeichen_stays_under_dms_root(tmp_path: Path) -> None:
-    config = write_config(tmp_path)
+    config = embedded_config(tmp_path, "dms", "review", "quarantine", "archive", "work", "inbox")
     letter = text_pdf(
         tmp_path / "hostile.pdf",
         [
@@ -207,7 +196,7 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
 
 
 def test_bad_input_is_quarantined_with_a_reason(tmp_path: Path) -> None:
-    config = write_config(tmp_path)
+    config = embedded_config(tmp_path, "dms", "review", "quarantine", "archive", "work", "inbox")
     folder = tmp_path / "in"
     folder.mkdir()
     inputs = bad_inputs(folder)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from configs import embedded_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -26,17 +27,6 @@ CHOSEN = (
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def write_config(root: Path) -> Path:
-    """The embedded default config with every folder under ``root``."""
-    config = (ROOT / "config.yaml").read_text(encoding="utf-8")
-    config = config.replace("rules_dir: rules", f"rules_dir: {ROOT / 'rules'}")
-    config = config.replace("model: models/", f"model: {ROOT / 'models'}/")
-    path = root / "config.yaml"
-    path.write_text(config, encoding="utf-8")
-    (root / "var" / "dms").mkdir(parents=True)
-    return path
 
 
 def semantha(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -60,7 +50,7 @@ def waiting(config: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_a_dry_run_shows_a_review_plan(tmp_path: Path) -> None:
-    config = write_config(tmp_path)
+    config = embedded_config(tmp_path, "dms")
     result = semantha(config, "process", "--dry-run", "--json", str(SAMPLES / CHOSEN[1]))
     assert result.returncode == 0, result.stderr
     (row,) = json_lines(result.stdout)
@@ -70,7 +60,7 @@ def test_a_dry_run_shows_a_review_plan(tmp_path: Path) -> None:
 
 
 def test_clerks_clear_the_review_queue_from_the_command_line(tmp_path: Path) -> None:
-    config = write_config(tmp_path)
+    config = embedded_config(tmp_path, "dms")
     var = tmp_path / "var"
     processed = semantha(config, "process", "--json", *(str(SAMPLES / n) for n in CHOSEN))
     assert processed.returncode == 0, processed.stderr

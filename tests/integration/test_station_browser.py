@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from configs import embedded_config
 from playwright.sync_api import Browser, Page, expect
 
 from semantha.config import load_config
@@ -37,18 +38,6 @@ LETTERS = ("035-none-private.jpg", "036-none-sonstiges-rot90.pdf")
 CLERK, PASSWORD = "clerk", "Poststelle-Musterstadt-1"
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def write_config(root: Path) -> Path:
-    """The embedded config.yaml with every folder under ``root``; shipped rules and model."""
-    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
-    text = text.replace("rules_dir: rules", f"rules_dir: {ROOT / 'rules'}")
-    text = text.replace("model: models/", f"model: {ROOT / 'models'}/")
-    path = root / "config.yaml"
-    path.write_text(text, encoding="utf-8")
-    for folder in ("dms", "inbox"):
-        (root / "var" / folder).mkdir(parents=True)
-    return path
 
 
 def semantha(config: Path, *args: str, stdin: str = "") -> str:
@@ -74,7 +63,7 @@ def free_port() -> int:
 def station(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """(address, config): the letters in review, a clerk, `semantha serve` running."""
     root = tmp_path_factory.mktemp("station")
-    config = write_config(root)
+    config = embedded_config(root, "dms", "inbox")
     for name in LETTERS:
         shutil.copy(SAMPLES / name, root / "var" / "inbox" / name)
     assert "2 review" in semantha(config, "run", "--once")
