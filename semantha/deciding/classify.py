@@ -23,7 +23,8 @@ method "none"; the trace says why.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from semantha.config import ClassifySettings
@@ -52,8 +53,25 @@ class Choice:
 
 @dataclass(frozen=True)
 class Thresholds:
+    """``min_confidence`` for the facet, ``per_label`` where a label has its own."""
+
     min_confidence: float
     min_margin: float
+    per_label: Mapping[str, float] = field(default_factory=dict)
+
+    def confidence_for(self, label: str) -> float:
+        return self.per_label.get(label, self.min_confidence)
+
+
+def thresholds(
+    settings: ClassifySettings, model: DocumentClassifier | None, facet: Facet
+) -> Thresholds:
+    """config.yaml's thresholds, or those `semantha learn` chose for the model in use."""
+    configured = (
+        settings.min_confidence if facet == "department" else settings.doctype_min_confidence
+    )
+    learned = dict(model.manifest.thresholds.get(facet, {})) if model else {}
+    return Thresholds(learned.pop("*", configured), settings.min_margin, learned)
 
 
 def rule_totals(hits: tuple[RuleHit, ...], facet: Facet) -> dict[str, float]:
@@ -88,8 +106,9 @@ def _from_model(
     best, margin = ranked[0], _margin(ranked)
     figures = f"p={best.probability:.2f}, margin {margin:.2f}"
     unsure = ""
-    if best.probability < limits.min_confidence:
-        unsure = f"below minimum confidence {limits.min_confidence:.2f}"
+    minimum = limits.confidence_for(best.label)
+    if best.probability < minimum:
+        unsure = f"below minimum confidence {minimum:.2f}"
     elif margin < limits.min_margin:
         unsure = f"below minimum margin {limits.min_margin:.2f}"
     if unsure:
@@ -172,16 +191,10 @@ def decide_facets(
     use_model = model is not None and settings.mode == "rules+model"
     scores = model.score(document) if use_model and model is not None else {}
     department = decide_facet(
-        "department",
-        hits,
-        scores.get("department"),
-        Thresholds(settings.min_confidence, settings.min_margin),
+        "department", hits, scores.get("department"), thresholds(settings, model, "department")
     )
     doctype = decide_facet(
-        "doctype",
-        hits,
-        scores.get("doctype"),
-        Thresholds(settings.doctype_min_confidence, settings.min_margin),
+        "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )
     return department, doctype, scores
 
@@ -198,7 +211,7 @@ def decide(
         rule_hits=hits,
         department_scores=scores["department"].top() if "department" in scores else (),
         doctype_scores=scores["doctype"].top() if "doctype" in scores else (),
-        min_confidence=settings.min_confidence,
+        min_confidence=thresholds(settings, model, "department").min_confidence,
         min_margin=settings.min_margin,
         reason=f"{department.reason}; {doctype.reason}",
     )

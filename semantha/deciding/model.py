@@ -244,6 +244,9 @@ class Manifest(BaseModel):
     params: dict[str, Any]
     metrics: dict[str, Any]
     created: str
+    # Minimum confidence per facet, by label or "*" for all: chosen by `semantha learn`
+    # on the city's held-back letters for classify.target_precision. Empty: config.yaml's.
+    thresholds: dict[str, dict[str, float]] = {}
     model_sha256: str = ""
 
 

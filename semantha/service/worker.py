@@ -16,14 +16,21 @@ from semantha.service.journal import Failure, Result, State, Written
 from semantha.service.memory import tune_allocator
 
 if TYPE_CHECKING:
+    from semantha.deciding.model import DocumentClassifier
+    from semantha.deciding.modelstore import ModelStore
     from semantha.pipeline import Context
     from semantha.records import Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
     from semantha.rulefiles.store import RuleStore
 
 
-def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int = 1) -> Context:
-    """Load rules (unless given), classifier (unless rules-only) and GUI runner.
+def build_context(
+    config: AppConfig,
+    rules: RuleSet | None = None,
+    workers: int = 1,
+    classifier: DocumentClassifier | None = None,
+) -> Context:
+    """Load rules and classifier (unless given; no classifier when rules-only) and GUI runner.
 
     ``workers`` is how many processes read documents side by side on this machine."""
     from semantha.deciding import model
@@ -32,9 +39,8 @@ def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int 
     from semantha.rulefiles.store import load_ruleset
 
     rules = rules or load_ruleset(config.rules_dir)
-    classifier = (
-        None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
-    )
+    if classifier is None and config.classify.mode != "rules-only":
+        classifier = model.load_classifier(config.model)
     runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
     # The cores are shared out among the workers, never oversubscribed: a lone process
     # reads a long document's pages on every core; two workers on two cores read one
@@ -50,17 +56,23 @@ class WorkerState:
 
     ctx: Context
     store: RuleStore
+    models: ModelStore | None  # None: rules-only
 
 
 def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None) -> WorkerState:
     """Runs once in each worker process."""
+    from semantha.deciding.modelstore import ModelStore
     from semantha.rulefiles.store import RuleStore
 
     if log_setup is not None:
         log_setup()
     tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
     store = RuleStore(config.rules_dir)
-    return WorkerState(build_context(config, store.current(), config.service.workers), store)
+    models = None if config.classify.mode == "rules-only" else ModelStore(config.model)
+    ctx = build_context(
+        config, store.current(), config.service.workers, models.current() if models else None
+    )
+    return WorkerState(ctx, store, models)
 
 
 def worker_run(state: WorkerState, job: Job) -> JobResult:
@@ -71,6 +83,9 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
     rules = state.store.current()  # hot reload between documents
     if rules is not state.ctx.rules:
         state.ctx = replace(state.ctx, rules=rules)
+    classifier = state.models.current() if state.models else None  # a newly learned model
+    if classifier is not state.ctx.model:
+        state.ctx = replace(state.ctx, model=classifier)
     ctx, path = state.ctx, Path(job.path)
     start = time.perf_counter()
     try:
