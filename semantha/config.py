@@ -7,6 +7,7 @@ file works wherever the project is checked out.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import Literal
 
@@ -121,6 +122,16 @@ class StationSettings(Strict):
     session_hours: float = Field(10.0, gt=0, le=24 * 7)
 
 
+class TransferSettings(Strict):
+    """The transfer note (Transfervermerk) in sidecars and the audit log."""
+
+    scan_station: str = ""  # the scan station's name; empty: this machine's host name
+
+    @property
+    def station(self) -> str:
+        return self.scan_station or socket.gethostname()
+
+
 class AppConfig(Strict):
     paths: Paths
     rules_dir: Path = Path("rules")
@@ -132,6 +143,7 @@ class AppConfig(Strict):
     review: ReviewSettings = ReviewSettings()
     logging: LoggingSettings = LoggingSettings()
     station: StationSettings = StationSettings()
+    transfer: TransferSettings = TransferSettings()
 
     @model_validator(mode="after")
     def _outputs_outside_inbox(self) -> AppConfig:
