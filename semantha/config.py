@@ -7,6 +7,7 @@ file works wherever the project is checked out.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import Literal
 
@@ -138,6 +139,16 @@ class LearnSettings(Strict):
     nightly_at: str = Field("", pattern=r"^$|^([01]\d|2[0-3]):[0-5]\d$")
 
 
+class TransferSettings(Strict):
+    """The transfer note (Transfervermerk) in sidecars and the audit log."""
+
+    scan_station: str = ""  # the scan station's name; empty: this machine's host name
+
+    @property
+    def station(self) -> str:
+        return self.scan_station or socket.gethostname()
+
+
 class AppConfig(Strict):
     paths: Paths
     rules_dir: Path = Path("rules")
@@ -150,6 +161,7 @@ class AppConfig(Strict):
     learn: LearnSettings = LearnSettings()
     logging: LoggingSettings = LoggingSettings()
     station: StationSettings = StationSettings()
+    transfer: TransferSettings = TransferSettings()
 
     @model_validator(mode="after")
     def _outputs_outside_inbox(self) -> AppConfig:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import structlog
+
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, InputError
 from semantha.service.executor import Job, JobResult, failed
@@ -19,9 +21,11 @@ if TYPE_CHECKING:
     from semantha.deciding.model import DocumentClassifier
     from semantha.deciding.modelstore import ModelStore
     from semantha.pipeline import Context
-    from semantha.records import Outcome, Status
+    from semantha.records import Document, Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
     from semantha.rulefiles.store import RuleStore
+
+log = structlog.get_logger(__name__)
 
 
 def build_context(
@@ -102,7 +106,20 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
             )
     except DeliveryError as exc:
         return failed(job.doc, Failure.DELIVERY, str(exc))
+    if outcome.document is not None:
+        _record_transfer(ctx.config.paths.work, outcome.document, outcome)
     return result_of(job.doc, outcome, seconds=round(time.perf_counter() - start, 3))
+
+
+def _record_transfer(work: Path, document: Document, outcome: Outcome) -> None:
+    """The transfer note into the audit log; the delivery stands when that fails (it is
+    logged), and a document delivered again after a crash is noted again."""
+    from semantha.service import audit
+
+    try:
+        audit.append_transfer(work, document, outcome.deliveries, "service")
+    except OSError as exc:
+        log.error("audit.failed", doc_id=document.id[:12], error=type(exc).__name__)
 
 
 def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
