@@ -81,6 +81,9 @@ class ClassifySettings(Strict):
     # threshold: raised wherever the held-back letters show it is needed, lowered only
     # where enough of them show it is safe.
     target_precision: float = Field(0.995, gt=0.5, lt=1)
+    # A letter fewer of whose words (4+ letters) than this share occur in the model's
+    # training letters is unfamiliar: review, however sure the model is.
+    min_familiarity: float = Field(0.0, ge=0, le=1)
 
 
 class ServiceSettings(Strict):

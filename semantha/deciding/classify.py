@@ -12,6 +12,9 @@ Per facet, in this order:
    means review, as does the model being unsure. Weights below 1.0 are evidence kept
    in the trace only.
 
+A letter the model would route although few of its words occur in the model's training
+letters (``classify.min_familiarity``) goes to review: it is unlike anything learned.
+
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
 model that was sure of the ruled-out label is unsure of the rest, and review decides.
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from semantha.config import ClassifySettings
-from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores
+from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores, document_text
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
 from semantha.rulefiles.schema import DECIDING_WEIGHT
 
@@ -181,6 +184,17 @@ def decide_facet(
     return _from_model(facet, ranked, limits, context)
 
 
+def unfamiliar(choice: Choice, familiarity: float | None, minimum: float) -> Choice:
+    """The model's choice, or review when the letter is unlike what the model learned."""
+    if choice.method != "model" or familiarity is None or familiarity >= minimum:
+        return choice
+    reason = (
+        f"{choice.reason}, but the letter is unfamiliar: {familiarity:.0%} of its words "
+        f"were in the training letters (minimum {minimum:.0%})"
+    )
+    return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
+
+
 def decide_facets(
     document: Document,
     hits: tuple[RuleHit, ...],
@@ -193,6 +207,9 @@ def decide_facets(
     department = decide_facet(
         "department", hits, scores.get("department"), thresholds(settings, model, "department")
     )
+    if use_model and model is not None and settings.min_familiarity > 0:
+        familiarity = model.model.familiarity(document_text(document))
+        department = unfamiliar(department, familiarity, settings.min_familiarity)
     doctype = decide_facet(
         "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )
