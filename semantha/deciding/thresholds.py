@@ -7,9 +7,11 @@ person gave (held back from training) and moves the minimum confidence:
   whenever the current one falls short: being wrong is what the threshold prevents,
   and a few wrong deliveries are evidence enough;
 - down only when the letters prove the lower threshold safe: the one-sided 95 %
-  Wilson lower bound of its precision must reach the target. For 0.995 that needs
-  about 540 routed letters without an error, so a city's first weeks keep the
-  conservative threshold of config.yaml.
+  Wilson lower bound of its precision must reach the target (for 0.995 that needs
+  about 540 routed letters without an error), and at least ``MIN_PER_LABEL`` letters
+  between the two thresholds must reach it too, so that a threshold never drops where
+  no letter was seen. A city's first weeks keep the conservative threshold of
+  config.yaml.
 
 The same is done per label where at least ``MIN_PER_LABEL`` letters had it as their
 best guess; a label keeps the facet's threshold otherwise.
@@ -47,8 +49,9 @@ def wilson_lower(correct: int, total: int, z: float = Z_95) -> float:
     return (centre - spread) / (1 + z * z / total)
 
 
-def _precision(guesses: Sequence[Guess], threshold: float) -> tuple[int, int]:
-    routed = [g for g in guesses if g.confidence >= threshold and g.top != UNROUTABLE]
+def _precision(guesses: Sequence[Guess], threshold: float, below: float = 2.0) -> tuple[int, int]:
+    """Right and routed among guesses with ``threshold`` <= confidence < ``below``."""
+    routed = [g for g in guesses if threshold <= g.confidence < below and g.top != UNROUTABLE]
     return sum(g.top == g.truth for g in routed), len(routed)
 
 
@@ -63,7 +66,12 @@ def threshold_for(guesses: Sequence[Guess], current: float, target: float) -> fl
         return GRID[-1]
     for t in (t for t in GRID if t < current):  # lowest first
         correct, routed = _precision(guesses, t)
-        if wilson_lower(correct, routed) >= target:
+        band_correct, band = _precision(guesses, t, below=current)
+        if (
+            wilson_lower(correct, routed) >= target
+            and band >= MIN_PER_LABEL
+            and band_correct / band >= target
+        ):
             return t
     return current
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, Literal, Self
 
@@ -170,7 +172,15 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.vectorizers_ = self._vectorizers(len(texts))
         matrices = [v.fit_transform(texts) for v in self.vectorizers_]  # one pass, not two
         features = sparse.hstack(matrices, format="csr")
-        heads = [self._head(features, columns[:, col], weights) for col in range(self.n_outputs_)]
+        # liblinear lets go of the GIL while it fits: the heads are fitted side by side.
+        workers = max(1, min(self.n_outputs_, os.cpu_count() or 1))
+        with ThreadPoolExecutor(workers) as pool:
+            heads = list(
+                pool.map(
+                    lambda col: self._head(features, columns[:, col], weights),
+                    range(self.n_outputs_),
+                )
+            )
         classes = [np.unique(columns[:, col]).astype(object) for col in range(self.n_outputs_)]
         self.classes_: NDArray[Any] | list[NDArray[Any]] = (
             classes[0] if labels.ndim == 1 else classes
