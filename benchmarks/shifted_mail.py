@@ -39,7 +39,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
@@ -53,6 +53,7 @@ from reportlab.pdfgen import canvas
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "shifted_mail"
 DEPARTMENTS = ROOT / "rules" / "departments.yaml"
+RESULTS = ROOT / "benchmarks" / "results"
 PARTS = ("a", "b")
 CLUE_WEIGHTS = {
     "content": 45,
@@ -155,6 +156,8 @@ class Common(_Data):
     unroutable: Halves[Matter]
     decoy_shapes: tuple[str, ...]
     fillers: tuple[str, ...]
+    small_after_comma: tuple[str, ...]
+    function_words: tuple[str, ...]
 
 
 def _yaml(path: Path) -> object:
@@ -376,50 +379,10 @@ def _draft(
     )
 
 
-# Words a sentence may start with that are written small after the salutation's comma.
-_SMALL_AFTER_COMMA = frozenset(
-    {
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "wir",
-        "ich",
-        "am",
-        "auf",
-        "in",
-        "im",
-        "für",
-        "seit",
-        "unser",
-        "unsere",
-        "unserem",
-        "mein",
-        "meine",
-        "wie",
-        "als",
-        "nach",
-        "bei",
-        "zum",
-        "zur",
-        "es",
-        "gegen",
-        "hiermit",
-        "anbei",
-        "beiliegend",
-        "bitte",
-        "wegen",
-        "aus",
-        "zu",
-    }
-)
-
-
 def _after_comma(sentence: str) -> str:
     """The body's first sentence follows the salutation's comma: small, unless a noun."""
     first = sentence.split(" ", 1)[0]
-    if first.lower() in _SMALL_AFTER_COMMA:
+    if first.lower() in common().small_after_comma:
         return sentence[:1].lower() + sentence[1:]
     return sentence
 
@@ -461,7 +424,7 @@ def _layout_infoline(w: _Writer, d: _Draft) -> list[str]:
     phone = f"0{w.rng.randint(3000, 9999)} {w.rng.randint(1000, 99999)}"
     head = [d.sender[0].upper(), f"{d.sender[1]} | {d.sender[2]} | Tel. {phone}"]
     lines = [*head, "", "", *d.recipient, "", ""]
-    columns = [(label.rstrip(":").rstrip("."), value) for label, value in d.references]
+    columns = [(label.rstrip(":"), value) for label, value in d.references]
     columns.append(("Datum", d.day.strftime("%d.%m.%Y")))
     widths = [max(len(label), len(value)) + 3 for label, value in columns]
     lines.append("".join(label.ljust(n) for (label, _), n in zip(columns, widths, strict=True)))
@@ -494,7 +457,7 @@ def _layout_form(w: _Writer, d: _Draft) -> list[str]:
         ("Name", d.sender[0]),
         ("Anschrift", f"{d.sender[1]}, {d.sender[2]}"),
         ("Empfänger", ", ".join(d.recipient[:2])),
-        *((label.rstrip(":").rstrip("."), value) for label, value in d.references),
+        *((label.rstrip(":"), value) for label, value in d.references),
         ("Anliegen", d.subject),
         ("Datum", d.day.strftime("%d.%m.%Y")),
     ]
@@ -720,133 +683,6 @@ def write(out: Path, mail: Sequence[Letter], pdf: bool) -> list[Path]:
 
 # --------------------------------------------------------------------------- overlap
 
-# Words every German letter shares; not counted as content words.
-FUNCTION_WORDS = frozenset(
-    [
-        "aber",
-        "alle",
-        "allem",
-        "allen",
-        "aller",
-        "alles",
-        "also",
-        "auch",
-        "bereits",
-        "bitte",
-        "dabei",
-        "dafür",
-        "damit",
-        "danach",
-        "dann",
-        "darauf",
-        "darum",
-        "dass",
-        "dein",
-        "deine",
-        "dem",
-        "den",
-        "denen",
-        "der",
-        "des",
-        "dessen",
-        "deshalb",
-        "diese",
-        "diesem",
-        "diesen",
-        "dieser",
-        "dieses",
-        "doch",
-        "dort",
-        "durch",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "einmal",
-        "etwa",
-        "euch",
-        "habe",
-        "haben",
-        "hat",
-        "hatte",
-        "hatten",
-        "hier",
-        "hiermit",
-        "ihnen",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "ihres",
-        "immer",
-        "jede",
-        "jedem",
-        "jeden",
-        "jeder",
-        "jetzt",
-        "kann",
-        "keine",
-        "können",
-        "könnte",
-        "mehr",
-        "mein",
-        "meine",
-        "meinem",
-        "meinen",
-        "meiner",
-        "mich",
-        "mir",
-        "mit",
-        "möchte",
-        "möchten",
-        "muss",
-        "nach",
-        "nicht",
-        "noch",
-        "nur",
-        "oder",
-        "ohne",
-        "sehr",
-        "seit",
-        "sich",
-        "sie",
-        "sind",
-        "sollte",
-        "sowie",
-        "über",
-        "unser",
-        "unsere",
-        "unserem",
-        "unseren",
-        "unserer",
-        "uns",
-        "vom",
-        "von",
-        "vor",
-        "wäre",
-        "wann",
-        "war",
-        "waren",
-        "weil",
-        "welche",
-        "wenn",
-        "werden",
-        "wie",
-        "wieder",
-        "wir",
-        "wird",
-        "wurde",
-        "wurden",
-        "zum",
-        "zur",
-        "zwei",
-        "drei",
-        "vier",
-    ]
-)
-
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
@@ -874,7 +710,8 @@ def overlap(texts: Iterable[str], reference: Iterable[str]) -> Overlap:
     for text in texts:
         words = _words(text)
         grams |= _ngrams(words)
-        content.update(w for w in words if len(w) > 3 and w not in FUNCTION_WORDS)
+        function_words = set(common().function_words)
+        content.update(w for w in words if len(w) > 3 and w not in function_words)
     return Overlap(len(grams & known_grams) / len(grams), len(content & known_words) / len(content))
 
 
@@ -962,14 +799,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.check or args.pdf) and args.out is None:
         parser.error("--pdf and --check need --out DIR")
     mail = letters(args.seed, args.count, args.part)
+    sections = []
     if args.out is not None:
         files = write(args.out, mail, pdf=args.pdf or args.check)
         print(f"{len(mail)} letters in {args.out}")
         if args.check:
-            print(check_report(mail, files, args.config))
+            sections.append(check_report(mail, files, args.config))
     if args.overlap:
-        print(overlap_report(mail, args.seed))
+        sections.append(overlap_report(mail, args.seed))
+    if sections:
+        text = "\n\n".join(sections)
+        print(text)
+        _keep(text, argv if argv is not None else sys.argv[1:])
     return 0
+
+
+def _keep(text: str, argv: Sequence[str]) -> None:
+    """The figures in benchmarks/results/, with the command that produced them."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M")
+    command = " ".join(["python benchmarks/shifted_mail.py", *argv])
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"shifted-mail-{stamp}.md"
+    path.write_text(f"# Mail of another author ({stamp})\n\n`{command}`\n\n{text}\n", "utf-8")
 
 
 if __name__ == "__main__":
