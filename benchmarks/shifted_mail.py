@@ -123,6 +123,7 @@ class Office(_Data):
 
 class Neutral(_Data):
     type: str
+    sender_kinds: tuple[SenderKind, ...] = ("citizen", "company", "lawyer")
     subjects: tuple[str, ...]
     text: tuple[str, ...]
 
@@ -592,7 +593,7 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
     if clue in ("address", "reference"):
         neutral = w.pick(getattr(w.data.neutral, half))
         doctype, subject, sentences = neutral.type, w.pick(neutral.subjects), list(neutral.text)
-        kind = w.pick(("citizen", "citizen", "company", "lawyer"))
+        kind = w.pick(("citizen", *neutral.sender_kinds))
         senders = ()
         if clue == "address":
             office_line = _office_line(w, office)
