@@ -811,16 +811,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sections:
         text = "\n\n".join(sections)
         print(text)
-        _keep(text, argv if argv is not None else sys.argv[1:])
+        _keep(text, args.seed, argv if argv is not None else sys.argv[1:])
     return 0
 
 
-def _keep(text: str, argv: Sequence[str]) -> None:
+def _keep(text: str, seed: int, argv: Sequence[str]) -> None:
     """The figures in benchmarks/results/, with the command that produced them."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M")
     command = " ".join(["python benchmarks/shifted_mail.py", *argv])
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"shifted-mail-{stamp}.md"
+    path = RESULTS / f"shifted-mail-seed{seed}-{stamp}.md"
     path.write_text(f"# Mail of another author ({stamp})\n\n`{command}`\n\n{text}\n", "utf-8")
 
 
