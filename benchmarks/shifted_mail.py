@@ -75,6 +75,7 @@ CITY_REFERENCE_LABELS = (
     "Ihr Geschäftszeichen:",
     "Kassenzeichen:",
 )
+PAGE_BREAK = "\f"  # a line of its own in a letter's text
 WIDTH = 86  # characters of a line: Courier 9 pt between the margins
 FONT_SIZE = 9.0
 LINE_PITCH = 12.0
@@ -110,6 +111,7 @@ class Matter(_Data):
     type: str = "Sonstiges"
     sender_kind: SenderKind = Field(alias="from")
     senders: tuple[str, ...] = ()
+    salutations: tuple[str, ...] = ()  # instead of the common ones
     subjects: tuple[str, ...]
     text: tuple[str, ...]
 
@@ -157,6 +159,7 @@ class Common(_Data):
     unroutable: Halves[Matter]
     decoy_shapes: tuple[str, ...]
     fillers: tuple[str, ...]
+    history: tuple[str, ...]
     small_after_comma: tuple[str, ...]
     function_words: tuple[str, ...]
 
@@ -231,12 +234,12 @@ class _Writer:
         return self.rng.choice(items)
 
     def some(self, items: Sequence[str], least: int = 2) -> list[str]:
-        """Two to all of the sentences, in their order."""
+        """The first and more of the sentences, at least ``least``, in their order."""
         if len(items) <= least:
             return list(items)
         count = self.rng.randint(least, len(items))
-        keep = sorted(self.rng.sample(range(len(items)), count))
-        return [items[i] for i in keep]
+        keep = sorted(self.rng.sample(range(1, len(items)), count - 1))
+        return [items[0], *(items[i] for i in keep)]
 
     def date_text(self, day: date) -> str:
         style = self.rng.randrange(3)
@@ -273,7 +276,8 @@ class _Writer:
             "jahr": lambda: str(YEAR),
             "person": self.person,
         }
-        return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)](), template)
+        chosen = re.sub(r"\[([^][]*)\]", lambda m: self.pick(m.group(1).split("|")), template)
+        return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)](), chosen)
 
     def sender(self, kind: str, names: Sequence[str]) -> tuple[str, ...]:
         """Sender block: name (and signer for organisations), street, town."""
@@ -359,6 +363,7 @@ def _draft(
     sentences: Sequence[str],
     references: Sequence[tuple[str, str]],
     office_line: str = "",
+    salutations: Sequence[str] = (),
 ) -> _Draft:
     sender = w.sender(sender_kind, senders)
     body = [w.fill(s) for s in sentences]
@@ -372,7 +377,7 @@ def _draft(
         place=sender[-1].split(" ", 1)[1],
         day=w.day,
         subject=w.fill(subject),
-        salutation=w.salutation(),
+        salutation=w.pick(salutations) if salutations else w.salutation(),
         paragraphs=tuple(paragraphs),
         closing=w.signature(sender, sender_kind),
         sender_kind=sender_kind,
@@ -408,6 +413,11 @@ def _body(draft: _Draft) -> list[str]:
     for paragraph in draft.paragraphs:
         lines += [*_wrap(paragraph), ""]
     return lines + list(draft.closing)
+
+
+def _capital(text: str) -> str:
+    """A body without a salutation before it starts with a capital."""
+    return text[:1].upper() + text[1:]
 
 
 def _right(text: str) -> str:
@@ -470,7 +480,7 @@ def _layout_form(w: _Writer, d: _Draft) -> list[str]:
     lines += [
         "",
         "Beschreibung:",
-        *_wrap(" ".join(d.paragraphs)),
+        *_wrap(_capital(" ".join(d.paragraphs))),
         "",
         f"Unterschrift: {d.closing[-1]}",
     ]
@@ -480,26 +490,25 @@ def _layout_form(w: _Writer, d: _Draft) -> list[str]:
 def _layout_note(w: _Writer, d: _Draft) -> list[str]:
     lines = [f"An: {' / '.join(d.recipient[:2])}", ""]
     lines += [f"{label} {value}" for label, value in d.references]
-    lines += [f"Betr.: {d.subject}", "", *_wrap(d.paragraphs[0]), ""]
+    lines += [f"Betr.: {d.subject}", "", *_wrap(_capital(d.paragraphs[0])), ""]
     return [*lines, f"{d.sender[0]}, {w.date_text(d.day)}"]
 
 
 def _layout_long(w: _Writer, d: _Draft) -> list[str]:
+    """A letter with more to say, and a second page: the history of the matter."""
     lines = _layout_letter(w, d)
     closing = len(d.closing)
-    extra = w.some(w.data.fillers, least=3)
-    appendix = [
-        "",
-        "Anlagen",
-        "Nr.  Unterlage                               Seiten",
-        *(
-            f"{i:<4} {name:<40} {w.rng.randint(1, 9)}"
-            for i, name in enumerate(
-                w.some(("Kopie Schreiben", "Fotos", "Nachweise", "Vollmacht")), 1
-            )
-        ),
+    # the fillers speak as a person does
+    extra = w.some(w.data.fillers, least=3) if d.sender_kind == "citizen" else []
+    events = w.some(w.data.history, least=3)
+    start = d.day - timedelta(days=20 * len(events))
+    history = [
+        f"{(start + timedelta(days=20 * i)).strftime('%d.%m.%Y')}   {event}"
+        for i, event in enumerate(events)
     ]
-    return [*lines[:-closing], *_wrap(" ".join(extra)), "", *lines[-closing:], *appendix]
+    second_page = [PAGE_BREAK, f"{d.sender[0]} – Seite 2", "", "Bisheriger Verlauf", "", *history]
+    more = [*_wrap(" ".join(extra)), ""] if extra else []
+    return [*lines[:-closing], *more, *lines[-closing:], *second_page]
 
 
 def _layout_fax(w: _Writer, d: _Draft) -> list[str]:
@@ -590,11 +599,12 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
     office_line = ""
     department, doctype, kind, senders = office, matter.type, matter.sender_kind, matter.senders
     subject, sentences = w.pick(matter.subjects), w.some(matter.text)
+    salutations = matter.salutations
     if clue in ("address", "reference"):
         neutral = w.pick(getattr(w.data.neutral, half))
         doctype, subject, sentences = neutral.type, w.pick(neutral.subjects), list(neutral.text)
         kind = w.pick(("citizen", *neutral.sender_kinds))
-        senders = ()
+        senders, salutations = (), ()
         if clue == "address":
             office_line = _office_line(w, office)
         else:
@@ -605,6 +615,7 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
         junk = w.pick(getattr(w.data.unroutable, half))
         department, doctype, kind, senders = "", "Sonstiges", junk.sender_kind, junk.senders
         subject, sentences = w.pick(junk.subjects), w.some(junk.text)
+        salutations = junk.salutations
     if clue == "ours_decoy":
         references.append(("Unser Zeichen:", w.decoy_reference(decoy)))
     elif kind != "citizen" and rng.random() < 0.4:
@@ -613,7 +624,7 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
         past = w.day - timedelta(days=rng.randrange(7, 60))
         references.append(("Ihre Nachricht vom", past.strftime("%d.%m.%Y")))
     layout = _layout_for(w, kind)
-    draft = _draft(w, kind, senders, subject, sentences, references, office_line)
+    draft = _draft(w, kind, senders, subject, sentences, references, office_line, salutations)
     text = "\n".join(LAYOUT_FUNCTIONS[layout](w, draft))
     return Letter(
         text, department, doctype, clue, kind, layout, decoy if clue == "ours_decoy" else "", half
@@ -640,7 +651,10 @@ def set_as_pdf(text: str, pdf: Path) -> None:
     page = canvas.Canvas(str(pdf), pagesize=A4)
     page.setFont("Courier", FONT_SIZE)
     y = A4[1] - MARGIN
-    for line in text.splitlines():
+    for line in text.split("\n"):
+        if line == PAGE_BREAK:
+            y = 0.0  # the next line starts a page
+            continue
         if y < MARGIN:
             page.showPage()
             page.setFont("Courier", FONT_SIZE)

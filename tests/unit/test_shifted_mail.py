@@ -108,7 +108,9 @@ def test_halves_share_no_matter(mail: list[shifted_mail.Letter]) -> None:
 
 
 def test_written_as_labelled_data_with_pdfs(tmp_path: Path) -> None:
-    mail = shifted_mail.letters(seed=5, count=3)
+    stream = shifted_mail.letters(seed=5, count=40)
+    long = next(m for m in stream if m.layout == "long")
+    mail = [next(m for m in stream if m.layout == "letter"), long, stream[0]]
     files = shifted_mail.write(tmp_path, mail, pdf=True)
     with (tmp_path / "labels.csv").open(encoding="utf-8", newline="") as handle:
         labels = list(csv.DictReader(handle))
@@ -120,3 +122,7 @@ def test_written_as_labelled_data_with_pdfs(tmp_path: Path) -> None:
     assert [r["clue"] for r in truth] == [m.clue for m in mail]
     first_line = mail[0].text.splitlines()[0]
     assert first_line in PdfReader(files[0]).pages[0].extract_text()
+    assert len(PdfReader(files[0]).pages) == 1
+    # a long letter tells the history of its matter on a second page
+    second = PdfReader(files[1]).pages
+    assert len(second) == 2 and "Bisheriger Verlauf" in second[1].extract_text()
