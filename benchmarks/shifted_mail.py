@@ -21,7 +21,7 @@ Every office's matters come in two disjoint halves (``--part a|b``), so that a b
 can learn on one half and measure on the other. ``letters(seed, count)`` is the API.
 
 Writes DIR/labels.csv (DESIGN.md §3: ``text,department,doctype``, or ``file,...`` with
-``--pdf``: one PDF with a text layer per letter) and DIR/truth.csv (row, file, clue,
+``--pdf``: one PDF with a text layer per letter) and DIR/truth.csv (row, file, department, clue,
 decoy, sender_kind, layout, part). ``--overlap`` prints how many of the letters' word
 3-grams and content words occur in the training corpus of ``make model``, next to the
 same figures for a fresh seed of the sample generator. ``--check`` runs the PDFs through
