@@ -102,6 +102,7 @@ def city(root: Path) -> Path:
     text = text.replace("after_examples: 50", "after_examples: 0")  # learning is step 4
     path = root / "config.yaml"
     path.write_text(text, encoding="utf-8")
+    (root / "var" / "dms").mkdir(parents=True)  # the DMS share, mounted
     return path
 
 

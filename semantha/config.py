@@ -74,7 +74,7 @@ class PreprocessSettings(Strict):
 
 class ClassifySettings(Strict):
     mode: Literal["rules+model", "rules-only"] = "rules+model"
-    min_confidence: float = Field(0.80, ge=0, le=1)
+    min_confidence: float = Field(0.90, ge=0, le=1)
     min_margin: float = Field(0.20, ge=0, le=1)
     doctype_min_confidence: float = Field(0.60, ge=0, le=1)
     # Precision `semantha learn` holds on the city's held-back letters when it moves a
