@@ -50,6 +50,7 @@ from semantha.cleantext import clean_values
 from semantha.config import Paths
 from semantha.delivering import kepttext
 from semantha.errors import DeliveryError, DocumentError, GuiError
+from semantha.filekind import sniff
 from semantha.records import (
     SEARCHABLE_PDF,
     Action,
@@ -216,27 +217,47 @@ def _to_dms(
     else:
         folder, name = target, delivered.name
     folder = _ensure_folder(folder, root, "DMS import folder")
+    made, removed = _made_pdf(document, searchable)
 
     def sidecar_for(dest: Path) -> dict[str, Any]:
-        return _sidecar(document, decision, plan.route_id, action.kind, dest)
+        sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
+        if removed:
+            sidecar["active_content_removed"] = list(removed)
+        return sidecar
 
-    if searchable:
-        # Imported here: img2pdf and pikepdf add 0.1 s to every start-up that needs neither.
-        from semantha.delivering.searchable import searchable_pdf
-
-        pdf = searchable_pdf(document.source, document.pages)
-        dest, already = _deliver_pair(
-            lambda handle: handle.write(pdf),
-            folder / name,
-            lambda existing: _holds(existing, pdf),
-            sidecar_for,
-            "write the searchable PDF",
-        )
-        written = hashlib.sha256(pdf).hexdigest()
-    else:
+    if made is None:
         dest, already = _copy_pair(document, folder / name, sidecar_for)
         written = document.id
+    else:
+        dest, already = _deliver_pair(
+            lambda handle: handle.write(made),
+            folder / name,
+            lambda existing: _holds(existing, made),
+            sidecar_for,
+            "write the PDF",
+        )
+        written = hashlib.sha256(made).hexdigest()
     return _delivered(action, document, dest, already, written)
+
+
+def _made_pdf(document: Document, searchable: bool) -> tuple[bytes | None, tuple[str, ...]]:
+    """The PDF to deliver instead of the original, if any, and the active content
+    removed from it: the searchable PDF (made anew from the page images, so it has
+    none), the original PDF without its active content, or None for the original."""
+    # Imported here: img2pdf and pikepdf add 0.1 s to every start-up that needs neither.
+    if searchable:
+        from semantha.delivering.searchable import searchable_pdf
+
+        return searchable_pdf(document.source, document.pages), ()
+    if sniff(document.source) != "pdf":
+        return None, ()
+    from semantha.delivering.activecontent import without_active_content
+
+    cleaned = without_active_content(document.source)
+    if cleaned is None:
+        return None, ()
+    log.warning("delivery.active_content_removed", doc_id=document.id[:12], removed=cleaned[1])
+    return cleaned
 
 
 def _review(

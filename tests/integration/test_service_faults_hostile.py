@@ -9,13 +9,17 @@ test fails, it is never skipped.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from activepdf import PROGRAM, armed_pdf
+from PIL import Image
 from test_service_faults import Station, drop, letter_pdf, station  # noqa: F401 (fixture)
 
 from semantha.fsutil import TEMP_PREFIX
@@ -23,6 +27,12 @@ from semantha.service.journal import State
 
 pytestmark = pytest.mark.integration
 PAGE = 4096  # tmpfs hands out whole pages
+
+
+def png_page() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("L", (600, 800), 255).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -102,3 +112,41 @@ def test_a_full_share_leaves_no_document_without_its_sidecar(
     delivered = files_in(small_share)
     assert len(delivered) == 2 and unpaired(small_share) == []
     assert not [p for p in delivered if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_hostile_files_end_in_quarantine_with_a_reason_or_reach_the_dms_disarmed(
+    station: Station,  # noqa: F811
+) -> None:
+    station.set_workers(1)
+    station.start()
+    inner = letter_pdf(1)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as bundle:
+        bundle.writestr("../../../etc/cron.d/evil", b"* * * * * root true\n")
+        bundle.writestr("brief.pdf", inner)
+    zip_sha = drop(station.inbox, "rechnung.pdf", archive.getvalue())
+    png_sha = drop(station.inbox, "scan.pdf", png_page())
+    armed = armed_pdf(letter_pdf(5))
+    armed_sha = drop(station.inbox, "anhoerung.pdf", armed)
+    station.wait_for(lambda: station.final() == 3, 120, "three documents")
+    assert station.stop() == 0
+
+    states = {row["sha256"]: row["state"] for row in station.rows()}
+    assert states == {zip_sha: "quarantined", png_sha: "quarantined", armed_sha: "delivered"}
+    quarantine = station.root / "quarantine"
+    zip_reason = json.loads((quarantine / "rechnung.pdf.error.json").read_text())
+    assert zip_reason["sha256"] == zip_sha and "a ZIP archive" in zip_reason["message"]
+    assert zip_reason["hint"]
+    png_reason = json.loads((quarantine / "scan.pdf.error.json").read_text())
+    assert "named .pdf but the content is PNG" in png_reason["message"]
+    assert not list(station.dms.rglob("evil")) and not list(station.root.rglob("cron.d"))
+
+    (delivered,) = [p for p in files_in(station.dms) if not p.name.endswith(".json")]
+    sidecar = json.loads(delivered.with_name(delivered.name + ".json").read_text())
+    assert sidecar["sha256"] == armed_sha  # the original's hash, the document's id
+    assert "/OpenAction /JavaScript" in sidecar["active_content_removed"]
+    assert "/Names /EmbeddedFiles" in sidecar["active_content_removed"]
+    data = delivered.read_bytes()
+    assert data != armed and b"app.alert" not in data and PROGRAM not in data
+    (archived,) = files_in(station.root / "archive")
+    assert archived.read_bytes() == armed, "the original is archived unchanged"
