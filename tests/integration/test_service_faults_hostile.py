@@ -13,14 +13,23 @@ import io
 import json
 import os
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
+import yaml
 from activepdf import PROGRAM, armed_pdf
 from PIL import Image
-from test_service_faults import Station, drop, letter_pdf, station  # noqa: F401 (fixture)
+from test_service_faults import (  # noqa: F401 (station: the fixture)
+    REPO,
+    Station,
+    drop,
+    letter_pdf,
+    station,
+)
 
 from semantha.fsutil import TEMP_PREFIX
 from semantha.service.journal import State
@@ -33,6 +42,38 @@ def png_page() -> bytes:
     buffer = io.BytesIO()
     Image.new("L", (600, 800), 255).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def stripes_png() -> bytes:
+    """An 8900 x 8900 bitonal page of text-like dashes, about 130 KB as a PNG."""
+    rng = np.random.default_rng(7)
+    image = np.full((8900, 8900), 255, np.uint8)
+    for top in range(40, 8860, 36):
+        x = 40
+        while x < 8700:
+            width = int(rng.integers(8, 60))
+            image[top : top + 18, x : x + width] = 0
+            x += width + int(rng.integers(6, 20))
+    buffer = io.BytesIO()
+    Image.fromarray(image).convert("1").save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def semantha(at: Station, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "semantha", "--config", str(at.config), *args],
+        cwd=at.root,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def set_ocr(at: Station, **settings: object) -> None:
+    config = yaml.safe_load(at.config.read_text(encoding="utf-8"))
+    config.setdefault("ocr", {}).update(settings)
+    at.config.write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -150,3 +191,85 @@ def test_hostile_files_end_in_quarantine_with_a_reason_or_reach_the_dms_disarmed
     assert data != armed and b"app.alert" not in data and PROGRAM not in data
     (archived,) = files_in(station.root / "archive")
     assert archived.read_bytes() == armed, "the original is archived unchanged"
+
+
+@pytest.mark.slow
+def test_a_pathological_image_is_scaled_to_the_pixel_budget_and_the_service_goes_on(
+    station: Station,  # noqa: F811
+) -> None:
+    # 79 M pixels of text-like stripes: OCR'd at full size, minutes and gigabytes.
+    station.set_service(workers=1, document_timeout_s=120)
+    set_ocr(station, max_page_pixels=4_000_000)
+    station.start()
+    stripes = drop(station.inbox, "stripes.png", stripes_png())
+    letter = drop(station.inbox, "amt63.pdf", letter_pdf(0))
+    station.wait_for(lambda: station.final() == 2, 240, "the stripes and a letter")
+    assert station.process is not None and station.process.poll() is None
+    assert station.stop() == 0
+    rows = {row["sha256"]: row for row in station.rows()}
+    assert rows[letter]["state"] == State.DELIVERED
+    assert rows[stripes]["state"] in (State.REVIEW, State.QUARANTINED)
+    assert rows[stripes]["attempts"] <= 1 and not rows[stripes]["failure"]  # never a timeout
+    log = (station.root / "log" / "semantha.jsonl").read_text(encoding="utf-8")
+    scaled = [json.loads(line) for line in log.splitlines() if "scaled_to_budget" in line]
+    assert scaled and scaled[0]["pixels"] == 8900 * 8900
+
+
+def test_a_worker_over_its_memory_limit_quarantines_the_document_and_lives_on(
+    station: Station,  # noqa: F811
+) -> None:
+    # A real process with a real RLIMIT_AS: room for the service's code and its engines
+    # (measured at run time), not for a 79 M pixel page and its copies.
+    stripes = station.root / "stripes.png"
+    stripes.write_bytes(stripes_png())
+    script = """
+import sys
+from pathlib import Path
+from semantha.config import load_config
+from semantha.pipeline import process_file
+from semantha.service.memory import limit_address_space
+from semantha.service.worker import build_context
+
+ctx = build_context(load_config(Path(sys.argv[1])))
+status = Path("/proc/self/status").read_text()
+mapped_kb = int(status.split("VmSize:")[1].split()[0])
+limit_address_space(mapped_kb // 1024 + 150)
+huge = process_file(Path(sys.argv[2]), ctx, full_text=True)
+print("RESULT", huge.status, huge.error_class, huge.error)
+letter = process_file(Path(sys.argv[3]), ctx)
+print("RESULT", letter.status)
+"""
+    letter = station.root / "amt63.pdf"
+    letter.write_bytes(letter_pdf(0))
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(station.config), str(stripes), str(letter)],
+        cwd=station.root,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    huge_line, letter_line = [line for line in result.stdout.splitlines() if line[:7] == "RESULT "]
+    assert huge_line.startswith("RESULT quarantined InputError reading the document needs more")
+    assert letter_line == "RESULT delivered", "the same process reads the next letter"
+    reason = json.loads((station.root / "quarantine" / "stripes.png.error.json").read_text())
+    assert "service.worker_memory_mb" in reason["hint"]
+
+
+def test_a_document_beyond_the_page_limit_is_not_read_in_full(
+    station: Station,  # noqa: F811
+) -> None:
+    set_ocr(station, max_pages=2)
+    long_letter = station.root / "lang.pdf"
+    long_letter.write_bytes(letter_pdf(0, pages=3))
+    short_letter = station.root / "kurz.pdf"
+    short_letter.write_bytes(letter_pdf(0, pages=2))
+    result = semantha(station, "process", "--text", "--json", str(long_letter), str(short_letter))
+    assert result.returncode == 0, result.stderr
+    long_row, short_row = (json.loads(line) for line in result.stdout.splitlines())
+    assert long_row["status"] == "quarantined"
+    assert "3 pages, more than ocr.max_pages (2)" in long_row["reason"]
+    reason = json.loads((station.root / "quarantine" / "lang.pdf.error.json").read_text())
+    assert "raise ocr.max_pages" in reason["hint"]
+    assert short_row["status"] == "delivered" and len(short_row["text"]) == 2
