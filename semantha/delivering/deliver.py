@@ -13,7 +13,10 @@ Files written (``brief.pdf`` stands for the original's name):
   hits, department/doctype top 3, thresholds), received_at, delivered_at. With
   ``searchable_pdf`` the file is ``brief.pdf`` built by ``semantha.delivering.searchable`` (the scan
   under an invisible layer of its OCR words) for any scan format; ``sha256`` stays the
-  original scan's, the document's id.
+  original scan's, the document's id. A PDF's active content (JavaScript, automatic
+  actions, embedded files, ...) is removed from the delivered copy (``activecontent``),
+  and the sidecar lists what in active_content_removed. The file and its sidecar are
+  written as a pair: both or neither.
   A person's decision (method "human") adds decided_by.
 - ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason and
   returned_by (the office that sent the document back, or null); the recognised text is
