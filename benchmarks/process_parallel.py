@@ -7,7 +7,8 @@ The first ``--files`` scanned PDFs of samples/ go through ``process_all`` with
 each time in a fresh process so that neither inherits the other's warm engines:
 once sequentially (one reader, its pages on every core: the loop `process` ran
 before) and once with one reader per core. The order alternates between rounds.
-Prints pages/s per run, the medians and their ratio, and writes the Markdown to
+Prints pages/s per run, the medians and their ratio, and the machine's load average
+(a shared machine flattens the ratio), and writes the Markdown to
 benchmarks/results/process-parallel-<stamp>.md.
 """
 
@@ -62,6 +63,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     modes = {"sequential (1 reader)": 1, f"side by side ({cores} readers)": cores}
     rates: dict[str, list[float]] = {name: [] for name in modes}
+    load_before = os.getloadavg()[0]
     lines = []
     for n in range(args.rounds):
         order = list(modes.items()) if n % 2 == 0 else list(reversed(modes.items()))
@@ -87,6 +89,9 @@ def main() -> None:
         *(f"| {name} | {median:.2f} |" for name, median in medians.items()),
         "",
         f"Ratio side by side / sequential: {parallel / sequential:.2f}",
+        "",
+        f"Load average (1 min) before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+        "(other work on the machine shares the cores and flattens any ratio).",
         "",
         "Runs:",
         "",
