@@ -60,6 +60,15 @@ class OcrSettings(Strict):
     # Pages of one document read at the same time; 0: the CPU cores shared among the
     # service's workers (all of them for `semantha process`).
     page_threads: int = Field(0, ge=0, le=64)
+    # A page with more pixels is scaled down to this many before it is cleaned and
+    # read (A3 at 300 dpi has 17 M): a huge image costs no more than a large page.
+    max_page_pixels: int = Field(20_000_000, ge=1_000_000)
+    # The OCR time budget of a page or band: this many seconds per million pixels, at
+    # least MIN_OCR_BUDGET_S and at most timeout_s (an A4 page at 300 dpi: 8.7 M).
+    seconds_per_megapixel: float = Field(4.0, gt=0)
+    # Documents with more pages are not read in full for `process --text` or a
+    # searchable_pdf route: they are quarantined with that reason.
+    max_pages: int = Field(300, ge=1)
 
 
 class PreprocessSettings(Strict):
@@ -103,6 +112,9 @@ class ServiceSettings(Strict):
     # Prometheus metrics over HTTP from the main process; 0 serves none.
     metrics_port: int = Field(0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
+    # Address space of each worker process in MiB (RLIMIT_AS); 0: no limit. A document
+    # that needs more is quarantined instead of taking the machine's memory.
+    worker_memory_mb: int = Field(3072, ge=0)
 
 
 class ReviewSettings(Strict):

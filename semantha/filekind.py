@@ -1,7 +1,9 @@
 """What kind of file a scan is, from its first bytes, never from its name.
 
 Scan stations and mail programs get extensions wrong, so reading and delivering both
-ask this module, which sits below the stages.
+ask this module, which sits below the stages. A name that claims a kind the content
+is not (an archive named ``.pdf``) is refused by ``sniff_named``: a lenient reader
+would otherwise find a PDF inside the archive and deliver the archive as that PDF.
 """
 
 from __future__ import annotations
@@ -24,6 +26,47 @@ _MAGIC: tuple[tuple[bytes, Kind], ...] = (
 )
 
 
+# Formats that are never a scan but may carry one inside (an archive holding a PDF
+# shows "%PDF-" in its first KiB): refused before the PDF header is searched for.
+_NOT_SCANS: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"PK\x07\x08", "a ZIP archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a Linux program"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office document"),
+)
+
+# The kind a file's extension claims; other extensions (or none) claim nothing.
+_EXTENSIONS: dict[str, Kind] = {
+    ".pdf": "pdf",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".jpe": "jpeg",
+    ".png": "png",
+}
+
+
+def sniff_named(path: Path) -> Kind:
+    """``sniff``, and an InputError when the name's extension claims another kind."""
+    kind = sniff(path)
+    claimed = _EXTENSIONS.get(path.suffix.lower())
+    if claimed is not None and claimed != kind:
+        raise InputError(
+            f"{path.name}: named {path.suffix} but the content is {kind.upper()}",
+            "check where the file came from; if it is a scan, save it with the right "
+            "extension and put it into the inbox again",
+        )
+    return kind
+
+
 def sniff(path: Path) -> Kind:
     """The file type from its magic bytes."""
     try:
@@ -33,6 +76,13 @@ def sniff(path: Path) -> Kind:
         raise InputError(f"{path.name}: cannot be read ({exc.strerror})", RESCAN_HINT) from exc
     if not head:
         raise InputError(f"{path.name}: the file is empty (0 bytes)", RESCAN_HINT)
+    for magic, what in (*_NOT_SCANS, *_tar(head)):
+        if head.startswith(magic):
+            raise InputError(
+                f"{path.name}: not a scan - the content is {what}",
+                "do not open it; if it came from the scanner, configure the scanner to "
+                "save PDF, TIFF, JPEG or PNG",
+            )
     # The PDF header may follow some junk bytes; readers accept it within the first KiB.
     if b"%PDF-" in head:
         return "pdf"
@@ -45,6 +95,11 @@ def sniff(path: Path) -> Kind:
         "configure the scanner to save PDF, TIFF, JPEG or PNG; the file name's extension "
         "does not matter",
     )
+
+
+def _tar(head: bytes) -> tuple[tuple[bytes, str], ...]:
+    """A tar archive's magic sits at offset 257, after its first member's name."""
+    return ((b"", "a tar archive"),) if head[257:262] == b"ustar" else ()
 
 
 def _looks_like_text(head: bytes) -> bool:

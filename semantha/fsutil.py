@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -76,7 +76,7 @@ def _atomic_target(
             handle.flush()
             os.fsync(handle.fileno())
         if exclusive:
-            _link_new(tmp, path)
+            link_new(tmp, path)
         else:
             tmp.replace(path)
     finally:
@@ -84,7 +84,25 @@ def _atomic_target(
     fsync_dir(path.parent)
 
 
-def _link_new(tmp: Path, path: Path) -> None:
+def staged(folder: Path, write: Callable[[IO[bytes]], object], mode: int = NEW_FILE_MODE) -> Path:
+    """A new temporary file in ``folder`` filled by ``write`` and fsynced, for the caller
+    to give its name (``link_new``, ``os.replace``) or remove; removed here on failure."""
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def link_new(tmp: Path, path: Path) -> None:
     """Give ``tmp`` the name ``path`` unless that name exists (link(2) refuses atomically)."""
     try:
         os.link(tmp, path)

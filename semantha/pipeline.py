@@ -26,7 +26,7 @@ from semantha.config import AppConfig
 from semantha.deciding import classify, route, rules
 from semantha.deciding.model import DocumentClassifier
 from semantha.delivering import deliver
-from semantha.errors import DeliveryError, DocumentError
+from semantha.errors import DeliveryError, DocumentError, InputError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
 from semantha.records import Decision, Document, Outcome, Page, Plan, Reading
@@ -146,7 +146,19 @@ def _page_pool(threads: int) -> ThreadPoolExecutor:
 
 def _prepared(page: Page, ctx: Context) -> Page:
     legibility = functools.partial(ocr.strip_legibility, settings=ctx.config.ocr)
+    page = imaging.within_pixels(page, ctx.config.ocr.max_page_pixels)
     return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation, legibility)
+
+
+def _within_page_limit(pages: int, ctx: Context, why: str) -> None:
+    """InputError when every page of a document this long would have to be read."""
+    limit = ctx.config.ocr.max_pages
+    if pages > limit:
+        raise InputError(
+            f"the document has {pages} pages, more than ocr.max_pages ({limit}) for {why}",
+            "split the document, or raise ocr.max_pages in config.yaml and put it into "
+            "the inbox again",
+        )
 
 
 def _again(
@@ -178,6 +190,14 @@ def understand(
     return document, decision
 
 
+def _too_big(ctx: Context) -> InputError:
+    limit = ctx.config.service.worker_memory_mb
+    return InputError(
+        f"reading the document needs more memory than a worker may use ({limit} MiB)",
+        "check the scan (an enormous page?); raise service.worker_memory_mb if it is fine",
+    )
+
+
 def process_file(
     path: Path,
     ctx: Context,
@@ -194,6 +214,8 @@ def process_file(
     bound = log.bind(doc_id=doc_id[:12])
     try:
         header_first = ctx.config.ocr.strategy == "roi_first" and not full_text
+        if full_text:
+            _within_page_limit(load.page_count(path), ctx, "its full text")
         with timed(timings, "read"):
             pages = read_header(path, ctx) if header_first else read_pages(path, ctx)
         document = Document(
@@ -222,11 +244,13 @@ def process_file(
             document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
         # Every page is read when a route delivers the text.
         if _partly_read(document) and plan.needs_full_text:
+            _within_page_limit(len(pages), ctx, f"route {plan.route_id!r}, which delivers the text")
             with timed(timings, "read_all"):
                 pages = read_pages(path, ctx, header=pages[0])
             document, decision, plan = _again(replace(document, pages=pages), ctx, timings)
         document = without_images(document)
-    except DocumentError as exc:
+    except (DocumentError, MemoryError) as caught:
+        exc = caught if isinstance(caught, DocumentError) else _too_big(ctx)
         bound.warning("document.unreadable", error=type(exc).__name__)
         if dry_run:
             return Outcome(

@@ -17,13 +17,27 @@ from pydantic import BaseModel, ValidationError
 from semantha.errors import ConfigError
 
 M = TypeVar("M", bound=BaseModel)
+# Rule files of a large city are tens of KB; megabytes are a mistake (a generated or
+# pasted file) that would take minutes to check and slow every document down.
+MAX_YAML_BYTES = 2 * 1024 * 1024
 # libyaml's parser, 20 times faster than PyYAML's own; the same nodes, marks and errors.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    """Return (data, node tree) of a YAML file; raise ConfigError with the position."""
+    """Return (data, node tree) of a YAML file; raise ConfigError with the position.
+
+    A key given twice in one mapping is an error (YAML would keep the last silently),
+    and so is a file larger than ``MAX_YAML_BYTES``."""
     try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise ConfigError(
+                f"{path}: the file is {size:,} bytes, more than the limit of "
+                f"{MAX_YAML_BYTES:,} bytes for a configuration or rule file — remove "
+                "generated or repeated entries (a city's rules take a few dozen KB)",
+                "shorten the file; the previous rules stay in use until then",
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: file not found", "create it or fix the path") from exc
@@ -33,6 +47,7 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _refuse_duplicate_keys(path, node)
         data = None if node is None else loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
@@ -44,6 +59,43 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     finally:
         loader.dispose()
     return data, node
+
+
+def _refuse_duplicate_keys(path: Path, root: yaml.Node | None) -> None:
+    """ConfigError naming every key that appears twice in one mapping, with both lines."""
+    problems: list[tuple[int, str]] = []
+    seen_nodes: set[int] = set()  # aliases share nodes: each is checked once
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                stack.append(value)
+                if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                    continue
+                if key.value in first:
+                    mark, earlier = key.start_mark, first[key.value].start_mark
+                    problems.append(
+                        (
+                            mark.line,
+                            f"{path}:{mark.line + 1}:{mark.column + 1}: key '{key.value}' is "
+                            f"given twice in the same block (first at line {earlier.line + 1})"
+                            " — keep one",
+                        )
+                    )
+                else:
+                    first[key.value] = key
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    if problems:
+        raise ConfigError(
+            "\n".join(text for _, text in sorted(problems)),
+            "keep one of each: YAML would use the last and silently ignore the first",
+        )
 
 
 def locate(node: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int, int] | None:

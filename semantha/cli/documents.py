@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,21 +99,36 @@ def _print_table(rows: Iterable[dict[str, Any]]) -> None:
 
 
 def run_process(args: argparse.Namespace) -> int:
-    from semantha.pipeline import process_file
-    from semantha.service.worker import build_context
+    from semantha.cli.logsetup import configure_logging
+    from semantha.service.batch import process_all, readers_for
 
     config = load_and_log(args)
-    context = build_context(config)
-    rows = []
+    files = []
     for path in args.files:
-        if not path.is_file():
+        if path.is_file():
+            files.append(path)
+        else:
             print(f"semantha: {path}: no such file", file=sys.stderr)
-            continue
-        outcome = process_file(path, context, dry_run=args.dry_run, full_text=args.text)
-        row = outcome_json(outcome, args.text, config.paths.review)
+    # Readers log as this process does (load_and_log): the same file, warnings on the console.
+    verbose = getattr(args, "verbose", False)
+    level = "DEBUG" if verbose else config.logging.level
+    log_setup = partial(
+        configure_logging, config.logging.file, level, "DEBUG" if verbose else "WARNING"
+    )
+    row = partial(outcome_json, with_text=args.text, review=config.paths.review)
+    rows = []
+    for line in process_all(
+        files,
+        config,
+        row,
+        readers_for(len(files)),
+        dry_run=args.dry_run,
+        full_text=args.text,
+        log_setup=log_setup,
+    ):
         if args.json:
-            print(json.dumps(row, ensure_ascii=False), flush=True)
-        rows.append(row)
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+        rows.append(line)
     if not args.json:
         _print_table(rows)
     return 0 if len(rows) == len(args.files) else 1

@@ -11,13 +11,13 @@ ends in review.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
 import regex
 import structlog
 
+from semantha.cleantext import clean_text
 from semantha.deciding import rules
 from semantha.records import PDFA, SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
@@ -33,7 +33,6 @@ MAX_COMPONENT_BYTES = 240
 """UTF-8 bytes per name: most Linux file systems allow 255."""
 
 UNSAFE_CHARS = regex.compile(r'[\\/:*?"<>|]')
-CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]")
 RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
     + [f"{p}{n}" for p in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")]
@@ -116,12 +115,6 @@ def _field_regex(ruleset: RuleSet, source: str, value: str, name: str) -> bool:
 
 
 # --------------------------------------------------------------------------- sanitising
-
-
-def clean_text(value: str) -> str:
-    """No control characters (NUL, newlines, bidi marks); runs of spaces become one."""
-    value = unicodedata.normalize("NFC", value)
-    return " ".join(str(CONTROL.sub(" ", value)).split())
 
 
 def clean_value(value: str) -> str:

@@ -13,7 +13,10 @@ Files written (``brief.pdf`` stands for the original's name):
   hits, department/doctype top 3, thresholds), received_at, delivered_at. With
   ``searchable_pdf`` the file is ``brief.pdf`` built by ``semantha.delivering.searchable`` (the scan
   under an invisible layer of its OCR words) for any scan format; ``sha256`` stays the
-  original scan's, the document's id.
+  original scan's, the document's id. A PDF's active content (JavaScript, automatic
+  actions, embedded files, ...) is removed from the delivered copy (``activecontent``),
+  and the sidecar lists what in active_content_removed. The file and its sidecar are
+  written as a pair: both or neither.
   A person's decision (method "human") adds decided_by.
 - ``<review>/[<target>/]brief.pdf`` + ``brief.pdf.json``: the same plus review_reason and
   returned_by (the office that sent the document back, or null); the recognised text is
@@ -36,18 +39,21 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 import structlog
 
 from semantha import fsutil
+from semantha.cleantext import clean_values
 from semantha.config import Paths
 from semantha.delivering import kepttext, transfer
 from semantha.errors import DeliveryError, DocumentError, GuiError
+from semantha.filekind import sniff
 from semantha.records import (
     PDFA,
     SEARCHABLE_PDF,
@@ -144,8 +150,11 @@ def set_aside(document: Document, decision: Decision, folder: Path) -> Delivery:
     """Copy the document with its sidecar into ``folder`` (chosen by the caller, never
     by a route): a document for no office, archived as such."""
     folder = _ensure_folder(folder, folder, "folder")
-    dest, already = _copy_once(document.source, folder / document.source.name, document.id, "copy")
-    _write_sidecar(dest, _sidecar(document, decision, "", "archive", dest))
+    dest, already = _copy_pair(
+        document,
+        folder / document.source.name,
+        lambda d: _sidecar(document, decision, "", "archive", d),
+    )
     return _delivered(Action("copy", str(folder)), document, dest, already, document.id)
 
 
@@ -171,7 +180,9 @@ def quarantine(
         "quarantined_at": _now(),
         "timings": dict(timings),
     }
-    _guarded(lambda: fsutil.atomic_write_json(error_path(dest), report), dest, "write error.json")
+    _guarded(
+        lambda: fsutil.atomic_write_bytes(error_path(dest), _json(report)), dest, "write error.json"
+    )
     log.warning("document.quarantined", doc_id=doc_id[:12], error=type(error).__name__)
     return Outcome(
         doc_id,
@@ -210,8 +221,38 @@ def _to_dms(
     else:
         folder, name = target, delivered.name
     folder = _ensure_folder(folder, root, "DMS import folder")
+    made, removed = _made_pdf(action, document, decision, searchable)
+    written = document.id if made is None else hashlib.sha256(made).hexdigest()
+
+    def sidecar_for(dest: Path) -> dict[str, Any]:
+        sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
+        if removed:
+            sidecar["active_content_removed"] = list(removed)
+        sidecar["transfer"] = transfer.delivered(document, dest, written, action)
+        return sidecar
+
+    if made is None:
+        dest, already = _copy_pair(document, folder / name, sidecar_for)
+    else:
+        dest, already = _deliver_pair(
+            lambda handle: handle.write(made),
+            folder / name,
+            lambda existing: _holds(existing, made),
+            sidecar_for,
+            "write the PDF",
+        )
+    return _delivered(action, document, dest, already, written)
+
+
+def _made_pdf(
+    action: Action, document: Document, decision: Decision, searchable: bool
+) -> tuple[bytes | None, tuple[str, ...]]:
+    """The PDF to deliver instead of the original, if any, and the active content
+    removed from it: the searchable PDF (made anew from the page images, so it has
+    none; PDF/A-2b with ``pdfa``), the original PDF without its active content, or None
+    for the original."""
+    # Imported here: img2pdf and pikepdf add 0.1 s to every start-up that needs neither.
     if searchable:
-        # Imported here: img2pdf and pikepdf add 0.1 s to every start-up that needs neither.
         from semantha.delivering.searchable import searchable_pdf
 
         pdf = searchable_pdf(document.source, document.pages)
@@ -219,17 +260,16 @@ def _to_dms(
             from semantha.delivering.pdfa import archival
 
             pdf = archival(pdf, document, decision)
-        dest, already = _write_once(pdf, folder / name, "write the searchable PDF")
-        written = hashlib.sha256(pdf).hexdigest()
-    else:
-        dest, already = _copy_once(document.source, folder / name, document.id, "copy the document")
-        written = document.id
-    sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
-    sidecar["transfer"] = transfer.delivered(document, dest, written, action)
-    # An index the DMS may already have imported is left alone on redelivery.
-    if not already or not sidecar_path(dest).exists():
-        _write_sidecar(dest, sidecar)
-    return _delivered(action, document, dest, already, written)
+        return pdf, ()
+    if sniff(document.source) != "pdf":
+        return None, ()
+    from semantha.delivering.activecontent import without_active_content
+
+    cleaned = without_active_content(document.source)
+    if cleaned is None:
+        return None, ()
+    log.warning("delivery.active_content_removed", doc_id=document.id[:12], removed=cleaned[1])
+    return cleaned
 
 
 def _review(
@@ -258,7 +298,14 @@ def _review(
 
 def _write_sidecar(dest: Path, sidecar: dict[str, Any]) -> None:
     index = sidecar_path(dest)
-    _guarded(lambda: fsutil.atomic_write_json(index, sidecar), index, "write the sidecar")
+    _guarded(lambda: fsutil.atomic_write_bytes(index, _json(sidecar)), index, "write the sidecar")
+
+
+def _json(report: dict[str, Any]) -> bytes:
+    """A sidecar's bytes: values read from a scan lose control and bidi characters
+    (``cleantext``), as file names do, so no DMS import or viewer is misled by them."""
+    text = json.dumps(clean_values(report), ensure_ascii=False, indent=2, default=str)
+    return (text + "\n").encode("utf-8")
 
 
 def _delivered(
@@ -435,23 +482,87 @@ def _copy_once(source: Path, wanted: Path, sha256: str, what: str) -> tuple[Path
     raise AssertionError("unreachable: _candidates is endless")
 
 
-def _write_once(data: bytes, wanted: Path, what: str) -> tuple[Path, bool]:
-    """Like ``_copy_once`` for bytes made here (a searchable PDF): never overwrite."""
-    for candidate in _candidates(wanted):
-        if candidate.exists():
-            if candidate.is_file() and _holds(candidate, data):
+def _copy_pair(
+    document: Document, wanted: Path, sidecar_for: Callable[[Path], dict[str, Any]]
+) -> tuple[Path, bool]:
+    """The original and its sidecar as a pair (``_deliver_pair``); its mtime is kept."""
+    source = document.source
+
+    def copy(handle: IO[bytes]) -> None:
+        with source.open("rb") as original:
+            shutil.copyfileobj(original, handle, 1 << 20)
+
+    return _deliver_pair(
+        copy,
+        wanted,
+        lambda existing: _same_content(existing, source, document.id),
+        sidecar_for,
+        "copy the document",
+        mtime_from=source,
+    )
+
+
+def _deliver_pair(
+    write: Callable[[IO[bytes]], object],
+    wanted: Path,
+    same: Callable[[Path], bool],
+    sidecar_for: Callable[[Path], dict[str, Any]],
+    what: str,
+    mtime_from: Path | None = None,
+) -> tuple[Path, bool]:
+    """Deliver a document and its sidecar together to ``wanted`` or the first free
+    ``wanted (n)``; never overwrite. Returns (path, True) when identical bytes are there.
+
+    Both are written under temporary names in the target folder and fsynced before
+    either gets its name, so a full or failing share leaves neither behind: the
+    document is named first (which claims the name), then its sidecar; if the sidecar
+    cannot be named, the document is removed again. A document found already
+    delivered without its sidecar (a crash between the two renames) gets it now.
+    """
+    try:
+        document = fsutil.staged(wanted.parent, write)
+        if mtime_from is not None:
+            shutil.copystat(mtime_from, document)
+    except OSError as exc:
+        raise _delivery_error(exc, what, wanted) from exc
+    try:
+        for candidate in _candidates(wanted):
+            if not candidate.exists() and _name_pair(document, candidate, sidecar_for(candidate)):
+                return candidate, False
+            if candidate.is_file() and same(candidate):
+                # An index the DMS may already have imported is left alone.
+                if not sidecar_path(candidate).exists():
+                    _write_sidecar(candidate, sidecar_for(candidate))
                 return candidate, True
-            continue
+        raise AssertionError("unreachable: _candidates is endless")
+    finally:
+        document.unlink(missing_ok=True)
+
+
+def _name_pair(document: Path, dest: Path, sidecar: dict[str, Any]) -> bool:
+    """Give the staged ``document`` the name ``dest`` and its sidecar beside it; False
+    when another worker took ``dest`` first. DeliveryError with nothing left behind."""
+    index = sidecar_path(dest)
+    try:
+        staged_index = fsutil.staged(dest.parent, lambda handle: handle.write(_json(sidecar)))
+    except OSError as exc:
+        raise _delivery_error(exc, "write the sidecar", index) from exc
+    try:
         try:
-            fsutil.atomic_write_bytes(candidate, data, exclusive=True)
+            fsutil.link_new(document, dest)
         except FileExistsError:
-            if candidate.is_file() and _holds(candidate, data):
-                return candidate, True
-            continue
-        except OSError as exc:
-            raise _delivery_error(exc, what, candidate) from exc
-        return candidate, False
-    raise AssertionError("unreachable: _candidates is endless")
+            return False
+        try:
+            staged_index.replace(index)
+        except OSError:
+            dest.unlink(missing_ok=True)  # no document in the DMS without its index
+            raise
+    except OSError as exc:
+        raise _delivery_error(exc, "deliver the document with its sidecar", dest) from exc
+    finally:
+        staged_index.unlink(missing_ok=True)
+    fsutil.fsync_dir(dest.parent)
+    return True
 
 
 def _holds(existing: Path, data: bytes) -> bool:

@@ -294,6 +294,27 @@ def at_most(page: Page, dpi: int) -> Page:
     return replace(page, image=image, dpi=scaled_dpi, size=size, ops=(*page.ops, f"scale:{dpi}"))
 
 
+def within_pixels(page: Page, max_pixels: int) -> Page:
+    """``page`` scaled down to at most ``max_pixels`` (recorded as "pixels:<max>"): an
+    enormous image would take minutes and gigabytes in every later step."""
+    if page.image is None:
+        return page
+    height, width = page.image.shape[:2]
+    if width * height <= max_pixels:
+        return page
+    scale = (max_pixels / (width * height)) ** 0.5
+    size = (max(1, int(width * scale)), max(1, int(height * scale)))
+    image = np.asarray(cv2.resize(page.image, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
+    log.info("imaging.scaled_to_budget", page=page.index, pixels=width * height)
+    return replace(
+        page,
+        image=image,
+        dpi=max(1, round(page.dpi * scale)),
+        size=size,
+        ops=(*page.ops, f"pixels:{max_pixels}"),
+    )
+
+
 def ink_mask(image: GrayImage, dpi: int, target_dpi: int) -> NDArray[np.uint8]:
     """Ink = 1, paper = 0, at ``target_dpi``; dark scanner borders are cut off."""
     small, small_dpi = downscale(image, dpi, target_dpi)

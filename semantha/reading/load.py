@@ -1,7 +1,7 @@
 """Read a scanned file into pages: PDF, multi-page TIFF (also bitonal CCITT G4), JPEG, PNG.
 
-The type is sniffed from the file's first bytes, never from its name: scan stations
-and mail programs get extensions wrong. Pages are produced one at a time, so a long
+The type is sniffed from the file's first bytes; a name whose extension claims another
+type (an archive named ``.pdf``) is refused. Pages are produced one at a time, so a long
 PDF never sits in memory as a whole. A PDF page that already carries a usable text
 layer is returned as text and is not rendered for OCR; a scanner's page (one JPEG or
 G4 image over the whole page) is decoded, not rendered (``pdfscan``). Every way a file can be
@@ -28,7 +28,7 @@ from pdf2image.exceptions import (
 from PIL import Image, ImageOps
 
 from semantha.errors import EnvironmentCheckError, InputError
-from semantha.filekind import RESCAN_HINT, Kind, sniff
+from semantha.filekind import RESCAN_HINT, Kind, sniff_named
 from semantha.reading import pdfscan
 from semantha.records import GrayImage, Page, Reading
 
@@ -60,7 +60,7 @@ def load_pages(path: Path, dpi: int, start: int = 0) -> Generator[Page, None, No
     Problems found in the file's header (empty, unknown type, encrypted) are raised
     at once; damage further into the file is raised when that page is reached.
     """
-    kind = sniff(path)
+    kind = sniff_named(path)
     log.debug("load.sniffed", file=path.name, kind=kind)
     if kind == "pdf":
         # Read from the open file: given a path, pypdf holds the whole file in memory.
@@ -89,7 +89,7 @@ def page_image(path: Path, index: int, dpi: int) -> Page:
 
 def page_count(path: Path) -> int:
     """How many pages ``path`` holds, without rendering or decoding any of them."""
-    kind = sniff(path)
+    kind = sniff_named(path)
     if kind == "pdf":
         with path.open("rb") as handle:
             return len(_open_pdf(path, handle).pages)

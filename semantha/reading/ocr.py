@@ -46,6 +46,7 @@ OSD_MIN_CONFIDENCE = 2.0  # tesseract's orientation_conf; below this its answer 
 STAMP_PSM = 6  # one uniform block of text
 STRIP_PSM = 6  # a strip of a few text lines is one block
 SURE_CONFIDENCE = 60.0  # a word read at least this sure counts as read
+MIN_OCR_BUDGET_S = 5.0  # a small band's budget: the engine's start on a page costs ~0.1 s
 
 
 def recognise(page: Page, settings: OcrSettings, anew: bool = False) -> Page:
@@ -151,13 +152,21 @@ def _recognise(
     else:
         engine.SetImageBytes(band.tobytes(), width, height, 1, width)
     engine.SetSourceResolution(dpi)
+    budget = ocr_budget_s(width * height, settings)
     start = time.monotonic()
-    if not engine.Recognize(timeout=max(1, round(settings.timeout_s * 1000))):
+    if not engine.Recognize(timeout=max(1, round(budget * 1000))):
         # Recognize says only "no"; the clock tells a timeout from a failure.
-        if time.monotonic() - start >= settings.timeout_s * 0.9:
+        if time.monotonic() - start >= budget * 0.9:
             raise TimeoutError
         raise _EngineError("the engine could not recognise the page")
     return str(engine.GetTSVText(0))
+
+
+def ocr_budget_s(pixels: int, settings: OcrSettings) -> float:
+    """Seconds the engine may spend on ``pixels``: proportional to the area, so a
+    pathological image stops in about the time a real page of its size would take."""
+    budget = MIN_OCR_BUDGET_S + settings.seconds_per_megapixel * pixels / 1e6
+    return min(settings.timeout_s, budget)
 
 
 _engines = threading.local()
@@ -300,8 +309,9 @@ def _translated_errors(page: Page) -> Iterator[None]:
         yield
     except TimeoutError as exc:
         raise OcrError(
-            f"OCR of page {page.index + 1} timed out",
-            "the page may be a photo or full of noise; check the scan, or raise ocr.timeout_s",
+            f"OCR of page {page.index + 1} timed out (its budget grows with the page's area)",
+            "the page may be a photo or full of noise; check the scan, or raise "
+            "ocr.seconds_per_megapixel and ocr.timeout_s",
         ) from exc
     except (_EngineError, RuntimeError) as exc:  # tesserocr's errors, e.g. missing language data
         raise OcrError(

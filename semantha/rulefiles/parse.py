@@ -115,7 +115,8 @@ def parse_rule_file(path: Path, model: type[M]) -> RuleFile[M]:
     try:
         data, node = read_yaml(path)
     except ConfigError as exc:
-        return RuleFile(path, None, None, (problem_from_text(path, exc.message),))
+        problems = tuple(problem_from_text(path, line) for line in exc.message.splitlines())
+        return RuleFile(path, None, None, problems)
     try:
         return RuleFile(path, node, model.model_validate(data if data is not None else {}), ())
     except ValidationError as exc:

@@ -153,7 +153,7 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
         conn.send(("result", result))
 
 
-def _context(
+def process_context(
     preload: Sequence[str],
 ) -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     """Never plain fork: the watcher's threads may hold locks at that moment.
@@ -194,7 +194,7 @@ class ProcessExecutor(Generic[WorkerStateT]):
         self._work = work
         self._timeout_s = timeout_s
         self._max_jobs = max_jobs
-        self._mp = _context(preload)
+        self._mp = process_context(preload)
         self._slots: list[_Slot] = []
         self._failed_starts = 0
 

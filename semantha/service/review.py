@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import structlog
 
 from semantha import fsutil
+from semantha.cleantext import clean_text
 from semantha.config import AppConfig
 from semantha.deciding import route
 from semantha.deciding.model import UNROUTABLE
@@ -517,7 +518,7 @@ def checked_fields(fields: Mapping[str, str]) -> dict[str, str]:
                 f"field name {name!r} is not a plain name",
                 "use lower-case letters, digits and '_', e.g. aktenzeichen, date, subject",
             )
-        value = route.clean_text(value)
+        value = clean_text(value)
         if len(value) > MAX_FIELD_LENGTH:
             raise InputError(f"field {name} is longer than {MAX_FIELD_LENGTH} characters", "")
         if name == "date" and value:

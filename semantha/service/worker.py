@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 import structlog
 
 from semantha.config import AppConfig
-from semantha.errors import DeliveryError, InputError
+from semantha.errors import ConfigError, DeliveryError, InputError
 from semantha.service.executor import Job, JobResult, failed
 from semantha.service.journal import Failure, Result, State, Written
-from semantha.service.memory import tune_allocator
+from semantha.service.memory import limit_address_space, tune_allocator
 
 if TYPE_CHECKING:
     from semantha.deciding.model import DocumentClassifier
     from semantha.deciding.modelstore import ModelStore
+    from semantha.delivering.deliver import GuiPlayer
     from semantha.pipeline import Context
     from semantha.records import Document, Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
@@ -45,13 +46,18 @@ def build_context(
     rules = rules or load_ruleset(config.rules_dir)
     if classifier is None and config.classify.mode != "rules-only":
         classifier = model.load_classifier(config.model)
-    runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
+    runner = gui.load_runner(config.rules_dir, screenshots(config))
     # The cores are shared out among the workers, never oversubscribed: a lone process
     # reads a long document's pages on every core; two workers on two cores read one
     # page each, which keeps a busy service's memory bounded (an engine is ~25 MB and a
     # page in the making ~50 MB) at the cost of a lone long document's speed.
     threads = config.ocr.page_threads or max(1, (os.cpu_count() or 1) // workers)
     return Context(config, rules, classifier, runner, page_threads=threads)
+
+
+def screenshots(config: AppConfig) -> Path:
+    """Where the GUI runner keeps the screenshot of a failed step."""
+    return config.paths.work / "screenshots"
 
 
 @dataclass
@@ -71,6 +77,7 @@ def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None)
     if log_setup is not None:
         log_setup()
     tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
+    limit_address_space(config.service.worker_memory_mb)
     store = RuleStore(config.rules_dir)
     models = None if config.classify.mode == "rules-only" else ModelStore(config.model)
     ctx = build_context(
@@ -86,7 +93,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
 
     rules = state.store.current()  # hot reload between documents
     if rules is not state.ctx.rules:
-        state.ctx = replace(state.ctx, rules=rules)
+        state.ctx = replace(state.ctx, rules=rules, gui=_reloaded_runner(state.ctx))
     classifier = state.models.current() if state.models else None  # a newly learned model
     if classifier is not state.ctx.model:
         state.ctx = replace(state.ctx, model=classifier)
@@ -120,6 +127,24 @@ def _record_transfer(work: Path, document: Document, outcome: Outcome) -> None:
         audit.append_transfer(work, document, outcome.deliveries, "service")
     except OSError as exc:
         log.error("audit.failed", doc_id=document.id[:12], error=type(exc).__name__)
+
+
+def _reloaded_runner(ctx: Context) -> GuiPlayer | None:
+    """The GUI runner for the rules just reloaded: gui.yaml is one of them, so a script
+    added with the routes that use it is there when they are. A template image that
+    cannot be read keeps the previous runner (the rules check passed gui.yaml itself)."""
+    from semantha.delivering import gui
+
+    config = ctx.config
+    try:
+        return gui.load_runner(config.rules_dir, screenshots(config))
+    except ConfigError as exc:
+        log.error(
+            "gui.reload_failed",
+            error=exc.message,
+            hint="the previous GUI scripts stay in use until the templates are fixed",
+        )
+        return ctx.gui
 
 
 def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:

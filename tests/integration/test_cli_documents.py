@@ -6,12 +6,14 @@ import json
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 from textpdf import text_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
 pytestmark = pytest.mark.integration
 
 SECRET_NAME = "Quirinus Schnabelmeier"
@@ -107,3 +109,21 @@ def test_log_has_decisions_but_no_text_or_names(setup: tuple[Path, Path]) -> Non
     assert row["sha256"].startswith(processed[-1]["doc_id"])
     for secret in ("Schnabelmeier", "Quirinus", "Ahornweg", "Garage", "Flurstück"):
         assert secret not in log_text
+
+
+def test_documents_read_side_by_side_give_the_rows_of_the_sequential_loop(
+    setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from semantha.cli.documents import outcome_json
+    from semantha.config import load_config
+    from semantha.service.batch import process_all, readers_for
+
+    config_path, letter = setup
+    config = load_config(config_path)
+    files = [letter, SAMPLES / "003-12-antrag-named-g4.tiff", SAMPLES / "005-21-antrag-named.jpg"]
+    row = partial(outcome_json, with_text=True, review=config.paths.review)
+    alone = list(process_all(files, config, row, readers=1, dry_run=True, full_text=True))
+    together = list(process_all(files, config, row, readers=3, dry_run=True, full_text=True))
+    assert [r["file"] for r in together] == [str(f) for f in files]
+    assert together == alone
+    assert readers_for(12, cores=2) == 2 and readers_for(1, cores=8) == 1

@@ -142,3 +142,25 @@ def test_a_header_read_anew_is_the_whole_page_read_at_once(
 def test_header_of_a_blank_page_is_not_read() -> None:
     page = replace(_page(blank_back(3)), blank=True)
     assert ocr.recognise_header(page, OcrSettings(), 500) == page
+
+
+def test_the_ocr_budget_grows_with_the_page_area_up_to_the_timeout() -> None:
+    settings = OcrSettings(timeout_s=120, seconds_per_megapixel=4)
+    assert ocr.ocr_budget_s(0, settings) == ocr.MIN_OCR_BUDGET_S
+    a4 = ocr.ocr_budget_s(2480 * 3508, settings)
+    assert a4 == pytest.approx(ocr.MIN_OCR_BUDGET_S + 4 * 8.69984)
+    assert ocr.ocr_budget_s(4 * 2480 * 3508, settings) == 120  # capped by timeout_s
+
+
+def test_a_page_of_noise_runs_out_of_its_budget_while_a_letter_of_its_size_reads() -> None:
+    # Blobs like letters, everywhere: the engine tries every one (12 s on this machine).
+    rng = np.random.default_rng(1)
+    blobs = rng.random((500, 500)) < 0.3
+    noise = np.where(np.kron(blobs, np.ones((6, 6), bool)), 0, 255).astype(np.uint8)
+    settings = OcrSettings(seconds_per_megapixel=0.3)  # 7.7 s for these 9 M pixels
+    with pytest.raises(OcrError) as caught:
+        ocr.recognise(_page(noise), settings)
+    assert "timed out" in caught.value.message and "seconds_per_megapixel" in caught.value.hint
+    letter = _letter(0)
+    assert ocr.ocr_budget_s(letter.size, settings) < ocr.ocr_budget_s(noise.size, settings)
+    assert ocr.recognise(_page(letter), settings).words

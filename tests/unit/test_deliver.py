@@ -246,6 +246,43 @@ def test_redelivery_after_a_clash_finds_the_earlier_copy(paths: Paths) -> None:
     assert not (folder / "scan_0001 (3).pdf").exists()
 
 
+def test_a_document_delivered_without_its_sidecar_gets_it_on_redelivery(paths: Paths) -> None:
+    # A crash between naming the document and naming its sidecar leaves the document
+    # alone for a moment; the retry after start-up completes the pair.
+    doc = make_document(paths)
+    (first,) = deliver.execute(plan(Action("deliver", "63")), doc, paths, None, DECISION)
+    assert first.destination is not None
+    deliver.sidecar_path(first.destination).unlink()
+    (again,) = deliver.execute(plan(Action("deliver", "63")), doc, paths, None, DECISION)
+    assert again.detail == "already delivered"
+    assert files_under(paths.dms_root) == ["63/scan_0001.pdf", "63/scan_0001.pdf.json"]
+
+
+def test_sidecar_values_lose_nul_control_and_bidi_characters(paths: Paths) -> None:
+    doc = make_document(paths)
+    hostile = frozen_map(
+        {
+            "subject": "Rechnung\x00 Nr.\u202e 4711\r\nfdp.exe",
+            "sender": "Muster\u2066GmbH\u2069\x1b[31m",
+        }
+    )
+    doc = Document(doc.id, doc.source, RECEIVED, doc.pages, hostile, "scanner\u202e-1")
+    (result,) = deliver.execute(plan(Action("deliver", "63")), doc, paths, None, DECISION)
+    assert result.destination is not None
+    raw = deliver.sidecar_path(result.destination).read_text(encoding="utf-8")
+    sidecar = json.loads(raw)
+    assert sidecar["fields"] == {
+        "subject": "Rechnung Nr. 4711 fdp.exe",
+        "sender": "Muster GmbH [31m",
+    }
+    assert sidecar["source_folder"] == "scanner -1"
+    assert not [c for c in raw if c in "\x00\x1b\u202e\u2066\u2069"]
+    (review,) = deliver.to_review(doc, UNSURE, paths, "Grund\u202e mit Steuerzeichen\x07")
+    assert review.destination is not None
+    reviewed = json.loads(deliver.sidecar_path(review.destination).read_text(encoding="utf-8"))
+    assert reviewed["review_reason"] == "Grund mit Steuerzeichen"
+
+
 def test_no_temp_files_are_left_behind(paths: Paths) -> None:
     doc = make_document(paths)
     actions = (Action("deliver", "63"), Action("review", ""), Action("notify", "bauamt"))

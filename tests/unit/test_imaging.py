@@ -219,3 +219,20 @@ def test_text_strip_is_a_few_text_lines_cut_to_their_columns() -> None:
     # the page is 210 mm wide, its text some 150 mm: the strip keeps the inked columns
     assert 0.5 * letter.shape[1] < strip.shape[1] < 0.9 * letter.shape[1]
     assert (strip < 128).mean() > 0.01  # text, not the margin
+
+
+def test_a_page_beyond_the_pixel_budget_is_scaled_down_before_anything_else() -> None:
+    huge = np.full((8900, 8900), 255, np.uint8)
+    huge[::36, :] = 0  # stripes: cheap to make, expensive to read
+    page = imaging.within_pixels(Page(0, huge, 300, (8900, 8900)), 20_000_000)
+    assert page.image is not None
+    height, width = page.image.shape
+    assert width * height <= 20_000_000 and abs(width - 4472) <= 1 and width == height
+    assert page.dpi == 151 and page.size == (width, height)
+    assert page.ops[-1] == "pixels:20000000"
+
+
+def test_a_page_within_the_pixel_budget_is_left_as_it_is() -> None:
+    letter = render_letter(LETTERS[0], FONTS[0])
+    page = Page(0, letter, 300, (letter.shape[1], letter.shape[0]))
+    assert imaging.within_pixels(page, 20_000_000) is page

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import struct
 import subprocess
+import tarfile
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -145,15 +147,48 @@ def test_mixed_pdf_uses_text_layer_per_page(tmp_path: Path) -> None:
     assert pages[0].image is None and pages[1].image is not None
 
 
-def test_type_comes_from_content_not_extension(tmp_path: Path) -> None:
-    pdf_named_tif = tmp_path / "scan.tif"
+def test_type_comes_from_content_and_a_name_without_a_known_extension_claims_none(
+    tmp_path: Path,
+) -> None:
+    pdf_named_dat = tmp_path / "scan.dat"
+    pdf_named_dat.write_bytes(_image_pdf(pages=1))
+    png_without_extension = tmp_path / "scan"
+    png_without_extension.write_bytes(_gray_png_bytes())
+    assert sniff(pdf_named_dat) == "pdf"
+    assert sniff(png_without_extension) == "png"
+    assert len(list(load.load_pages(pdf_named_dat, 100))) == 1
+    assert len(list(load.load_pages(png_without_extension, 300))) == 1
+
+
+def test_a_scan_named_as_another_kind_is_refused(tmp_path: Path) -> None:
+    pdf_named_tif = tmp_path / "scan.TIF"
     pdf_named_tif.write_bytes(_image_pdf(pages=1))
     png_named_pdf = tmp_path / "scan.pdf"
     png_named_pdf.write_bytes(_gray_png_bytes())
-    assert sniff(pdf_named_tif) == "pdf"
-    assert sniff(png_named_pdf) == "png"
-    assert len(list(load.load_pages(pdf_named_tif, 100))) == 1
-    assert len(list(load.load_pages(png_named_pdf, 300))) == 1
+    assert sniff(png_named_pdf) == "png"  # sniff alone still tells the content
+    assert _error(pdf_named_tif).message == "scan.TIF: named .TIF but the content is PDF"
+    assert _error(png_named_pdf).message == "scan.pdf: named .pdf but the content is PNG"
+    with pytest.raises(InputError):
+        load.page_count(png_named_pdf)
+
+
+def test_an_archive_holding_a_pdf_is_refused_though_the_pdf_shows_in_its_first_kib(
+    tmp_path: Path,
+) -> None:
+    # Stored (not deflated), the member's "%PDF-" header sits right after the ZIP's
+    # local header, where a lenient search for a PDF header would find it.
+    inner = _image_pdf(pages=1)
+    archive = tmp_path / "brief.pdf"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as bundle:
+        bundle.writestr("../../evil.pdf", inner)
+    assert b"%PDF-" in archive.read_bytes()[:1024]
+    assert "a ZIP archive" in _error(archive).message
+    packed = tmp_path / "packed.pdf"
+    with tarfile.open(packed, "w") as bundle:
+        member = tarfile.TarInfo("brief.pdf")
+        member.size = len(inner)
+        bundle.addfile(member, io.BytesIO(inner))
+    assert "a tar archive" in _error(packed).message
 
 
 def test_html_renamed_to_pdf_is_refused(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import structlog
 import yaml
 from structlog.testing import capture_logs
 
+from semantha import yamlfile
 from semantha.errors import ConfigError
 from semantha.rulefiles import schema
 from semantha.rulefiles import store as rule_store
@@ -349,6 +350,41 @@ def test_invalid_yaml_names_the_position(tmp_path: Path) -> None:
     assert any(
         m.startswith(f"{tmp_path / 'classes.yaml'}:3:") and "not valid YAML" in m for m in found
     )
+
+
+def test_a_key_given_twice_is_an_error_naming_file_and_both_lines(tmp_path: Path) -> None:
+    # The second weight would silently win and change the routing of real letters.
+    classes = CLASSES.replace("    weight: 1.0\n", "    weight: 0.3\n    weight: 1.0\n")
+    found = messages(write_rules(tmp_path, classes=classes))
+    assert found == [
+        f"{tmp_path / 'classes.yaml'}:6:5: key 'weight' is given twice in the same block "
+        "(first at line 5) — keep one"
+    ]
+    with pytest.raises(ConfigError):
+        load_ruleset(tmp_path)
+
+
+def test_the_same_key_in_different_blocks_is_fine(tmp_path: Path) -> None:
+    classes = CLASSES + CLASSES.removeprefix("rules:\n").replace("id: recipient", "id: other")
+    assert messages(write_rules(tmp_path, classes=classes)) == []
+
+
+def test_a_rule_file_beyond_the_size_limit_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_rules(tmp_path)
+    monkeypatch.setattr(yamlfile, "MAX_YAML_BYTES", 4096)
+    with (folder / "routes.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# generated\n" * 400)
+    size = (folder / "routes.yaml").stat().st_size
+    (message,) = messages(folder)
+    assert message.startswith(f"{folder / 'routes.yaml'}: the file is {size:,} bytes")
+    assert "limit of 4,096 bytes" in message and "remove generated or repeated" in message
+
+
+def test_the_default_size_limit_leaves_room_for_a_large_city() -> None:
+    shipped = sum(p.stat().st_size for p in REPO_RULES.glob("*.yaml"))
+    assert 50 * shipped < yamlfile.MAX_YAML_BYTES
 
 
 def test_duplicate_ids_are_errors(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import tempfile
 import time
@@ -24,6 +25,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from semantha.cli import main
 from semantha.config import AppConfig, Paths, ServiceSettings
+from semantha.delivering.gui import GuiRunner
 from semantha.errors import ConfigError, StartupError
 from semantha.rulefiles.store import RuleStore
 from semantha.service import journal
@@ -391,6 +393,30 @@ def test_a_worker_reports_its_seconds_and_why_it_quarantined(tmp_path: Path) -> 
     result = worker_run(state, Job(1, str(junk), "0" * 64))
     assert (result.outcome.state, result.outcome.error_class) == (State.QUARANTINED, "InputError")
     assert result.outcome.seconds is not None and result.outcome.seconds >= 0
+
+
+def test_a_rules_reload_brings_the_gui_scripts_added_with_them(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    config = make_config(tmp_path).model_copy(update={"rules_dir": rules})
+    classify = config.classify.model_copy(update={"mode": "rules-only"})
+    config = config.model_copy(update={"classify": classify})
+    state = WorkerState(build_context(config), RuleStore(config.rules_dir))
+    assert state.ctx.gui is None  # the shipped gui.yaml has no scripts
+    gui_yaml = rules / "gui.yaml"
+    gui_yaml.write_text(
+        gui_yaml.read_text(encoding="utf-8").replace(
+            "\nscripts: {}", "\nscripts:\n  dms-save:\n    steps:\n      - hotkey: ctrl+s\n"
+        ),
+        encoding="utf-8",
+    )
+    later = time.time() + 5  # a changed mtime, however coarse the file system's clock
+    os.utime(gui_yaml, (later, later))
+    junk = tmp_path / "scan.pdf"
+    junk.write_bytes(b"not a PDF at all")
+    worker_run(state, Job(1, str(junk), "0" * 64))
+    assert isinstance(state.ctx.gui, GuiRunner)
+    assert set(state.ctx.gui.scripts.scripts) == {"dms-save"}
 
 
 def test_the_service_serves_metrics_while_it_runs_and_frees_the_port(tmp_path: Path) -> None:
