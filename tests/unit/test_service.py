@@ -401,7 +401,7 @@ def test_a_rules_reload_brings_the_gui_scripts_added_with_them(tmp_path: Path) -
     config = make_config(tmp_path).model_copy(update={"rules_dir": rules})
     classify = config.classify.model_copy(update={"mode": "rules-only"})
     config = config.model_copy(update={"classify": classify})
-    state = WorkerState(build_context(config), RuleStore(config.rules_dir))
+    state = WorkerState(build_context(config), RuleStore(config.rules_dir), None)
     assert state.ctx.gui is None  # the shipped gui.yaml has no scripts
     gui_yaml = rules / "gui.yaml"
     gui_yaml.write_text(
