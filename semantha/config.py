@@ -145,7 +145,7 @@ class LearnSettings(Strict):
     # The newest share of the city's labelled letters, held back to judge a new model.
     hold_back: float = Field(0.2, gt=0, lt=1)
     min_examples: int = Field(20, ge=2)  # fewer labelled letters: nothing is learned
-    city_weight: float = Field(5.0, gt=0)  # one city letter counts as this many generated ones
+    city_weight: float = Field(1.0, gt=0)  # one city letter counts as this many generated ones
     base_per_label: int = Field(150, ge=0)  # generated letters kept per office; 0: all
     keep_versions: int = Field(5, ge=2)  # model versions kept in models/history/
     # The service learns on its own: after this many new labelled letters (0: never)...
