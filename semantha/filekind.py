@@ -33,18 +33,26 @@ def sniff(path: Path) -> Kind:
         raise InputError(f"{path.name}: cannot be read ({exc.strerror})", RESCAN_HINT) from exc
     if not head:
         raise InputError(f"{path.name}: the file is empty (0 bytes)", RESCAN_HINT)
-    # The PDF header may follow some junk bytes; readers accept it within the first KiB.
-    if b"%PDF-" in head:
-        return "pdf"
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
+    kind = kind_of(head)
+    if kind is not None:
+        return kind
     looks = "text or HTML" if _looks_like_text(head) else "an unknown format"
     raise InputError(
         f"{path.name}: not a scan - the content is {looks}, not PDF, TIFF, JPEG or PNG",
         "configure the scanner to save PDF, TIFF, JPEG or PNG; the file name's extension "
         "does not matter",
     )
+
+
+def kind_of(head: bytes) -> Kind | None:
+    """The scan type the first KiB of a file shows, or None when it is none of them."""
+    # The PDF header may follow some junk bytes; readers accept it within the first KiB.
+    if b"%PDF-" in head:
+        return "pdf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return None
 
 
 def _looks_like_text(head: bytes) -> bool:

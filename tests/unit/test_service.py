@@ -7,6 +7,7 @@ The pool itself is tested with real worker processes (crash, hang, recycle).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -93,7 +94,8 @@ def make_service(
     clock = Clock()
     executor = InlineExecutor(work)
     config.paths.inbox.mkdir(parents=True, exist_ok=True)
-    watcher = InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock)
+    # The files here are stand-ins, not whole scans: taken as soon as they are quiet.
+    watcher = InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock, incomplete_wait_s=0.0)
     return Service(config, executor, Journal(journal_path(config)), watcher, clock), executor, clock
 
 
@@ -298,6 +300,10 @@ def test_duplicates_follow_the_configured_policy(
     assert "again.pdf" in archived_files(service.config)  # nothing vanishes
 
 
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
     service, executor, _ = make_service(tmp_path, delivered)
     paths = service.config.paths
@@ -305,21 +311,21 @@ def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
     inflight = paths.work / "inflight"
     # 1. crashed between journal row and move: the file is still in the inbox
     (paths.inbox / "a.pdf").write_bytes(b"a")
-    moving = db.add("1" * 64, "a.pdf", "", inflight, 1.0)
+    moving = db.add(sha256(b"a"), "a.pdf", "", inflight, 1.0)
     # 2. crashed while a worker processed it
-    busy = db.add("2" * 64, "b.pdf", "", inflight, 2.0)
+    busy = db.add(sha256(b"b"), "b.pdf", "", inflight, 2.0)
     Path(busy.work_path).parent.mkdir(parents=True)
     Path(busy.work_path).write_bytes(b"b")
     db.set_original(busy.id, "work")
     db.start(busy.id)
     # 3. crashed after recording the delivery, before archiving the original
-    done = db.add("3" * 64, "c.pdf", "", inflight, 3.0)
+    done = db.add(sha256(b"c"), "c.pdf", "", inflight, 3.0)
     Path(done.work_path).parent.mkdir(parents=True)
     Path(done.work_path).write_bytes(b"c")
     db.set_original(done.id, "work")
     db.finish(done.id, journal.Result(State.DELIVERED, destinations=("/dms/c.pdf",)))
     # 4. crashed after choosing the archive name, before the move
-    half = db.add("4" * 64, "d.pdf", "", inflight, 4.0)
+    half = db.add(sha256(b"d"), "d.pdf", "", inflight, 4.0)
     Path(half.work_path).parent.mkdir(parents=True)
     Path(half.work_path).write_bytes(b"d")
     db.finish(half.id, journal.Result(State.DELIVERED))
