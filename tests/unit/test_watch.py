@@ -19,7 +19,6 @@ from semantha.service.watch import (
     source_folder,
 )
 
-
 PDF_END = b"\nstartxref\n9\n%%EOF\n"  # the end a complete PDF has
 
 
