@@ -14,6 +14,7 @@ from pathlib import Path
 
 from semantha import __version__
 from semantha.cli import (
+    audit_cmd,
     documents,
     gui_cmd,
     model_cmd,
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     samples_cmd,
     gui_cmd,
     station_cmd,
+    audit_cmd,
 )
 
 
