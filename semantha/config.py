@@ -99,6 +99,9 @@ class ServiceSettings(Strict):
     workers: int = Field(2, ge=1, le=64)
     poll_interval_s: float = Field(1.0, gt=0)
     stable_after_s: float = Field(2.0, ge=0)
+    # A quiet file whose format says it is incomplete (a scanner pausing) waits this long
+    # before it is taken as it is, and quarantined as truncated.
+    incomplete_wait_s: float = Field(300.0, ge=0)
     polling: bool = False
     rescan_interval_s: float = Field(60.0, gt=0)
     document_timeout_s: float = Field(600.0, gt=0)

@@ -83,12 +83,9 @@ def sniff(path: Path) -> Kind:
                 "do not open it; if it came from the scanner, configure the scanner to "
                 "save PDF, TIFF, JPEG or PNG",
             )
-    # The PDF header may follow some junk bytes; readers accept it within the first KiB.
-    if b"%PDF-" in head:
-        return "pdf"
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
+    kind = kind_of(head)
+    if kind is not None:
+        return kind
     looks = "text or HTML" if _looks_like_text(head) else "an unknown format"
     raise InputError(
         f"{path.name}: not a scan - the content is {looks}, not PDF, TIFF, JPEG or PNG",
@@ -100,6 +97,17 @@ def sniff(path: Path) -> Kind:
 def _tar(head: bytes) -> tuple[tuple[bytes, str], ...]:
     """A tar archive's magic sits at offset 257, after its first member's name."""
     return ((b"", "a tar archive"),) if head[257:262] == b"ustar" else ()
+
+
+def kind_of(head: bytes) -> Kind | None:
+    """The scan type the first KiB of a file shows, or None when it is none of them."""
+    # The PDF header may follow some junk bytes; readers accept it within the first KiB.
+    if b"%PDF-" in head:
+        return "pdf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return None
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,9 @@ from typing import IO, Any
 TEMP_PREFIX = ".semantha-"
 TEMP_SUFFIX = ".part"
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS}
+NAME_MAX_BYTES = 255  # one name in a folder: ext4, XFS, NTFS and SMB shares allow no more
+MAX_EXTENSION_BYTES = 16  # longer "extensions" are part of the name, not a type
+NAME_HASH_CHARS = 8
 
 
 def _umask() -> int:
@@ -34,10 +38,56 @@ def _umask() -> int:
 NEW_FILE_MODE = 0o666 & ~_umask()
 
 
-def file_sha256(path: Path) -> str:
-    """Hex sha256 of a file, read in 1 MiB chunks (scans can be large)."""
+class NotRegularFileError(OSError):
+    """A FIFO, socket or device where a regular file was expected."""
+
+
+def open_regular(path: Path, follow_symlinks: bool = True) -> IO[bytes]:
+    """Open a regular file for reading; never block on a FIFO or a device.
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once; ``fstat`` on the open file
+    then tells what was really opened (a name can be swapped between a ``stat`` and an
+    ``open``). Anything but a regular file is ``NotRegularFileError``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(errno.EINVAL, "not a regular file", str(path))
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)  # regular files ignore it; reads stay plain
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def short_name(name: str, room: int = 0) -> str:
+    """``name`` if it and ``room`` more bytes fit into one file name (255 bytes), else
+    its beginning, ``~`` and a short hash of the whole name, and its extension.
+
+    Different long names stay different (the hash), and the extension still says the
+    type. ``room`` keeps space for a companion's ending (``.json``, ``.error.json``)."""
+    limit = NAME_MAX_BYTES - room
+    if len(os.fsencode(name)) <= limit:
+        return name
+    suffix = Path(name).suffix
+    if len(os.fsencode(suffix)) > MAX_EXTENSION_BYTES:
+        suffix = ""
+    tag = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:NAME_HASH_CHARS]
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    budget = limit - len(tag) - len(os.fsencode(suffix))
+    while len(os.fsencode(stem)) > budget:
+        stem = stem[:-1]
+    return stem + tag + suffix
+
+
+def file_sha256(path: Path, follow_symlinks: bool = True) -> str:
+    """Hex sha256 of a regular file, read in 1 MiB chunks (scans can be large)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path, follow_symlinks) as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -130,7 +180,7 @@ def atomic_copy(src: Path, dst: Path, exclusive: bool = False) -> None:
 
     With ``exclusive`` an existing ``dst`` is never replaced: FileExistsError.
     """
-    with src.open("rb") as source, _atomic_target(dst, exclusive) as handle:
+    with open_regular(src) as source, _atomic_target(dst, exclusive) as handle:
         shutil.copyfileobj(source, handle, 1 << 20)
     shutil.copystat(src, dst, follow_symlinks=True)
 
@@ -142,12 +192,13 @@ def atomic_write_json(path: Path, obj: Any) -> None:
 
 
 def unique_path(path: Path) -> Path:
-    """``path`` if free, else ``name (2).ext``, ``name (3).ext``, ... in the same folder."""
+    """``path`` if free, else ``name (2).ext``, ``name (3).ext``, ... in the same folder
+    (shortened by ``short_name`` where the number would make the name too long)."""
     if not path.exists():
         return path
     n = 2
     while True:
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        candidate = path.with_name(short_name(f"{path.stem} ({n}){path.suffix}"))
         if not candidate.exists():
             return candidate
         n += 1

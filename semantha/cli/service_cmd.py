@@ -74,13 +74,13 @@ def run_status(args: argparse.Namespace) -> int:
     config = load_and_log(args)
     path = journal.journal_path(config)
     if not path.exists():
-        report = _report(journal.Summary(dict.fromkeys(State, 0), 0, None, ()), [])
+        report = _report(journal.Summary(dict.fromkeys(State, 0), 0, None, ()), [], [])
     else:
         db = journal.Journal(path, readonly=True)
         try:
             wanted = args.json or args.documents
             rows = db.documents(args.limit or None) if wanted else []
-            report = _report(db.summary(), rows)
+            report = _report(db.summary(), rows, db.ignored())
         finally:
             db.close()
     if args.json:
@@ -90,7 +90,11 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(summary: journal.Summary, rows: list[journal.Entry]) -> dict[str, Any]:
+def _report(
+    summary: journal.Summary,
+    rows: list[journal.Entry],
+    ignored: list[tuple[str, str, str, float]],
+) -> dict[str, Any]:
     now = datetime.now(UTC).timestamp()
     oldest = summary.oldest_waiting_at
     return {
@@ -107,6 +111,10 @@ def _report(summary: journal.Summary, rows: list[journal.Entry]) -> dict[str, An
                 "at": _iso(e.updated_at),
             }
             for e in summary.last_errors
+        ],
+        "ignored": [
+            {"folder": folder, "file": file, "kind": kind, "since": _iso(since)}
+            for folder, file, kind, since in ignored
         ],
         "documents": [_document(e) for e in rows],
     }
@@ -147,6 +155,10 @@ def _print_text(report: dict[str, Any], documents: bool) -> None:
         print("last errors:", file=out)
         for e in report["last_errors"]:
             print(f"  #{e['id']} {e['state']} {e['at']}: {e['error']}", file=out)
+    if report["ignored"]:
+        print("ignored (never taken; remove or replace with the real file):", file=out)
+        for i in report["ignored"]:
+            print(f"  {i['folder']}/{i['file']} ({i['kind']}, since {i['since']})", file=out)
     if documents:
         _print_documents(report["documents"])
 

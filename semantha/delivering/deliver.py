@@ -29,7 +29,9 @@ Files written (``brief.pdf`` stands for the original's name):
   department, doctype, route, channel, message); at least once -- a document retried
   after a crash may appear twice, readers key on doc_id.
 
-A name already taken by different bytes gets `` (2)``, `` (3)``, ...
+A name already taken by different bytes gets `` (2)``, `` (3)``, ... A name too long
+for the file system with its companion's ending is shortened (``fsutil.short_name``):
+its beginning, a short hash of the whole name and the extension.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ from semantha.records import (
 log = structlog.get_logger(__name__)
 
 SIDECAR_SCHEMA = 1
+# A written file's name leaves room for its companion's ending (sidecar_path, error_path).
+COMPANION_ROOM = len(".error.json")
 NOTIFY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
@@ -168,21 +172,7 @@ def quarantine(
     """Copy an unreadable file into quarantine next to ``<name>.error.json`` (what to do)."""
     folder = _ensure_folder(paths.quarantine, paths.quarantine, "quarantine folder")
     dest, _ = _copy_once(path, folder / path.name, doc_id, "copy the file into quarantine")
-    report = {
-        "schema": SIDECAR_SCHEMA,
-        "file": dest.name,
-        "original": str(path),
-        "sha256": doc_id,
-        "error": type(error).__name__,
-        "exit_code": error.exit_code,
-        "message": error.message,
-        "hint": error.hint,
-        "quarantined_at": _now(),
-        "timings": dict(timings),
-    }
-    _guarded(
-        lambda: fsutil.atomic_write_bytes(error_path(dest), _json(report)), dest, "write error.json"
-    )
+    _write_error_report(error_path(dest), dest.name, str(path), doc_id, error, timings)
     log.warning("document.quarantined", doc_id=doc_id[:12], error=type(error).__name__)
     return Outcome(
         doc_id,
@@ -192,6 +182,28 @@ def quarantine(
         timings=dict(timings),
         error_class=type(error).__name__,
     )
+
+
+def explain_quarantined(name: str, doc_id: str, error: DocumentError, paths: Paths) -> Path:
+    """Only the ``<name>.error.json`` in quarantine, for a document whose file is gone:
+    the reason waits where the operator looks for quarantined documents."""
+    folder = _ensure_folder(paths.quarantine, paths.quarantine, "quarantine folder")
+    report = fsutil.unique_path(error_path(folder / fsutil.short_name(name, COMPANION_ROOM)))
+    _write_error_report(report, None, name, doc_id, error, {})
+    return report
+
+
+def withdraw(dest: Path, written: set[str]) -> None:
+    """Remove a file written for a partial scan (its sha256 is in ``written``) with the
+    file beside it; a file holding other bytes is left alone."""
+    try:
+        if not dest.is_file() or fsutil.file_sha256(dest) not in written:
+            return
+        for companion in (sidecar_path(dest), error_path(dest)):
+            companion.unlink(missing_ok=True)
+        dest.unlink()
+    except OSError as exc:
+        raise _delivery_error(exc, "remove the partial copy", dest) from exc
 
 
 def status_of(deliveries: tuple[Delivery, ...]) -> Status:
@@ -294,6 +306,29 @@ def _review(
     sidecar["returned_by"] = returned_by
     _write_sidecar(dest, sidecar)  # always: the newest reason is what the reviewer needs
     return replace(_delivered(action, document, dest, already, document.id), detail=reason)
+
+
+def _write_error_report(
+    report: Path,
+    file: str | None,
+    original: str,
+    doc_id: str,
+    error: DocumentError,
+    timings: Mapping[str, float],
+) -> None:
+    content = {
+        "schema": SIDECAR_SCHEMA,
+        "file": file,
+        "original": original,
+        "sha256": doc_id,
+        "error": type(error).__name__,
+        "exit_code": error.exit_code,
+        "message": error.message,
+        "hint": error.hint,
+        "quarantined_at": _now(),
+        "timings": dict(timings),
+    }
+    _guarded(lambda: fsutil.atomic_write_bytes(report, _json(content)), report, "write error.json")
 
 
 def _write_sidecar(dest: Path, sidecar: dict[str, Any]) -> None:
@@ -573,10 +608,12 @@ def _holds(existing: Path, data: bytes) -> bool:
 
 
 def _candidates(wanted: Path) -> Iterator[Path]:
-    yield wanted
+    """``wanted``, then ``wanted (2)``, ...; each short enough for its companion file."""
+    yield wanted.with_name(fsutil.short_name(wanted.name, COMPANION_ROOM))
     n = 2
     while True:
-        yield wanted.with_name(f"{wanted.stem} ({n}){wanted.suffix}")
+        name = f"{wanted.stem} ({n}){wanted.suffix}"
+        yield wanted.with_name(fsutil.short_name(name, COMPANION_ROOM))
         n += 1
 
 

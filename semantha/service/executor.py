@@ -4,7 +4,9 @@
 its state (the pipeline Context) once, and is replaced when it dies, when a document
 exceeds the time limit (it is killed) or after ``max_jobs`` documents (slow leaks in
 native libraries stay bounded over months). One bad document never stops the others:
-it comes back as a ``crashed`` or ``timeout`` failure and the service decides.
+it comes back as a ``crashed`` or ``timeout`` failure and the service decides. A
+``StartupError`` in a worker (at start or in a document: Poppler or a font missing)
+stops the service with its exit code instead.
 
 The interface is deliberately small so that a queue-based executor (Celery + Redis
 for shared service centres) can take its place: ``start() / free() / submit() /
@@ -133,7 +135,7 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
     try:
         state = setup()
     except BaseException as exc:
-        conn.send(("setup_failed", _startup_error(exc)))
+        conn.send(("startup_failed", _startup_error(exc)))
         return
     conn.send(("ready", None))
     while True:
@@ -145,6 +147,11 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
             return
         try:
             result = work(state, job)
+        except StartupError as exc:
+            # Poppler or a font missing is no fault of the document: the service stops
+            # with the start-up exit code; the document waits for the next start.
+            conn.send(("startup_failed", exc))
+            return
         except Exception as exc:
             # A bug or an unexpected library error: report it, keep the worker alive.
             frames = traceback.extract_tb(exc.__traceback__)
@@ -270,7 +277,8 @@ class ProcessExecutor(Generic[WorkerStateT]):
             kind, payload = slot.conn.recv()
         except (EOFError, OSError):
             return None, False
-        if kind == "setup_failed":
+        if kind == "startup_failed":
+            slot.job = None  # not the document's fault: it resumes at the next start
             error: StartupError = payload
             raise error
         if kind == "ready":

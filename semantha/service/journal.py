@@ -26,6 +26,8 @@ Beside the documents (tables added to older journals when the service opens them
   same document at once exactly one delivers it.
 - ``returns``: the documents taken in from the returns folder, with the delivery they
   matched.
+- ``ignored``: what lies in the inbox (or returns folder) and is never taken: symbolic
+  links, FIFOs, sockets, devices; for ``semantha status``.
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ class Failure(StrEnum):
 FINAL_STATES = frozenset({State.DELIVERED, State.REVIEW, State.QUARANTINED, State.SKIPPED})
 WAITING_STATES = (State.RECEIVED, State.PROCESSING, State.RETRYING)
 
-Original = Literal["inbox", "work", "archived", "removed"]
+# "kept": no review or quarantine copy could be written, so the original stays in work/.
+Original = Literal["inbox", "work", "archived", "removed", "kept"]
 
 JOURNAL_NAME = "journal.sqlite"
 
@@ -142,6 +145,13 @@ CREATE TABLE IF NOT EXISTS returns (
     doc INTEGER PRIMARY KEY,
     delivery INTEGER,
     decision INTEGER
+);
+CREATE TABLE IF NOT EXISTS ignored (
+    folder TEXT NOT NULL,
+    path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    seen_at REAL NOT NULL,
+    PRIMARY KEY (folder, path)
 );
 """
 # Columns added after the first release: older journals get them when the service opens them.
@@ -472,12 +482,28 @@ class Journal:
         """Put an interrupted document back in line; an interruption is not its fault."""
         self._update(doc, state=State.RECEIVED, next_attempt_at=0.0)
 
-    def finish(self, doc: int, result: Result) -> None:
-        """Record the outcome and, in the same transaction, the files written."""
+    def retake(self, doc: int, sha256: str, next_at: float) -> None:
+        """The file changed after it was taken: take it again as new, with its new hash."""
+        self._update(
+            doc,
+            sha256=sha256,
+            state=State.RECEIVED,
+            attempts=0,
+            failure=None,
+            last_error="",
+            duplicate_of=None,
+            next_attempt_at=next_at,
+        )
+
+    def finish(self, doc: int, result: Result, original: Original | None = None) -> None:
+        """Record the outcome and, in the same transaction, the files written (and,
+        when given, where the original now is)."""
+        where = {} if original is None else {"original": original}
         with self._write() as db:
             self._set(
                 db,
                 doc,
+                **where,
                 state=result.state,
                 department=result.department,
                 doctype=result.doctype,
@@ -698,6 +724,35 @@ class Journal:
 
     def with_original(self, original: Original) -> list[Entry]:
         return self._many("SELECT * FROM documents WHERE original = ? ORDER BY id", (original,))
+
+    # -- what the watchers ignore ----------------------------------------------------
+
+    def set_ignored(self, folder: str, entries: Mapping[str, str], now: float) -> None:
+        """The entries of ``folder`` never taken (relative path -> kind); ones seen before
+        keep the time they were first seen."""
+        with self._write() as db:
+            known = {
+                row[0] for row in db.execute("SELECT path FROM ignored WHERE folder = ?", (folder,))
+            }
+            for path in known - set(entries):
+                db.execute("DELETE FROM ignored WHERE folder = ? AND path = ?", (folder, path))
+            for path, kind in entries.items():
+                db.execute(
+                    "INSERT INTO ignored (folder, path, kind, seen_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (folder, path) DO UPDATE SET kind = excluded.kind",
+                    (folder, path, kind, now),
+                )
+
+    def ignored(self) -> list[tuple[str, str, str, float]]:
+        """(folder, path, kind, first seen) of what the watchers ignore; none in a journal
+        written before the table existed (opened read-only)."""
+        try:
+            rows = self._db.execute(
+                "SELECT folder, path, kind, seen_at FROM ignored ORDER BY folder, path"
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [(r[0], r[1], r[2], float(r[3])) for r in rows]
 
     # -- status ---------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +36,7 @@ import structlog
 from semantha import fsutil
 from semantha.config import AppConfig
 from semantha.delivering import kepttext
+from semantha.errors import DocumentError, InputError
 from semantha.service import examples, journal, returns
 from semantha.service.autolearn import AutoLearner
 from semantha.service.executor import Executor, Job, JobResult, ProcessExecutor
@@ -101,6 +103,7 @@ class Service:
         self._stop = threading.Event()
         self._purged_on: date | None = None
         self._backlog: list[ReadyFile] = []  # ready, not yet taken in (a flood arrives)
+        self._ignored: dict[str, dict[str, str]] = {}  # what the journal lists, per folder
 
     def stop(self) -> None:
         """Ask the loop to stop after this round (safe from a signal handler)."""
@@ -219,12 +222,24 @@ class Service:
             self.intake(candidate)
         if self.returns is not None:
             self.returns.take()
+        self._note_ignored()
         self.dispatch()
         for result in self.executor.collect(0.0 if self._backlog else wait_s):
             self.record(result)
         self.housekeeping()
         if self.learner is not None and not self._once:
             self.learner.poll()
+
+    def _note_ignored(self) -> None:
+        """Symlinks and FIFOs in the inbox (or returns) into the journal, for ``status``."""
+        watchers = {"inbox": self.watcher}
+        if self.returns is not None:
+            watchers["returns"] = self.returns.watcher
+        for folder, watcher in watchers.items():
+            special = watcher.special
+            if self._ignored.get(folder) != special:
+                self.journal.set_ignored(folder, special, self.clock())
+                self._ignored[folder] = special
 
     def idle(self) -> bool:
         """Nothing in the inbox, nothing new, nothing running (``run --once`` stops here).
@@ -242,7 +257,7 @@ class Service:
         """Record the file, then move it into work/; the journal row exists first."""
         path = candidate.path
         try:
-            sha256 = fsutil.file_sha256(path)
+            sha256 = fsutil.file_sha256(path, follow_symlinks=False)
         except OSError as exc:
             log.warning("document.intake_deferred", error=type(exc).__name__)
             self.watcher.defer(path)
@@ -256,6 +271,13 @@ class Service:
         except OSError as exc:
             # Locked by its writer (Windows) or gone: forget the row, take it in later.
             log.warning("document.intake_deferred", doc=entry.id, error=type(exc).__name__)
+            self.journal.discard(entry.id)
+            self.watcher.defer(path)
+            return
+        work = Path(entry.work_path)
+        if not stat.S_ISREG(work.lstat().st_mode):
+            # Swapped for a FIFO or a link after it was hashed: it goes back, ignored there.
+            move_file(work, path)
             self.journal.discard(entry.id)
             self.watcher.defer(path)
             return
@@ -285,11 +307,19 @@ class Service:
         if free <= 0 or self._stop.is_set():
             return
         for entry in self.journal.due(self.clock(), free):
+            if not Path(entry.work_path).exists():
+                self._vanished(entry)
+                continue
             self.journal.start(entry.id)
             self.executor.submit(self._job(entry))
 
     def _job(self, entry: journal.Entry) -> Job:
         job = Job(entry.id, entry.work_path, entry.sha256, entry.source_folder)
+        if entry.failure is Failure.DELIVERY and entry.attempts >= self.settings.delivery_attempts:
+            # Even the review copy could not be written (its name, a full disk): the
+            # last place for it is quarantine, with the reason beside it.
+            reason = f"could not be delivered or put into review in {entry.attempts} attempts"
+            return replace(job, mode="quarantine", reason=f"{reason}: {entry.last_error}")
         if entry.duplicate_of is not None and self.settings.duplicates == "review":
             reason = f"duplicate of document {entry.duplicate_of} (same sha256)"
             return replace(job, mode="review", reason=reason)
@@ -308,6 +338,8 @@ class Service:
     def record(self, result: JobResult) -> None:
         doc, outcome = result.doc, result.outcome
         state = outcome.state
+        if self._changed_since_intake(self.journal.get(doc), result):
+            return
         if result.failure is not None:
             self._retry(doc, result.failure, outcome.error)
             return
@@ -347,9 +379,83 @@ class Service:
         entry = self.journal.get(doc)
         if failure in WORKER_FAILURES:
             error = f"{failure}: {error}"  # the delivery's own message needs no label
+        if not Path(entry.work_path).exists():
+            self._vanished(entry)
+            return
+        if self._job(entry).mode == "quarantine":
+            self._give_up(entry, error)
+            return
         delay = min(self.settings.retry_backoff_s * 2**entry.attempts, MAX_BACKOFF_S)
         attempts = self.journal.retry(doc, failure, error, self.clock() + delay)
         log.warning("document.retry", doc=doc, failure=failure, attempt=attempts, delay_s=delay)
+
+    def _vanished(self, entry: journal.Entry) -> None:
+        """The in-flight copy was deleted behind the service's back: nothing is left to
+        process. End the document, with the reason in the journal, the log and quarantine."""
+        error = InputError(
+            f"the copy in work/ ({entry.work_path}) was deleted while the document was"
+            " being processed; it was not delivered",
+            "put the scan into the inbox again (or scan the paper again); "
+            "never delete files in work/ while the service runs",
+        )
+        from semantha.delivering import deliver  # numpy (records): rare here, kept out of start-up
+
+        log.error("document.vanished", doc=entry.id, sha256=entry.sha256[:12])
+        try:
+            deliver.explain_quarantined(
+                Path(entry.source).name, entry.sha256, error, self.config.paths
+            )
+        except DocumentError as exc:
+            log.error("document.vanished_report_failed", doc=entry.id, error=type(exc).__name__)
+        self.journal.finish(
+            entry.id,
+            journal.Result(State.QUARANTINED, error=str(error), error_class=type(error).__name__),
+            original="removed",
+        )
+        self.summary.add(State.QUARANTINED)
+
+    def _give_up(self, entry: journal.Entry, error: str) -> None:
+        """Quarantine itself failed: end the document anyway (nothing retries forever)
+        and keep its original in work/, where the reason in the journal points."""
+        log.error("document.kept", doc=entry.id, sha256=entry.sha256[:12])
+        reason = (
+            f"no review or quarantine copy could be written ({error}); the original is kept"
+            f" at {entry.work_path}: fix the folder, then put it into the inbox again"
+        )
+        self.journal.finish(
+            entry.id,
+            journal.Result(State.QUARANTINED, error=reason, error_class="DeliveryError"),
+            original="kept",
+        )
+        self.summary.add(State.QUARANTINED)
+
+    def _changed_since_intake(self, entry: journal.Entry, result: JobResult) -> bool:
+        """A writer that went on after the file was taken (a scanner's long pause) changed
+        the copy in work/: what the worker read was partial. Its result is dropped (with
+        the files it wrote) and the document is taken again with its new bytes."""
+        work = Path(entry.work_path)
+        try:
+            if work.stat().st_mtime <= entry.received_at:
+                return False  # untouched since intake (it was quiet before it)
+            sha256 = fsutil.file_sha256(work)
+        except OSError:
+            return False  # gone: the failure path reports it
+        if sha256 == entry.sha256:
+            return False
+        from semantha.delivering import deliver  # numpy (records): rare here, kept out of start-up
+
+        partial = {entry.sha256, *(w.sha256 for w in result.outcome.written)}
+        for destination in result.outcome.destinations:
+            try:
+                deliver.withdraw(Path(destination), partial)
+            except DocumentError as exc:
+                log.error("document.withdraw_failed", doc=entry.id, error=type(exc).__name__)
+        self.journal.retake(entry.id, sha256, self.clock() + self.settings.stable_after_s)
+        log.warning("document.changed", doc=entry.id, sha256=sha256[:12], was=entry.sha256[:12])
+        earlier = self.journal.earlier_copy(sha256, entry.id)
+        if earlier is not None:
+            self._duplicate(entry.id, earlier)
+        return True
 
     def _release_original(self, entry: journal.Entry) -> None:
         """After the outcome is recorded: archive a delivered original, drop the others.
@@ -434,6 +540,7 @@ def create_service(
             settings.rescan_interval_s,
             polling=settings.polling,
             poll_interval_s=settings.poll_interval_s,
+            incomplete_wait_s=settings.incomplete_wait_s,
         )
 
     returned = config.paths.returns

@@ -1,15 +1,23 @@
 """Watch the inbox: report each file once, when it is complete and safe to take.
 
-A file is ready when its size and mtime have been quiet for ``stable_after_s`` and it
-can be opened. Native file-system events (watchdog) only make us look sooner; a scan
-at start-up and a periodic rescan find whatever the events missed, and the polling
-observer serves network shares (SMB/NFS) that send no events. OS junk, partial
-uploads, hidden files and symlinks are never reported.
+A file is ready when its size and mtime have been quiet for ``stable_after_s``, it
+can be opened, and its format says it is complete (``filecomplete``: a scanner may
+pause longer than the quiet time). A file that stays quiet but incomplete for
+``incomplete_wait_s`` is taken as it is (the pipeline quarantines it with a reason).
+Native file-system events (watchdog) only make us look sooner; a scan at start-up and
+a periodic rescan find whatever the events missed, and the polling observer serves
+network shares (SMB/NFS) that send no events. OS junk, partial uploads and hidden
+files are never reported. Symbolic links, FIFOs, sockets and devices are never
+opened for reading (a FIFO would block the service); they are logged once each and
+listed in ``special`` for ``semantha status``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +30,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from semantha import filecomplete, fsutil
 from semantha.config import Paths
 from semantha.errors import ConfigError
 
@@ -66,8 +75,23 @@ class ReadyFile:
     source_folder: str
 
 
-def scan(inbox: Path) -> Iterator[Path]:
-    """Every non-junk regular file under the inbox; symlinks and hidden folders are skipped."""
+def special_kind(mode: int) -> str:
+    """What a directory entry that is neither a regular file nor a folder is."""
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "other"
+
+
+def scan(inbox: Path, special: dict[Path, str]) -> Iterator[Path]:
+    """Every non-junk regular file under the inbox; symlinks and hidden folders are skipped.
+
+    Symlinks, FIFOs, sockets and devices found are put into ``special`` with their kind."""
     stack = [inbox]
     while stack:
         folder = stack.pop()
@@ -77,22 +101,17 @@ def scan(inbox: Path) -> Iterator[Path]:
             log.warning("watch.scan_failed", error=type(exc).__name__)
             continue
         for entry in entries:
-            if is_junk(entry.name) or entry.is_symlink():
+            if is_junk(entry.name):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 stack.append(Path(entry.path))
             elif entry.is_file(follow_symlinks=False):
                 yield Path(entry.path)
-
-
-def openable(path: Path) -> bool:
-    """Another program may still hold the file (Windows locks it while writing)."""
-    try:
-        with path.open("rb") as handle:
-            handle.read(1)
-    except OSError:
-        return False
-    return True
+            else:
+                with contextlib.suppress(OSError):  # gone meanwhile
+                    special[Path(entry.path)] = special_kind(
+                        entry.stat(follow_symlinks=False).st_mode
+                    )
 
 
 @dataclass
@@ -103,12 +122,23 @@ class _Seen:
 
 
 class StabilityTracker:
-    """Remembers size and mtime per file; a file is stable when both were quiet long enough."""
+    """Remembers size and mtime per file; a file is stable when both were quiet long enough
+    and its format says it is complete (or it stayed quiet ``incomplete_wait_s``).
 
-    def __init__(self, stable_after_s: float, clock: Callable[[], float]) -> None:
+    Entries that turn out not to be regular files (a FIFO swapped in under a tracked
+    name) are dropped and put into ``special``."""
+
+    def __init__(
+        self,
+        stable_after_s: float,
+        clock: Callable[[], float],
+        incomplete_wait_s: float = 300.0,
+    ) -> None:
         self._stable_after_s = stable_after_s
+        self._incomplete_wait_s = max(incomplete_wait_s, stable_after_s)
         self._clock = clock
         self._seen: dict[Path, _Seen] = {}
+        self.special: dict[Path, str] = {}
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -129,12 +159,32 @@ class StabilityTracker:
             except OSError:
                 del self._seen[path]  # gone (moved away or deleted by its writer)
                 continue
-            if (st.st_size, st.st_mtime_ns) != (seen.size, seen.mtime_ns):
+            if not stat.S_ISREG(st.st_mode):
+                del self._seen[path]
+                self.special[path] = special_kind(st.st_mode)
+            elif (st.st_size, st.st_mtime_ns) != (seen.size, seen.mtime_ns):
                 self._seen[path] = _Seen(st.st_size, st.st_mtime_ns, now)
-            elif now - seen.quiet_since >= self._stable_after_s and openable(path):
+            elif now - seen.quiet_since >= self._stable_after_s and self._ready(
+                path, now - seen.quiet_since
+            ):
                 ready.append(path)
                 del self._seen[path]
         return ready
+
+    def _ready(self, path: Path, quiet_s: float) -> bool:
+        """Openable (another program may hold it: Windows locks a file while writing)
+        and complete, or quiet for so long that no writer will come back."""
+        try:
+            if filecomplete.complete(path):
+                return True
+        except fsutil.NotRegularFileError:
+            return False  # swapped a moment ago: the next look sees what it is now
+        except OSError:
+            return False
+        if quiet_s < self._incomplete_wait_s:
+            return False
+        log.warning("watch.incomplete_taken", quiet_s=round(quiet_s, 1))
+        return True
 
 
 class _Touched(FileSystemEventHandler):
@@ -173,10 +223,12 @@ class InboxWatcher:
         polling: bool = False,
         poll_interval_s: float = 1.0,
         clock: Callable[[], float] | None = None,
+        incomplete_wait_s: float = 300.0,
     ) -> None:
         self.inbox = inbox.resolve()
         self._clock = clock or time.monotonic
-        self._tracker = StabilityTracker(stable_after_s, self._clock)
+        self._tracker = StabilityTracker(stable_after_s, self._clock, incomplete_wait_s)
+        self._special: dict[Path, str] = {}  # never taken; each logged once
         self._rescan_interval_s = rescan_interval_s
         self._next_scan = 0.0  # scan at the first poll
         self._queued: set[Path] = set()
@@ -206,11 +258,20 @@ class InboxWatcher:
         """Files seen but not yet quiet long enough."""
         return len(self._tracker)
 
+    @property
+    def special(self) -> dict[str, str]:
+        """Symlinks, FIFOs, sockets and devices in the inbox (relative POSIX path -> kind)."""
+        return {
+            path.relative_to(self.inbox).as_posix(): kind for path, kind in self._special.items()
+        }
+
     def poll(self) -> list[ReadyFile]:
         """Files that became ready since the last call; each is reported once."""
         if self._clock() >= self._next_scan:
-            for path in scan(self.inbox):
+            found: dict[Path, str] = {}
+            for path in scan(self.inbox, found):
                 self._consider(path)
+            self._note_special(found, rescanned=True)
             self._next_scan = self._clock() + self._rescan_interval_s
         for path in self._touched.drain():
             self._consider(path)
@@ -218,7 +279,19 @@ class InboxWatcher:
         for path in self._tracker.stable():
             self._queued.add(path)
             ready.append(ReadyFile(path, source_folder(path, self.inbox)))
+        if self._tracker.special:
+            self._note_special(self._tracker.special, rescanned=False)
+            self._tracker.special = {}
         return ready
+
+    def _note_special(self, found: dict[Path, str], rescanned: bool) -> None:
+        """Log each new special entry once; a full rescan also forgets the ones gone."""
+        for path, kind in found.items():
+            if self._special.get(path) != kind:
+                # A hash, not the name: file names may carry personal data (status shows it).
+                entry = hashlib.sha256(os.fsencode(path.relative_to(self.inbox))).hexdigest()
+                log.warning("watch.ignored", kind=kind, entry=entry[:12])
+        self._special = dict(found) if rescanned else {**self._special, **found}
 
     def release(self, path: Path) -> None:
         """The service is done with ``path``: report it again if it (re)appears."""

@@ -205,6 +205,8 @@ def station(tmp_path: Path) -> Iterator[Station]:
             "workers": 2,
             "poll_interval_s": 0.1,
             "stable_after_s": 0.5,
+            # truncated files in the hostile corpus are taken after this long
+            "incomplete_wait_s": 3.0,
             "rescan_interval_s": 1.0,
             "retry_backoff_s": 0.2,
             "delivery_attempts": 200,

@@ -105,3 +105,36 @@ def test_a_secret_is_private_from_its_first_byte(tmp_path: Path) -> None:
     fsutil.atomic_write_bytes(secret, b"key", mode=0o600)
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
     assert secret.read_bytes() == b"key"
+
+
+def test_short_names_stay_and_long_ones_keep_beginning_extension_and_a_hash() -> None:
+    assert fsutil.short_name("brief.pdf", room=11) == "brief.pdf"
+    long = "ü" * 123 + "z.pdf"  # 251 bytes: fits alone, not with ".json"
+    assert fsutil.short_name(long) == long
+    short = fsutil.short_name(long, room=len(".error.json"))
+    assert len((short + ".error.json").encode()) <= fsutil.NAME_MAX_BYTES
+    assert short.startswith("üüü") and short.endswith(".pdf") and "~" in short
+    other = fsutil.short_name("ü" * 123 + "y.pdf", room=len(".error.json"))
+    assert other != short  # the hash keeps different names apart
+    assert fsutil.short_name("x" * 300).startswith("x" * 200)  # no extension
+    raw = os.fsdecode(b"\xff" * 300 + b".tif")  # a name that is not UTF-8
+    assert len(os.fsencode(fsutil.short_name(raw))) <= fsutil.NAME_MAX_BYTES
+
+
+def test_unique_path_keeps_a_counted_name_within_the_limit(tmp_path: Path) -> None:
+    wanted = tmp_path / ("ä" * 125 + ".pdf")  # 254 bytes
+    wanted.write_bytes(b"1")
+    counted = fsutil.unique_path(wanted)
+    counted.write_bytes(b"2")  # would be ENAMETOOLONG with " (2)" appended whole
+    assert counted.suffix == ".pdf"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.pdf")
+    with pytest.raises(fsutil.NotRegularFileError):
+        fsutil.file_sha256(tmp_path / "pipe.pdf")
+    (tmp_path / "real.pdf").write_bytes(b"r")
+    (tmp_path / "link.pdf").symlink_to(tmp_path / "real.pdf")
+    assert fsutil.file_sha256(tmp_path / "link.pdf") == fsutil.file_sha256(tmp_path / "real.pdf")
+    with pytest.raises(OSError):
+        fsutil.file_sha256(tmp_path / "link.pdf", follow_symlinks=False)

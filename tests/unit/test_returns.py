@@ -73,9 +73,9 @@ def make_service(tmp_path: Path, written: bytes = SCAN) -> tuple[Service, Pipeli
         config,
         InlineExecutor(pipeline),
         Journal(journal_path(config)),
-        InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock),
+        InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock, incomplete_wait_s=0.0),
         clock,
-        returns=InboxWatcher(tmp_path / "returns", 0.0, 3600.0, clock=clock),
+        returns=InboxWatcher(tmp_path / "returns", 0.0, 3600.0, clock=clock, incomplete_wait_s=0.0),
     )
     return service, pipeline, clock
 

@@ -7,6 +7,7 @@ The pool itself is tested with real worker processes (crash, hang, recycle).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -95,7 +96,8 @@ def make_service(
     clock = Clock()
     executor = InlineExecutor(work)
     config.paths.inbox.mkdir(parents=True, exist_ok=True)
-    watcher = InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock)
+    # The files here are stand-ins, not whole scans: taken as soon as they are quiet.
+    watcher = InboxWatcher(config.paths.inbox, 0.0, 3600.0, clock=clock, incomplete_wait_s=0.0)
     return Service(config, executor, Journal(journal_path(config)), watcher, clock), executor, clock
 
 
@@ -272,6 +274,82 @@ def test_a_delivery_failure_goes_to_review_whatever_its_message_says(tmp_path: P
     assert states(service) == [State.REVIEW]
 
 
+@pytest.mark.parametrize("quarantine_works", [True, False])
+def test_a_review_copy_that_cannot_be_written_ends_within_delivery_attempts(
+    tmp_path: Path, quarantine_works: bool
+) -> None:
+    def work(job: Job) -> JobResult:
+        if job.mode == "quarantine" and quarantine_works:
+            return JobResult(job.doc, Result(State.QUARANTINED, error=job.reason))
+        return failed(job.doc, Failure.DELIVERY, "could not write the sidecar: name too long")
+
+    service, executor, clock = make_service(
+        tmp_path, work, delivery_attempts=2, retry_backoff_s=0.0
+    )
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    for _ in range(8):
+        service.step(0)
+        clock.now += 1
+    assert [j.mode for j in executor.seen] == ["process", "final", "quarantine"]
+    assert "could not be delivered or put into review in 2 attempts" in executor.seen[-1].reason
+    entry = service.journal.documents()[0]
+    assert entry.state is State.QUARANTINED  # nothing waits for ever
+    if quarantine_works:
+        assert entry.original == "removed"
+    else:
+        assert entry.original == "kept"
+        assert f"the original is kept at {entry.work_path}" in entry.last_error
+        service.resume()  # a restart leaves it where the reason says it is
+        assert Path(entry.work_path).read_bytes() == b"a"
+
+
+def test_an_in_flight_copy_deleted_mid_way_is_quarantined_with_its_reason(tmp_path: Path) -> None:
+    def work(job: Job) -> JobResult:
+        Path(job.path).unlink()  # someone cleans up work/ while the worker reads
+        return failed(job.doc, Failure.CRASHED, "FileNotFoundError: [Errno 2] at sniff:31")
+
+    service, executor, _ = make_service(tmp_path, work)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"a")
+    service.run(once=True)
+    entry = service.journal.documents()[0]
+    assert (entry.state, entry.original, entry.attempts) == (State.QUARANTINED, "removed", 0)
+    assert "was deleted while the document was being processed" in entry.last_error
+    (report,) = service.config.paths.quarantine.glob("a.pdf.error.json")
+    assert json.loads(report.read_text())["sha256"] == entry.sha256
+    assert len(executor.seen) == 1
+
+
+def test_a_copy_changed_after_intake_is_taken_again_and_the_partial_result_withdrawn(
+    tmp_path: Path,
+) -> None:
+    review = tmp_path / "review"
+
+    def work(job: Job) -> JobResult:
+        copy = review / "a.pdf"
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_bytes(Path(job.path).read_bytes())
+        (review / "a.pdf.json").write_text("{}")
+        if len(executor.seen) == 1:  # the scanner writes on into the moved file
+            with Path(job.path).open("ab") as handle:
+                handle.write(b" and the rest")
+        return JobResult(job.doc, Result(State.REVIEW, destinations=(str(copy),)))
+
+    service, executor, clock = make_service(tmp_path, work, stable_after_s=2.0)
+    (service.config.paths.inbox / "a.pdf").write_bytes(b"the first part")
+    service.step(0)
+    service.step(0)
+    assert not (review / "a.pdf").exists()  # the partial's review copy is withdrawn
+    assert not (review / "a.pdf.json").exists()
+    entry = service.journal.documents()[0]
+    assert entry.sha256 == sha256(b"the first part and the rest")
+    assert (entry.state, entry.attempts) == (State.RECEIVED, 0)
+    clock.now += 2  # quiet again
+    service.run(once=True)
+    assert (review / "a.pdf").read_bytes() == b"the first part and the rest"
+    assert states(service) == [State.REVIEW]
+    assert len(executor.seen) == 2
+
+
 @pytest.mark.parametrize(
     ("policy", "second_state", "second_mode"),
     [
@@ -300,6 +378,10 @@ def test_duplicates_follow_the_configured_policy(
     assert "again.pdf" in archived_files(service.config)  # nothing vanishes
 
 
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
     service, executor, _ = make_service(tmp_path, delivered)
     paths = service.config.paths
@@ -307,21 +389,21 @@ def test_start_up_finishes_what_a_crash_interrupted(tmp_path: Path) -> None:
     inflight = paths.work / "inflight"
     # 1. crashed between journal row and move: the file is still in the inbox
     (paths.inbox / "a.pdf").write_bytes(b"a")
-    moving = db.add("1" * 64, "a.pdf", "", inflight, 1.0)
+    moving = db.add(sha256(b"a"), "a.pdf", "", inflight, 1.0)
     # 2. crashed while a worker processed it
-    busy = db.add("2" * 64, "b.pdf", "", inflight, 2.0)
+    busy = db.add(sha256(b"b"), "b.pdf", "", inflight, 2.0)
     Path(busy.work_path).parent.mkdir(parents=True)
     Path(busy.work_path).write_bytes(b"b")
     db.set_original(busy.id, "work")
     db.start(busy.id)
     # 3. crashed after recording the delivery, before archiving the original
-    done = db.add("3" * 64, "c.pdf", "", inflight, 3.0)
+    done = db.add(sha256(b"c"), "c.pdf", "", inflight, 3.0)
     Path(done.work_path).parent.mkdir(parents=True)
     Path(done.work_path).write_bytes(b"c")
     db.set_original(done.id, "work")
     db.finish(done.id, journal.Result(State.DELIVERED, destinations=("/dms/c.pdf",)))
     # 4. crashed after choosing the archive name, before the move
-    half = db.add("4" * 64, "d.pdf", "", inflight, 4.0)
+    half = db.add(sha256(b"d"), "d.pdf", "", inflight, 4.0)
     Path(half.work_path).parent.mkdir(parents=True)
     Path(half.work_path).write_bytes(b"d")
     db.finish(half.id, journal.Result(State.DELIVERED))

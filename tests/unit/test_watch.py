@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
+import structlog
 
 from semantha.config import Paths
 from semantha.errors import ConfigError
@@ -16,6 +18,8 @@ from semantha.service.watch import (
     is_junk,
     source_folder,
 )
+
+PDF_END = b"\nstartxref\n9\n%%EOF\n"  # the end a complete PDF has
 
 
 class Clock:
@@ -64,7 +68,7 @@ def test_tracker_waits_until_size_and_mtime_are_quiet(tmp_path: Path) -> None:
     assert tracker.stable() == []  # first look records size and mtime
     clock.now += 1.5
     with file.open("ab") as handle:
-        handle.write(b" part two")
+        handle.write(b" part two" + PDF_END)
     assert tracker.stable() == []  # it grew: the quiet period starts again
     clock.now += 1.9
     assert tracker.stable() == []
@@ -145,7 +149,7 @@ def test_files_arriving_later_are_reported_via_events_or_polling(
     watcher.start()
     try:
         (inbox / "Hauspost").mkdir()
-        (inbox / "Hauspost" / "late.pdf").write_bytes(b"%PDF late")
+        (inbox / "Hauspost" / "late.pdf").write_bytes(b"%PDF late" + PDF_END)
         found: list[str] = []
         deadline = time.monotonic() + 10
         while not found and time.monotonic() < deadline:
@@ -171,3 +175,67 @@ def test_check_layout_refuses_an_output_symlinked_into_the_inbox(tmp_path: Path)
     with pytest.raises(ConfigError, match=r"paths\.review"):
         check_layout(paths)
     check_layout(paths.model_copy(update={"review": tmp_path / "real-review"}))
+
+
+def test_a_fifo_swapped_in_under_a_tracked_name_is_never_opened(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "swap.pdf").write_bytes(b"hello")
+    clock = Clock()
+    watcher = InboxWatcher(inbox, 1.0, 3600.0, clock=clock, incomplete_wait_s=0.0)
+    assert watcher.poll() == []  # tracked, not yet quiet
+    os.mkfifo(tmp_path / "f")
+    (tmp_path / "f").rename(inbox / "swap.pdf")
+    clock.now += 5
+    # A blocking open of the FIFO would hang here (no writer ever comes).
+    assert watcher.poll() == []
+    assert watcher.special == {"swap.pdf": "fifo"}
+    assert watcher.pending == 0
+
+
+def test_symlinks_and_fifos_are_listed_once_and_forgotten_when_gone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "Hauspost").mkdir(parents=True)
+    (inbox / "link.pdf").symlink_to(tmp_path / "elsewhere.pdf")
+    os.mkfifo(inbox / "Hauspost" / "pipe.pdf")
+    clock = Clock()
+    watcher = InboxWatcher(inbox, 0.0, 1.0, clock=clock)
+    with structlog.testing.capture_logs() as logs:
+        for _ in range(3):
+            watcher.poll()
+            clock.now += 2
+    assert watcher.special == {"link.pdf": "symlink", "Hauspost/pipe.pdf": "fifo"}
+    ignored = [e for e in logs if e["event"] == "watch.ignored"]
+    assert sorted(e["kind"] for e in ignored) == ["fifo", "symlink"]  # once each
+    assert not [e for e in ignored if "pipe.pdf" in str(e) or "link.pdf" in str(e)]  # no names
+    (inbox / "link.pdf").unlink()
+    watcher.poll()
+    assert watcher.special == {"Hauspost/pipe.pdf": "fifo"}
+
+
+def test_an_incomplete_scan_waits_until_complete_or_long_quiet(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    scan = inbox / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 first pages")
+    clock = Clock()
+    watcher = InboxWatcher(inbox, 1.0, 1.0, clock=clock, incomplete_wait_s=30.0)
+    watcher.poll()
+    clock.now += 5
+    assert watcher.poll() == []  # quiet, but the PDF's end is missing: the scanner pauses
+    with scan.open("ab") as handle:
+        handle.write(b" last page" + PDF_END)
+    watcher.poll()
+    clock.now += 2
+    assert [c.path for c in watcher.poll()] == [scan]
+
+    stuck = inbox / "stuck.pdf"
+    stuck.write_bytes(b"%PDF-1.4 a transfer that never ends")
+    clock.now += 2
+    watcher.poll()  # seen at the next rescan
+    clock.now += 20
+    assert watcher.poll() == []
+    clock.now += 11
+    assert [c.path for c in watcher.poll()] == [stuck]  # taken as it is: quarantined later
