@@ -95,6 +95,10 @@ class ServiceSettings(Strict):
     # Prometheus metrics over HTTP from the main process; 0 serves none.
     metrics_port: int = Field(0, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
+    # local: worker processes on this machine; celery: documents go through the broker
+    # to `semantha worker` processes (a shared service centre).
+    executor: Literal["local", "celery"] = "local"
+    broker_url: str = "redis://127.0.0.1:6379/0"
 
 
 class ReviewSettings(Strict):

@@ -22,6 +22,7 @@ from semantha.cli import (
     samples_cmd,
     service_cmd,
     station_cmd,
+    worker_cmd,
 )
 from semantha.errors import SemanthaError
 from semantha.service.memory import tune_allocator
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     samples_cmd,
     gui_cmd,
     station_cmd,
+    worker_cmd,
 )
 
 
