@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 TASK = "semantha.process"
 QUEUE = "semantha"
-# Beyond document_timeout_s: time for a result to be stored after the limit was hit.
-VISIBILITY_MARGIN_S = 60.0
+# Beyond document_timeout_s: the worker's time to end a task at the limit and store it.
+VISIBILITY_MARGIN_S = 10.0
 RESULT_KEEP_S = 7 * 24 * 3600  # a station stopped for a week still finds its results
 WORKER_KEY = "semantha:worker:"  # + hostname: a live worker's heartbeat
 HEARTBEAT_S = 5.0

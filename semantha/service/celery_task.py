@@ -64,15 +64,16 @@ class TaskRunner:
         return count
 
     def run(self, task_id: str, message: dict[str, Any]) -> dict[str, Any]:
+        begun = self.starts(task_id)
+        if begun > 1:
+            doc = int(message["job"]["doc"])
+            log.warning("task.worker_lost", doc=doc, starts=begun)
+            reason = "the worker process died while processing it"
+            return result_message(failed(doc, Failure.CRASHED, reason))
         self.scratch.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix="task-", dir=self.scratch))
         try:
             job, data = job_of(message, folder)
-            begun = self.starts(task_id)
-            if begun > 1:
-                log.warning("task.worker_lost", doc=job.doc, starts=begun)
-                reason = "the worker process died while processing it"
-                return result_message(failed(job.doc, Failure.CRASHED, reason))
             if hashlib.sha256(data).hexdigest() != job.sha256:
                 reason = "the document's bytes arrived damaged (sha256 differs)"
                 return result_message(failed(job.doc, Failure.CRASHED, reason))
