@@ -46,7 +46,7 @@ TASK = "semantha.process"
 QUEUE = "semantha"
 # Beyond document_timeout_s: the worker's time to end a task at the limit and store it.
 VISIBILITY_MARGIN_S = 10.0
-RESULT_KEEP_S = 7 * 24 * 3600  # a station stopped for a week still finds its results
+RESULT_KEEP_S = 24 * 3600  # read within a second by the running station; a restarted one sends anew
 WORKER_KEY = "semantha:worker:"  # + hostname: a live worker's heartbeat
 HEARTBEAT_S = 5.0
 HEARTBEAT_TTL_S = 3 * HEARTBEAT_S

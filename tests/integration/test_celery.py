@@ -9,28 +9,34 @@ dms/review/quarantine folders as the station, as in a service centre.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
+import redis
 import yaml
 from configs import embedded_config
 from prometheus_client.parser import text_string_to_metric_families
+from redisserver import Redis, free_port
 from textpdf import wrapped_pdf
 
 from semantha.config import load_config
 from semantha.service import metrics
+from semantha.service.celery_app import QUEUE, make_app, result_message
+from semantha.service.celery_executor import CeleryExecutor
+from semantha.service.executor import Job, JobResult
+from semantha.service.journal import Result, State
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
@@ -39,47 +45,6 @@ FINAL = ("delivered", "review", "quarantined")
 SCANS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".tiff", ".png") and "-g4" in p.name)
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Redis:
-    """A throwaway redis-server in the foreground; ``stop``/``start`` lose its data."""
-
-    port: int
-    log: Path
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""],
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        return
-            time.sleep(0.01)
-        raise RuntimeError(f"redis-server did not answer on port {self.port}")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
 
 
 @pytest.fixture
@@ -134,14 +99,15 @@ class Centre:
         config["paths"]["work"] = str(self.root / name)
         path = self.root / f"{name}.yaml"
         path.write_text(yaml.safe_dump(config), encoding="utf-8")
-        self.workers[name] = self.semantha(
-            path, "worker", "--concurrency", "1", "--name", name
-        )
+        self.workers[name] = self.semantha(path, "worker", "--concurrency", "1", "--name", name)
 
     def busy(self, name: str) -> list[Path]:
         """The document a worker is running right now (its scratch copy), if any."""
         scratch = self.root / name / "celery"
         return [p for p in scratch.glob("task-*/*")] if scratch.is_dir() else []
+
+    def tasks(self, name: str) -> frozenset[str]:
+        return frozenset(p.parent.name for p in self.busy(name))
 
     def pool_children(self, name: str) -> list[int]:
         parent = self.workers[name].pid
@@ -295,7 +261,9 @@ def test_a_killed_worker_and_a_restarted_redis_lose_and_duplicate_nothing(
     os.killpg(centre.workers["w1"].pid, signal.SIGKILL)
     centre.workers["w1"].wait(timeout=10)
 
-    wait_for("an outcome after the kill", lambda: any(r["state"] in FINAL for r in centre.rows()), 120)
+    wait_for(
+        "an outcome after the kill", lambda: any(r["state"] in FINAL for r in centre.rows()), 120
+    )
     centre.redis.stop()
     for n in range(6, 9):
         (centre.inbox / f"brief-{n}.pdf").write_bytes(letter(n))
@@ -330,15 +298,15 @@ def test_a_document_that_kills_its_worker_twice_is_quarantined(centre: Centre) -
     centre.inbox.mkdir(parents=True, exist_ok=True)
     poison = SCANS[0]
     shutil.copy(poison, centre.inbox / poison.name)
-    killed: set[str] = set()
+    killed: frozenset[str] = frozenset()
     for _ in range(2):
         # A fresh task each time (its scratch folder is new): kill the pool process on it.
         wait_for(
             "the document in a pool process",
-            lambda: bool({p.parent.name for p in centre.busy("w1")} - killed),
+            lambda seen=killed: bool(centre.tasks("w1") - seen),
             120,
         )
-        killed |= {p.parent.name for p in centre.busy("w1")}
+        killed |= centre.tasks("w1")
         for child in centre.pool_children("w1"):
             os.kill(child, signal.SIGKILL)
     wait_for("the document final", lambda: centre.rows()[0]["state"] in FINAL, 120)
@@ -349,3 +317,61 @@ def test_a_document_that_kills_its_worker_twice_is_quarantined(centre: Centre) -
     assert len(reasons) == 1
     assert centre.workers["w1"].poll() is None, "the worker replaced its pool process"
     assert station.poll() is None
+
+
+def queued_ids(client: redis.Redis) -> list[str]:
+    """The ids of the tasks waiting in Redis, oldest first (kombu's messages, JSON)."""
+    return [json.loads(raw)["headers"]["id"] for raw in reversed(client.lrange(QUEUE, 0, -1))]
+
+
+def test_the_station_records_a_result_once_and_keeps_jobs_while_redis_is_away(
+    centre: Centre,
+) -> None:
+    config = load_config(centre.config)
+    document = centre.root / "var" / "work" / "inflight" / "1" / "brief.pdf"
+    document.parent.mkdir(parents=True)
+    document.write_bytes(letter(1))
+    job = Job(1, str(document), hashlib.sha256(document.read_bytes()).hexdigest())
+    client = redis.Redis.from_url(centre.redis.url)
+    executor = CeleryExecutor(config)
+    executor.start()
+
+    executor.submit(job)
+    (first,) = queued_ids(client)
+    message = json.loads(client.lindex(QUEUE, 0) or b"{}")
+    assert "brief.pdf" in str(message) and str(document.parent) not in str(message)
+
+    # Redis restarts without its data: the station sends the document again.
+    centre.redis.stop()
+    assert executor.collect(0.2) == []
+    assert executor.running() == [job]
+    centre.redis.start()
+    client = redis.Redis.from_url(centre.redis.url)
+    assert executor.collect(1.5) == []
+    (second,) = queued_ids(client)
+    assert second != first
+
+    # Redis down at submit: the job waits in the station and goes out once Redis is back.
+    other = replace(job, doc=2)
+    centre.redis.stop()
+    executor.submit(other)
+    assert executor.running() == [job, other]
+    centre.redis.start()
+    client = redis.Redis.from_url(centre.redis.url)
+    executor.collect(1.5)
+    assert len(queued_ids(client)) == 2  # Redis came back empty: both sent (again)
+
+    # A result stored twice (a task run twice) is collected once.
+    app = make_app(config)
+    for raw in client.lrange(QUEUE, 0, -1):
+        message = json.loads(raw)
+        (payload,), _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+        outcome = JobResult(payload["job"]["doc"], Result(State.DELIVERED, department="63"))
+        for _ in range(2):
+            app.backend.store_result(message["headers"]["id"], result_message(outcome), "SUCCESS")
+    client.delete(QUEUE)
+    results = executor.collect(2.0) + executor.collect(0.5)
+    assert sorted(r.doc for r in results) == [1, 2]
+    assert executor.collect(0.3) == []
+    assert executor.running() == []
+    executor.shutdown(0)
