@@ -175,12 +175,12 @@ def _print_broker(broker: dict[str, Any]) -> None:
     workers = broker["workers"]
     print(
         f"broker {broker['broker']}: {broker['queued']} queued, {broker['unacked']} running;"
-        f" {len(workers)} workers alive",
+        f" workers alive: {len(workers)}",
         file=sys.stdout,
     )
     for worker in workers:
         print(
-            f"  {worker['hostname']}: {worker['concurrency']} processes, since"
+            f"  {worker['hostname']}: pool processes {worker['concurrency']}, since"
             f" {worker['started_at']}",
             file=sys.stdout,
         )

@@ -98,8 +98,9 @@ class CeleryExecutor:
         return results
 
     def shutdown(self, grace_s: float) -> list[JobResult]:
-        """Wait ``grace_s`` for the documents out; the rest are sent again at next start
-        (their journal rows stay ``processing``) and their first result wins."""
+        """Wait ``grace_s`` for the documents out. The rest stay ``processing`` in the
+        journal and are sent anew at the next start; a task of theirs still in Redis may
+        run as well, unread, and its delivery is recognised as already done."""
         results: list[JobResult] = []
         end = time.monotonic() + grace_s
         while self.running() and time.monotonic() < end:
@@ -108,8 +109,7 @@ class CeleryExecutor:
             log.warning("celery.abandoned", doc=job.doc)
         self._out.clear()
         self._unsent.clear()
-        if self._pubsub is not None:
-            self._pubsub.close()
+        self._close_pubsub()
         self._redis.close()
         return results
 

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
@@ -31,7 +32,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from redisserver import Redis, free_port
 from textpdf import wrapped_pdf
 
-from semantha.config import load_config
+from semantha.config import AppConfig, load_config
 from semantha.service import metrics
 from semantha.service.celery_app import QUEUE, make_app, result_message
 from semantha.service.celery_executor import CeleryExecutor
@@ -104,7 +105,7 @@ class Centre:
     def busy(self, name: str) -> list[Path]:
         """The document a worker is running right now (its scratch copy), if any."""
         scratch = self.root / name / "celery"
-        return [p for p in scratch.glob("task-*/*")] if scratch.is_dir() else []
+        return list(scratch.glob("task-*/*")) if scratch.is_dir() else []
 
     def tasks(self, name: str) -> frozenset[str]:
         return frozenset(p.parent.name for p in self.busy(name))
@@ -142,7 +143,7 @@ class Centre:
         finally:
             db.close()
 
-    def status(self) -> dict[str, object]:
+    def status(self) -> dict[str, Any]:
         out = subprocess.run(
             [sys.executable, "-m", "semantha", "--config", str(self.config), "status", "--json"],
             cwd=self.root,
@@ -152,7 +153,7 @@ class Centre:
             timeout=60,
             check=True,
         )
-        report: dict[str, object] = json.loads(out.stdout)
+        report: dict[str, Any] = json.loads(out.stdout)
         return report
 
     def stop_all(self) -> None:
@@ -202,7 +203,7 @@ def test_celery_decides_the_sample_mail_as_the_local_workers_do(
     assert local_site.run_once().returncode == 0
     centre.start_worker("w1")
     centre.start_worker("w2")
-    wait_for("two workers", lambda: len(centre.status()["broker"]["workers"]) == 2, 60)  # type: ignore[index]
+    wait_for("two workers", lambda: len(centre.status()["broker"]["workers"]) == 2, 60)
     result = centre.run_once()
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -210,19 +211,18 @@ def test_celery_decides_the_sample_mail_as_the_local_workers_do(
     assert len(got) == len(samples)
     assert got == expected
     broker = centre.status()["broker"]
-    assert broker["reachable"] is True  # type: ignore[index]
-    assert broker["queued"] == 0  # type: ignore[index]
-    assert sorted(w["hostname"] for w in broker["workers"]) == ["w1", "w2"]  # type: ignore[index]
-    scraped = {
-        s.name: s.value
-        for family in text_string_to_metric_families(
-            metrics.exposition(load_config(centre.config)).decode()
-        )
-        for s in family.samples
-    }
+    assert broker["reachable"] is True
+    assert broker["queued"] == 0
+    assert sorted(w["hostname"] for w in broker["workers"]) == ["w1", "w2"]
+    scraped = scrape(load_config(centre.config))
     assert scraped["semantha_workers_alive"] == 2
     assert scraped["semantha_worker_processes"] == 2
     assert scraped["semantha_broker_up"] == 1
+
+
+def scrape(config: AppConfig) -> dict[str, float]:
+    exposition = metrics.exposition(config).decode()
+    return {s.name: s.value for f in text_string_to_metric_families(exposition) for s in f.samples}
 
 
 def letter(number: int) -> bytes:
@@ -345,6 +345,7 @@ def test_the_station_records_a_result_once_and_keeps_jobs_while_redis_is_away(
     centre.redis.stop()
     assert executor.collect(0.2) == []
     assert executor.running() == [job]
+    assert scrape(config)["semantha_broker_up"] == 0
     centre.redis.start()
     client = redis.Redis.from_url(centre.redis.url)
     assert executor.collect(1.5) == []
@@ -375,3 +376,28 @@ def test_the_station_records_a_result_once_and_keeps_jobs_while_redis_is_away(
     assert executor.collect(0.3) == []
     assert executor.running() == []
     executor.shutdown(0)
+
+
+def test_a_document_over_the_time_limit_is_quarantined_as_with_local_workers(
+    centre: Centre,
+) -> None:
+    """The worker ends the task at document_timeout_s; the station counts a timeout."""
+    centre.configure(document_timeout_s=0.5, retry_backoff_s=0.2, processing_attempts=2)
+    centre.start_worker("w1")
+    centre.inbox.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SCANS[0], centre.inbox / SCANS[0].name)
+    result = centre.run_once()
+    assert result.returncode == 0, result.stdout + result.stderr
+    (row,) = centre.rows()
+    assert row["state"] == "quarantined"
+    assert "processing failed 2 times: timeout: took longer than 0.5 s" in str(row["last_error"])
+    assert centre.workers["w1"].poll() is None
+    shown = subprocess.run(
+        [sys.executable, "-m", "semantha", "--config", str(centre.config), "status"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "0 queued, 0 running; workers alive: 1" in shown
+    assert "  w1: pool processes 1" in shown
