@@ -7,8 +7,9 @@ sample letters (real OCR) are processed with `semantha run --once`:
 
 - local: `service.workers: 2` (two worker processes on this machine);
 - celery: the same two processes as one `semantha worker --concurrency 2`;
-  the two alternate, `--rounds` times each, and the medians are compared;
-- then once with 1 worker × 1 process and 2 workers × 1 process (scaling in workers).
+- celery: 1 worker × 1 process and 2 workers × 1 process (scaling in workers).
+
+The setups alternate, `--rounds` times each, and their medians are compared.
 
 The time of a run is from the first document received to the last outcome recorded,
 read from the journal, so worker start-up (the local pool's, at each run) is not
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -233,6 +235,10 @@ def attempts(root: Path) -> int:
         db.close()
 
 
+LOCAL = "local, 2 worker processes"
+CELERY = "celery, 1 worker x 2 processes"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=16)
@@ -242,15 +248,19 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="celery-bench-"))
     redis = Redis(free_port(), scratch / "redis.log")
     redis.start()
+    where = scratch / "s"
+    setups: dict[str, Callable[[], float]] = {
+        LOCAL: lambda: run_once(station(where, redis, workers=2), docs),
+        CELERY: lambda: with_workers(where, redis, docs, workers=1, concurrency=2),
+        "celery, 1 worker x 1 process": lambda: with_workers(where, redis, docs, 1, 1),
+        "celery, 2 workers x 1 process": lambda: with_workers(where, redis, docs, 2, 1),
+    }
+    times: dict[str, list[float]] = {name: [] for name in setups}
     try:
-        local, celery = [], []
-        for _ in range(args.rounds):
-            local.append(run_once(station(scratch / "s", redis, workers=2), docs))
-            celery.append(with_workers(scratch / "s", redis, docs, workers=1, concurrency=2))
-            print(f"local {local[-1]:.1f} s, celery {celery[-1]:.1f} s", flush=True)
-        one = with_workers(scratch / "s", redis, docs, workers=1, concurrency=1)
-        two = with_workers(scratch / "s", redis, docs, workers=2, concurrency=1)
-        print(f"1 worker x 1: {one:.1f} s, 2 workers x 1: {two:.1f} s", flush=True)
+        for _ in range(args.rounds):  # alternating: the machine's load falls on all alike
+            for name, run in setups.items():
+                times[name].append(run())
+                print(f"{name}: {times[name][-1]:.1f} s", flush=True)
         moved = transfer(redis)
         child = comeback(scratch / "k", redis, whole_worker=False)
         whole = comeback(scratch / "k", redis, whole_worker=True)
@@ -258,47 +268,42 @@ def main() -> None:
     finally:
         redis.stop()
         shutil.rmtree(scratch, ignore_errors=True)
-    report(args.docs, local, celery, one, two, moved, child, whole)
-
-
-def row(setup: str, seconds: float, n: int) -> str:
-    return f"| {setup} | {seconds:.1f} | {seconds:.1f} | {n / seconds:.2f} | {seconds / n:.2f} |"
+    report(args.docs, times, moved, child, whole)
 
 
 def report(
     n: int,
-    local: list[float],
-    celery: list[float],
-    one: float,
-    two: float,
+    times: dict[str, list[float]],
     moved: list[dict[str, float]],
     child: float,
     whole: float,
 ) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M")
-    lm, cm = statistics.median(local), statistics.median(celery)
+    medians = {name: statistics.median(runs) for name, runs in times.items()}
+    lm, cm = medians[LOCAL], medians[CELERY]
     mb = sum(r["mb"] for r in moved)
     redis_ms = sum(r["redis_ms"] for r in moved)
     folder_ms = sum(r["folder_ms"] for r in moved)
     biggest = max(moved, key=lambda r: r["mb"])
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         f"# Celery executor against local workers ({stamp})",
         "",
-        f"`python benchmarks/celery_throughput.py --docs {n} --rounds {len(local)}` on this"
-        f" machine ({os.cpu_count()} cores, shared), the first {n} files of samples/ (real OCR).",
+        f"`python benchmarks/celery_throughput.py --docs {n} --rounds {len(times[LOCAL])}` on"
+        f" this machine ({os.cpu_count()} cores, shared; load average at the end {load}),"
+        f" the first {n} files of samples/ (real OCR). Setups alternate in every round.",
         "Time: first document received to last outcome recorded (journal).",
         "",
         "| setup | runs (s) | median (s) | docs/s | per doc (s) |",
         "|---|---|---|---|---|",
-        f"| local, 2 worker processes | {', '.join(f'{x:.1f}' for x in local)} | {lm:.1f}"
-        f" | {n / lm:.2f} | {lm / n:.2f} |",
-        f"| celery, 1 worker x 2 processes | {', '.join(f'{x:.1f}' for x in celery)} | {cm:.1f}"
-        f" | {n / cm:.2f} | {cm / n:.2f} |",
-        row("celery, 1 worker x 1 process", one, n),
-        row("celery, 2 workers x 1 process", two, n),
+        *(
+            f"| {name} | {', '.join(f'{x:.1f}' for x in runs)} | {medians[name]:.1f}"
+            f" | {n / medians[name]:.2f} | {medians[name] / n:.2f} |"
+            for name, runs in times.items()
+        ),
         "",
-        f"Overhead of celery against local (medians, same processes): {100 * (cm / lm - 1):+.1f} %"
-        f" ({(cm - lm) / n * 1000:+.0f} ms per document).",
+        f"Overhead of celery against local (medians, same two processes):"
+        f" {100 * (cm / lm - 1):+.1f} % ({(cm - lm) / n * 1000:+.0f} ms per document).",
         "",
         f"Bytes through Redis (base64 in JSON, SET + GET, median of 20) for the {len(moved)}"
         f" samples ({mb:.1f} MB): {redis_ms:.1f} ms in all, {redis_ms / mb:.1f} ms per MB;"
