@@ -281,6 +281,7 @@ def report(
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M")
     medians = {name: statistics.median(runs) for name, runs in times.items()}
     lm, cm = medians[LOCAL], medians[CELERY]
+    pairs = list(zip(times[LOCAL], times[CELERY], strict=True))  # the same round's runs
     mb = sum(r["mb"] for r in moved)
     redis_ms = sum(r["redis_ms"] for r in moved)
     folder_ms = sum(r["folder_ms"] for r in moved)
@@ -303,7 +304,9 @@ def report(
         ),
         "",
         f"Overhead of celery against local (medians, same two processes):"
-        f" {100 * (cm / lm - 1):+.1f} % ({(cm - lm) / n * 1000:+.0f} ms per document).",
+        f" {100 * (cm / lm - 1):+.1f} % ({(cm - lm) / n * 1000:+.0f} ms per document);"
+        f" round by round {', '.join(f'{100 * (c / x - 1):+.1f} %' for x, c in pairs)},"
+        f" median {100 * (statistics.median(c / x for x, c in pairs) - 1):+.1f} %.",
         "",
         f"Bytes through Redis (base64 in JSON, SET + GET, median of 20) for the {len(moved)}"
         f" samples ({mb:.1f} MB): {redis_ms:.1f} ms in all, {redis_ms / mb:.1f} ms per MB;"
