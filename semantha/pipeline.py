@@ -196,7 +196,14 @@ def process_file(
         header_first = ctx.config.ocr.strategy == "roi_first" and not full_text
         with timed(timings, "read"):
             pages = read_header(path, ctx) if header_first else read_pages(path, ctx)
-        document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
+        document = Document(
+            doc_id,
+            path,
+            datetime.now(UTC),
+            pages,
+            source_folder=source_folder,
+            station=ctx.config.transfer.station,
+        )
         document, decision = understand(document, ctx, timings)
         plan = route.plan(document, decision, ctx.rules)
         # A header that names no particular kind of letter is read on into the first
