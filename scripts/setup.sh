@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
   fonts-dejavu-core fonts-liberation fonts-freefont-ttf  # fonts for the sample generator
   xvfb xauth xdotool xclip x11-utils zenity scrot openbox  # GUI automation and its tests
   chromium                                             # the review station's browser tests (Playwright)
+  redis-server                                         # the broker of executor: celery, and its tests
 )
 
 missing=()

@@ -118,6 +118,10 @@ class ServiceSettings(Strict):
     # Address space of each worker process in MiB (RLIMIT_AS); 0: no limit. A document
     # that needs more is quarantined instead of taking the machine's memory.
     worker_memory_mb: int = Field(3072, ge=0)
+    # local: worker processes on this machine; celery: documents go through the broker
+    # to `semantha worker` processes (a shared service centre).
+    executor: Literal["local", "celery"] = "local"
+    broker_url: str = "redis://127.0.0.1:6379/0"
 
 
 class ReviewSettings(Strict):

@@ -23,6 +23,7 @@ from semantha.cli import (
     samples_cmd,
     service_cmd,
     station_cmd,
+    worker_cmd,
 )
 from semantha.errors import SemanthaError
 from semantha.service.memory import tune_allocator
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     samples_cmd,
     gui_cmd,
     station_cmd,
+    worker_cmd,
     audit_cmd,
 )
 

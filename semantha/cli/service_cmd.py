@@ -12,7 +12,7 @@ from typing import Any
 
 from semantha.cli.common import load_and_log
 from semantha.cli.logsetup import configure_logging
-from semantha.config import config_path, load_config
+from semantha.config import AppConfig, config_path, load_config
 from semantha.service import journal
 from semantha.service.journal import State
 
@@ -83,11 +83,26 @@ def run_status(args: argparse.Namespace) -> int:
             report = _report(db.summary(), rows, db.ignored())
         finally:
             db.close()
+    if config.service.executor == "celery":
+        report["broker"] = _broker(config)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         _print_text(report, args.documents)
     return 0
+
+
+def _broker(config: AppConfig) -> dict[str, Any]:
+    """The shared queue in Redis and the workers alive (``service.executor: celery``)."""
+    from dataclasses import asdict
+
+    from semantha.service.celery_app import broker_view
+
+    view = asdict(broker_view(config))
+    for worker in view["workers"]:
+        worker["started_at"] = _iso(worker["started_at"])
+        worker["seen_at"] = _iso(worker["seen_at"])
+    return view
 
 
 def _report(
@@ -151,6 +166,8 @@ def _print_text(report: dict[str, Any], documents: bool) -> None:
         f" (oldest waiting since {waiting}, {report['oldest_waiting_s']:.0f} s)" if waiting else ""
     )
     print(f"queue depth: {report['queue_depth']}{since}", file=out)
+    if "broker" in report:
+        _print_broker(report["broker"])
     if report["last_errors"]:
         print("last errors:", file=out)
         for e in report["last_errors"]:
@@ -161,6 +178,24 @@ def _print_text(report: dict[str, Any], documents: bool) -> None:
             print(f"  {i['folder']}/{i['file']} ({i['kind']}, since {i['since']})", file=out)
     if documents:
         _print_documents(report["documents"])
+
+
+def _print_broker(broker: dict[str, Any]) -> None:
+    if not broker["reachable"]:
+        print(f"broker {broker['broker']}: unreachable", file=sys.stdout)
+        return
+    workers = broker["workers"]
+    print(
+        f"broker {broker['broker']}: {broker['queued']} queued, {broker['unacked']} running;"
+        f" workers alive: {len(workers)}",
+        file=sys.stdout,
+    )
+    for worker in workers:
+        print(
+            f"  {worker['hostname']}: pool processes {worker['concurrency']}, since"
+            f" {worker['started_at']}",
+            file=sys.stdout,
+        )
 
 
 def _shown_path(path: str) -> str:

@@ -73,6 +73,13 @@ def failed(doc: int, failure: Failure, error: str) -> JobResult:
     return JobResult(doc, Result(State.RETRYING, error=error), failure)
 
 
+def crashed(doc: int, exc: Exception) -> JobResult:
+    """The result of an attempt that raised: the error and where, for the journal."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
+    return failed(doc, Failure.CRASHED, f"{type(exc).__name__}: {exc}{where}")
+
+
 class Executor(Protocol):
     def start(self) -> None:
         """Start the workers; a StartupError when they cannot start."""
@@ -154,9 +161,7 @@ def worker_main(conn: Connection, setup: Setup, work: Work) -> None:
             return
         except Exception as exc:
             # A bug or an unexpected library error: report it, keep the worker alive.
-            frames = traceback.extract_tb(exc.__traceback__)
-            where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
-            result = failed(job.doc, Failure.CRASHED, f"{type(exc).__name__}: {exc}{where}")
+            result = crashed(job.doc, exc)
         conn.send(("result", result))
 
 

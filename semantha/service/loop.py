@@ -44,7 +44,7 @@ from semantha.service.files import archive_folder, instance_lock, move_file, pur
 from semantha.service.journal import Failure, Journal, State, journal_path
 from semantha.service.returns import ReturnsIntake
 from semantha.service.watch import InboxWatcher, ReadyFile, check_layout
-from semantha.service.worker import WorkerState, worker_run, worker_setup
+from semantha.service.worker import worker_run, worker_setup
 
 log = structlog.get_logger(__name__)
 
@@ -524,14 +524,20 @@ def create_service(
     # The Context is built in the workers only: a broken rule file or model stops the
     # service from there with its own message and exit code (the main process stays small).
     settings = config.service
-    executor: ProcessExecutor[WorkerState] = ProcessExecutor(
-        settings.workers,
-        partial(worker_setup, config, log_setup),
-        worker_run,
-        settings.document_timeout_s,
-        settings.worker_max_documents,
-        preload=("semantha.service.loop", "semantha.pipeline"),
-    )
+    executor: Executor
+    if settings.executor == "celery":
+        from semantha.service.celery_executor import CeleryExecutor
+
+        executor = CeleryExecutor(config)
+    else:
+        executor = ProcessExecutor(
+            settings.workers,
+            partial(worker_setup, config, log_setup),
+            worker_run,
+            settings.document_timeout_s,
+            settings.worker_max_documents,
+            preload=("semantha.service.loop", "semantha.pipeline"),
+        )
 
     def watcher(folder: Path) -> InboxWatcher:
         return InboxWatcher(

@@ -117,11 +117,50 @@ def _errors(figures: Figures) -> GaugeMetricFamily:
     return family
 
 
+class BrokerCollector:
+    """The shared queue and the workers alive in Redis (``service.executor: celery``).
+
+    The workers' documents reach the figures above as every document does: a worker
+    stores its outcome (with its seconds) as the task's result and the station records
+    it in its journal. What only Redis knows is read here at scrape time."""
+
+    def __init__(self, config: AppConfig) -> None:
+        self.config = config
+
+    def collect(self) -> Iterator[Metric]:
+        from semantha.service.celery_app import broker_view
+
+        view = broker_view(self.config)
+        yield GaugeMetricFamily(
+            "semantha_broker_up", "1 when Redis answered this scrape.", value=int(view.reachable)
+        )
+        yield GaugeMetricFamily(
+            "semantha_broker_queued", "Tasks in Redis waiting for a worker.", value=view.queued
+        )
+        yield GaugeMetricFamily(
+            "semantha_broker_running",
+            "Tasks a worker has taken and not finished.",
+            value=view.unacked,
+        )
+        yield GaugeMetricFamily(
+            "semantha_workers_alive",
+            "Celery workers whose heartbeat is in Redis.",
+            value=len(view.workers),
+        )
+        yield GaugeMetricFamily(
+            "semantha_worker_processes",
+            "Pool processes of the workers alive: documents they can run at once.",
+            value=sum(int(w["concurrency"]) for w in view.workers),
+        )
+
+
 def registry(config: AppConfig) -> CollectorRegistry:
     """A registry with the journal's metrics and nothing else (no process metrics: the
-    station and the service would each show their own)."""
+    station and the service would each show their own); with Celery, the broker's too."""
     metrics = CollectorRegistry()
     metrics.register(JournalCollector(journal_path(config)))
+    if config.service.executor == "celery":
+        metrics.register(BrokerCollector(config))
     return metrics
 
 

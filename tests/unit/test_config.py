@@ -112,3 +112,13 @@ def test_a_relative_users_file_is_resolved_against_the_config_folder(tmp_path: P
     config = load_config(write(tmp_path, text))
     assert config.users_file == tmp_path / "etc" / "users.json"
     assert config.station.proxy_header == "X-Remote-User"
+
+
+def test_workers_are_local_unless_celery_is_chosen(tmp_path: Path) -> None:
+    assert load_config(ROOT / "config.yaml").service.executor == "local"
+    config = load_config(
+        write(tmp_path, MINIMAL + "service:\n  executor: celery\n  broker_url: redis://q:6379/1\n")
+    )
+    assert (config.service.executor, config.service.broker_url) == ("celery", "redis://q:6379/1")
+    with pytest.raises(ConfigError, match="executor"):
+        load_config(write(tmp_path, MINIMAL + "service:\n  executor: rabbit\n"))
