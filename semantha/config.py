@@ -91,8 +91,9 @@ class ClassifySettings(Strict):
     # where enough of them show it is safe.
     target_precision: float = Field(0.995, gt=0.5, lt=1)
     # A letter fewer of whose words (4+ letters) than this share occur in the model's
-    # training letters is unfamiliar: review, however sure the model is.
-    min_familiarity: float = Field(0.0, ge=0, le=1)
+    # training letters is unfamiliar: review, however sure the model is. 0.45 stops most
+    # unfamiliar mail and no letter of another author (benchmarks/unfamiliar_letters.py).
+    min_familiarity: float = Field(0.45, ge=0, le=1)
 
 
 class ServiceSettings(Strict):

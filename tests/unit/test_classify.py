@@ -224,3 +224,45 @@ def test_empty_doctype_winning_means_no_document_type() -> None:
     choice = decide_facet("doctype", (), scores(("", 0.9), ("Antrag", 0.1)), limits)
     assert choice.label is None
     assert "no document type" in choice.reason
+
+
+# A recipe that happens to mention a building permit: three of its fifteen content words
+# are in the training letters.
+RECIPE = (
+    "Bauantrag Carport Grundstück: Zwetschgen entsteinen, Hefeteig kneten, "
+    "Backblech fetten, Zimtzucker streuen, Sahne schlagen, Butterflocken verteilen"
+)
+GATE = SETTINGS.model_copy(update={"min_familiarity": 0.45})
+NO_GATE = SETTINGS.model_copy(update={"min_familiarity": 0.0})
+
+
+def test_familiarity_is_the_share_of_content_words_the_model_learned(
+    model: DocumentClassifier,
+) -> None:
+    assert model.model.familiarity(RECIPE) == pytest.approx(3 / 15)
+    assert model.model.familiarity("Bauantrag für das Grundstück, Baugenehmigung") == 1.0
+    assert model.model.familiarity(BUILDING) == pytest.approx(5 / 6)  # not "einen"
+    assert model.model.familiarity("12 3 4a -- ,,") is None
+
+
+def test_an_unfamiliar_letter_the_model_would_route_goes_to_review(
+    model: DocumentClassifier,
+) -> None:
+    assert decide(doc(RECIPE), (), model, NO_GATE).department == "63"
+    decision = decide(doc(RECIPE), (), model, GATE)
+    assert decision.department is None
+    assert decision.method == "none"
+    assert "model chose 63" in decision.trace.reason
+    assert "unfamiliar: 20% of its words were in the training letters (minimum 45%)" in (
+        decision.trace.reason
+    )
+
+
+def test_the_familiarity_gate_leaves_familiar_letters_and_rules_alone(
+    model: DocumentClassifier,
+) -> None:
+    familiar = decide(doc(BUILDING), (), model, GATE)
+    assert (familiar.department, familiar.method) == ("63", "model")
+    by_rule = decide(doc(RECIPE), (hit("22", 1.0, rule="office-in-address"),), model, GATE)
+    assert (by_rule.department, by_rule.method) == ("22", "rule")
+    assert "unfamiliar" not in by_rule.trace.reason
