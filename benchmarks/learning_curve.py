@@ -90,7 +90,7 @@ def semantha(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
 
 
-def city(root: Path) -> Path:
+def city(root: Path, weak: bool) -> Path:
     """The embedded config with its folders under ``root`` and a model of its own."""
     models = root / "models"
     models.mkdir(parents=True)
@@ -100,6 +100,8 @@ def city(root: Path) -> Path:
     text = text.replace("rules_dir: rules", f"rules_dir: {ROOT / 'rules'}")
     text = text.replace("stable_after_s: 2.0", "stable_after_s: 0.2")
     text = text.replace("after_examples: 50", "after_examples: 0")  # learning is step 4
+    if weak:  # a week is minutes here: what was not returned by learning time counts
+        text = text.replace("weak_label_days: null", "weak_label_days: 0")
     path = root / "config.yaml"
     path.write_text(text, encoding="utf-8")
     (root / "var" / "dms").mkdir(parents=True)  # the DMS share, mounted
@@ -191,8 +193,8 @@ def baseline(week: Sequence[Letter], folder: Path) -> list[Routed]:
     return found
 
 
-def run(weeks: int, per_week: int, seed: int, with_baseline: bool, root: Path) -> str:
-    config_path = city(root)
+def run(weeks: int, per_week: int, seed: int, with_baseline: bool, weak: bool, root: Path) -> str:
+    config_path = city(root, weak)
     config = load_config(config_path)
     everything: dict[str, Letter] = {}
     header = (
@@ -217,7 +219,7 @@ def run(weeks: int, per_week: int, seed: int, with_baseline: bool, root: Path) -
         seconds = time.perf_counter() - started
         learn = (
             f"{'installed' if learned['installed'] else 'kept'} "
-            f"({learned['examples']} examples, {seconds:.0f} s)"
+            f"({learned['examples']} examples, {learned['weak']} weak, {seconds:.0f} s)"
         )
         content = [r for r in routed if r.letter.clue == "content"]
         cells = [
@@ -242,14 +244,18 @@ def main() -> None:
     parser.add_argument("--per-week", type=int, default=200)
     parser.add_argument("--seed", type=int, default=500, help="week w uses seed + w")
     parser.add_argument("--baseline", action="store_true", help="the shipped model side by side")
+    parser.add_argument(
+        "--weak", action="store_true", help="also learn delivered letters not sent back"
+    )
     parser.add_argument("--keep", type=Path, help="keep the city's folder here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root = args.keep or Path(scratch)
-        table = run(args.weeks, args.per_week, args.seed, args.baseline, root)
+        table = run(args.weeks, args.per_week, args.seed, args.baseline, args.weak, root)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M")
     options = f"--weeks {args.weeks} --per-week {args.per_week} --seed {args.seed}"
     options += " --baseline" if args.baseline else ""
+    options += " --weak" if args.weak else ""
     text = (
         f"# Learning curve ({stamp})\n\n`python benchmarks/learning_curve.py {options}`\n\n"
         "Week 1 is routed by the shipped model: the figure before any learning. Learning "

@@ -156,6 +156,9 @@ class LearnSettings(Strict):
     city_weight: float = Field(1.0, gt=0)  # one city letter counts as this many generated ones
     base_per_label: int = Field(150, ge=0)  # generated letters kept per office; 0: all
     keep_versions: int = Field(5, ge=2)  # model versions kept in models/history/
+    # Letters delivered automatically and not sent back within this many days are learned
+    # as labelled by Semantha itself (weak labels); their text is kept until then. None: off.
+    weak_label_days: int | None = Field(None, ge=0)
     # The service learns on its own: after this many new labelled letters (0: never)...
     after_examples: int = Field(50, ge=0)
     # ... and each night at this time (HH:MM, local time; empty: not nightly).

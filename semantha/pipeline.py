@@ -25,7 +25,7 @@ import structlog
 from semantha.config import AppConfig
 from semantha.deciding import classify, route, rules
 from semantha.deciding.model import DocumentClassifier
-from semantha.delivering import deliver
+from semantha.delivering import deliver, kepttext
 from semantha.errors import DeliveryError, DocumentError, InputError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
@@ -198,6 +198,16 @@ def _too_big(ctx: Context) -> InputError:
     )
 
 
+def _keep_as_weak_label(document: Document, ctx: Context) -> None:
+    """The text of a delivered letter: a weak label for learning unless it comes back.
+    Losing it costs a training letter, never the delivery."""
+    work = ctx.config.paths.work
+    try:
+        kepttext.keep(work, document, kepttext.delivered_folder(work))
+    except OSError as exc:
+        log.warning("example.weak_label_failed", doc_id=document.id[:12], error=type(exc).__name__)
+
+
 def process_file(
     path: Path,
     ctx: Context,
@@ -273,6 +283,8 @@ def process_file(
             bound.warning("delivery.failed", error=str(exc))
             deliveries = deliver.to_review(document, decision, ctx.config.paths, reason=str(exc))
     status = deliver.status_of(deliveries)
+    if status == "delivered" and ctx.config.learn.weak_label_days is not None:
+        _keep_as_weak_label(document, ctx)
     bound.info(
         "document.processed",
         status=status,

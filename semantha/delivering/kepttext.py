@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # records loads numpy, which the service's main process does 
     from semantha.records import Document
 
 PENDING = Path("examples") / "pending"
+DELIVERED = Path("examples") / "delivered"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -49,8 +50,16 @@ def pending_path(work: Path, sha256: str) -> Path:
     return pending_folder(work) / f"{sha256}.json"
 
 
-def keep(work: Path, document: Document) -> Path:
+def delivered_folder(work: Path) -> Path:
+    """Texts of delivered documents, kept as weak labels (``learn.weak_label_days``)."""
+    return work / DELIVERED
+
+
+def keep(work: Path, document: Document, folder: Path | None = None) -> Path:
+    """Keep the text of ``document`` in the pending folder (or ``folder``)."""
     path = pending_path(work, document.id)
+    if folder is not None:
+        path = folder / path.name
     path.parent.mkdir(parents=True, exist_ok=True)
     fsutil.atomic_write_json(
         path,
@@ -66,10 +75,14 @@ def keep(work: Path, document: Document) -> Path:
     return path
 
 
-def kept(work: Path, sha256: str) -> KeptText | None:
-    """The text kept for ``sha256``; None when there is none (or it is unreadable)."""
+def kept(work: Path, sha256: str, folder: Path | None = None) -> KeptText | None:
+    """The text kept for ``sha256`` (in the pending folder or ``folder``); None when
+    there is none (or it is unreadable)."""
+    path = pending_path(work, sha256)
+    if folder is not None:
+        path = folder / path.name
     try:
-        data = json.loads(pending_path(work, sha256).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         text = tuple(str(t) for t in data["text"])
         reading = tuple(str(r) for r in data["reading"])
         turns = tuple(int(t) % 4 for t in data.get("turns") or [0] * len(text))

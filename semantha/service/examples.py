@@ -22,7 +22,7 @@ from typing import Any
 import structlog
 
 from semantha import fsutil
-from semantha.delivering.kepttext import SHA256, pending_folder
+from semantha.delivering.kepttext import SHA256, delivered_folder, pending_folder
 from semantha.service.journal import DecisionEntry
 
 log = structlog.get_logger(__name__)
@@ -135,7 +135,7 @@ def purge(work: Path, retention_days: int, now: datetime | None = None) -> int:
         return 0
     limit = ((now or datetime.now(UTC)) - timedelta(days=retention_days)).timestamp()
     removed = 0
-    for folder in (examples_folder(work), pending_folder(work)):
+    for folder in (examples_folder(work), pending_folder(work), delivered_folder(work)):
         if not folder.is_dir():
             continue
         for path in folder.glob("*.json"):

@@ -12,9 +12,13 @@ thresholds); the candidate is installed only when it delivers no more letters to
 wrong office and its best guesses are right no less often. Its thresholds are chosen
 on the same letters for ``classify.target_precision`` (``deciding.thresholds``).
 
-Only decisions people took count: letters resolved in review, including those an
-office sent back. A return alone says which office was wrong, not which was right;
-it becomes an example once the returned letter is resolved. Letter text is never logged.
+Decisions people took count: letters resolved in review, including those an office
+sent back. A return alone says which office was wrong, not which was right; it becomes
+an example once the returned letter is resolved. People see only the letters Semantha
+was unsure of, so these are the hard ones; with ``learn.weak_label_days`` the letters
+delivered automatically and not sent back within those days are learned too, labelled
+by Semantha's own decision (weak labels), for training only, never for judging.
+Letter text is never logged.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +45,12 @@ from semantha.deciding.model import (
 from semantha.deciding.thresholds import Guess
 from semantha.deciding.training import train_classifier
 from semantha.deciding.trainingset import LabelledText, read_training_data, training_data_path
+from semantha.delivering import kepttext
 from semantha.errors import ModelError
 from semantha.records import Document, Page
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.service.examples import Example, examples
+from semantha.service.journal import Journal, State, journal_path
 
 log = structlog.get_logger(__name__)
 
@@ -80,6 +87,7 @@ class Figures:
 class LearnReport:
     examples: int  # labelled city letters
     trained_on: int  # of those, in training (the rest held back)
+    weak: int  # delivered letters learned as Semantha labelled them
     installed: bool
     reason: str
     before: Figures | None
@@ -98,6 +106,7 @@ class LearnReport:
             "model": self.model,
             "version": self.version,
             "trained_on": self.trained_on,
+            "weak": self.weak,
             "thresholds": self.thresholds,
             "reason": self.reason,
             "seconds": round(self.seconds, 1),
@@ -175,9 +184,11 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         reason = (
             f"{len(city)} labelled letters, {settings.min_examples} needed (learn.min_examples)"
         )
-        return LearnReport(len(city), 0, False, reason, None, None, live_sha, None, {}, 0.0)
+        return LearnReport(len(city), 0, 0, False, reason, None, None, live_sha, None, {}, 0.0)
     held = max(1, round(len(city) * settings.hold_back))
     train, held_back = city[:-held], city[-held:]
+    weak = weak_examples(config, {e.sha256 for e in city})
+    train = sorted([*train, *weak], key=lambda e: e.decided_at)
     base = base_sample(
         read_training_data(training_data_path(config.model)), settings.base_per_label
     )
@@ -215,7 +226,8 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         reason = "the new model did worse on the held-back letters; the live model stays"
     report = LearnReport(
         len(city),
-        len(train),
+        len(train) - len(weak),
+        len(weak),
         installed,
         reason,
         before,
@@ -235,6 +247,50 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         seconds=round(report.seconds, 1),
     )
     return report
+
+
+def weak_examples(
+    config: AppConfig, labelled_sha256: set[str], now: datetime | None = None
+) -> list[Example]:
+    """Delivered letters not sent back within ``learn.weak_label_days``, labelled as
+    delivered; none when that is off."""
+    days = config.learn.weak_label_days
+    folder = kepttext.delivered_folder(config.paths.work)
+    if days is None or not folder.is_dir() or not journal_path(config).is_file():
+        return []
+    limit = (now or datetime.now(UTC)) - timedelta(days=days)
+    journal = Journal(journal_path(config), readonly=True)
+    try:
+        returned = {d.doc for d in journal.deliveries() if d.closed_reason == "returned"}
+        delivered = {
+            e.sha256: e
+            for e in reversed(journal.documents())  # oldest first: the newest row wins
+            if e.state == State.DELIVERED and e.id not in returned
+        }
+    finally:
+        journal.close()
+    found = []
+    for path in folder.glob("*.json"):
+        entry = delivered.get(path.stem)
+        if entry is None or path.stem in labelled_sha256:
+            continue
+        kept = kepttext.kept(config.paths.work, path.stem, folder)
+        if kept is None or kept.kept_at > limit:
+            continue
+        found.append(
+            Example(
+                sha256=kept.sha256,
+                text=kept.text,
+                fields=kept.fields,
+                department=entry.department,
+                doctype=entry.doctype,
+                kind="delivered",
+                user="semantha",
+                decided_at=kept.kept_at,
+                proposed={},
+            )
+        )
+    return found
 
 
 def _live(model_path: Path) -> DocumentClassifier | None:
