@@ -24,9 +24,12 @@ from semantha.deciding.trainingset import (
     training_data_path,
     write_training_data,
 )
+from semantha.delivering import kepttext
+from semantha.records import Document, Page
 from semantha.rulefiles.store import load_ruleset
 from semantha.service import examples, learning
 from semantha.service.examples import Example
+from semantha.service.journal import Journal, Result, State, Written, journal_path
 from semantha.tools.samplegen.corpus import generate_letters, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,3 +234,40 @@ def test_only_peoples_decisions_count_and_the_latest_one_per_letter() -> None:
     corrected = replace(corrected, department="63")
     returned = replace(second, kind="return", department=None)
     assert learning.labelled([first, second, returned, corrected]) == [second, corrected]
+
+
+def delivered_letter(config: AppConfig, journal: Journal, text: str, office: str) -> int:
+    """A letter delivered automatically to ``office``, its text kept as a weak label."""
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    entry = journal.add(sha, f"{sha[:8]}.pdf", "", config.paths.work / "inflight", 0.0)
+    written = Written(sha, f"/dms/{office}/{sha[:8]}.pdf", "deliver")
+    journal.finish(
+        entry.id,
+        Result(State.DELIVERED, department=office, doctype="Antrag", written=(written,)),
+    )
+    pages = (Page(0, None, 0, text=text),)
+    document = Document(sha, Path(f"{sha[:8]}.pdf"), START, pages)
+    kepttext.keep(config.paths.work, document, kepttext.delivered_folder(config.paths.work))
+    return entry.id
+
+
+def test_delivered_letters_not_sent_back_are_weak_labels(tmp_path: Path, shipped: Path) -> None:
+    config = city_config(tmp_path, shipped, weak_label_days=0)
+    config.paths.work.mkdir(parents=True)
+    journal = Journal(journal_path(config))
+    kept = delivered_letter(config, journal, "Bauantrag für eine Garage", "63")
+    returned = delivered_letter(config, journal, "Antrag auf Wohngeld", "63")
+    resolved = delivered_letter(config, journal, "Hundesteuer anmelden", "22")
+    delivery = journal.deliveries()[1]
+    back = journal.add_return(delivery.sha256, "back.pdf", config.paths.work, 1.0, delivery.id)
+    journal.take_return(back.id)
+    journal.close()
+    resolved_sha = hashlib.sha256(b"Hundesteuer anmelden").hexdigest()
+
+    weak = learning.weak_examples(config, {resolved_sha})
+
+    assert [(e.department, e.kind) for e in weak] == [("63", "delivered")]
+    assert weak[0].text == ("Bauantrag für eine Garage",)
+    assert (kept, returned, resolved) == (1, 2, 3)
+    patient = config.model_copy(update={"learn": LearnSettings(weak_label_days=30)})
+    assert learning.weak_examples(patient, set()) == []  # not yet 30 days without a return
