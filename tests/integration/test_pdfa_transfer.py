@@ -26,9 +26,8 @@ from typing import Any
 import pikepdf
 import pikepdf.pdfa
 import pytest
+from configs import embedded_config
 from PIL import ImageCms
-
-from tests.configs import embedded_config
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
