@@ -29,7 +29,7 @@ from semantha.delivering import deliver
 from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
-from semantha.records import Decision, Document, Outcome, Page, Plan, Reading
+from semantha.records import Decision, Document, Outcome, Page, Plan, Reading, StackPart
 from semantha.rulefiles.ruleset import RuleSet
 
 log = structlog.get_logger(__name__)
@@ -65,7 +65,7 @@ def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
     """
     cfg = ctx.config
     with closing(load.load_pages(path, cfg.ocr.header_dpi)) as pages:
-        first = _prepared(imaging.at_most(next(pages), cfg.ocr.header_dpi), ctx)
+        first = prepared(imaging.at_most(next(pages), cfg.ocr.header_dpi), ctx)
     if first.image is None or first.blank:
         head = ocr.recognise(first, cfg.ocr)
     else:
@@ -94,7 +94,7 @@ def read_pages(path: Path, ctx: Context, header: Page | None = None) -> tuple[Pa
 
     def read(parcel: list[Page]) -> Page:
         # Taken out of its parcel, the raw scan is freed once cleaned, not once read.
-        return ocr.recognise(_prepared(parcel.pop(), ctx), cfg.ocr)
+        return ocr.recognise(prepared(parcel.pop(), ctx), cfg.ocr)
 
     with closing(rest):
         return (*done, *in_order(read, rest, ctx.page_threads))
@@ -144,7 +144,8 @@ def _page_pool(threads: int) -> ThreadPoolExecutor:
     return _pools[key]
 
 
-def _prepared(page: Page, ctx: Context) -> Page:
+def prepared(page: Page, ctx: Context) -> Page:
+    """``page`` cleaned for reading: upright, level, blank or not, stamps erased."""
     legibility = functools.partial(ocr.strip_legibility, settings=ctx.config.ocr)
     return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation, legibility)
 
@@ -185,10 +186,12 @@ def process_file(
     source_folder: str = "",
     retry_delivery: bool = False,
     full_text: bool = False,
+    stack: StackPart | None = None,
 ) -> Outcome:
     """One document through the stages. ``retry_delivery`` lets a DeliveryError
     propagate so the service can retry later instead of sending to review now.
-    ``full_text`` reads every page in full even when page one's header decides."""
+    ``full_text`` reads every page in full even when page one's header decides.
+    ``stack``: the document was split from a scanned stack (``service.stacks``)."""
     timings: dict[str, float] = {}
     doc_id = file_sha256(path)
     bound = log.bind(doc_id=doc_id[:12])
@@ -196,7 +199,9 @@ def process_file(
         header_first = ctx.config.ocr.strategy == "roi_first" and not full_text
         with timed(timings, "read"):
             pages = read_header(path, ctx) if header_first else read_pages(path, ctx)
-        document = Document(doc_id, path, datetime.now(UTC), pages, source_folder=source_folder)
+        document = Document(
+            doc_id, path, datetime.now(UTC), pages, source_folder=source_folder, stack=stack
+        )
         document, decision = understand(document, ctx, timings)
         plan = route.plan(document, decision, ctx.rules)
         # A header that names no particular kind of letter is read on into the first

@@ -86,8 +86,23 @@ class Page:
 
 
 @dataclass(frozen=True)
+class StackPart:
+    """A document split from a scanned stack: the file written for it in work/ and its
+    sha256, the stack's sha256 and the document's pages in the stack (1-based, inclusive),
+    and the office a separator sheet before it named (a clerk's pre-sorted stack)."""
+
+    path: str
+    sha256: str
+    stack_sha256: str
+    first: int
+    last: int
+    department: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
-    """A scanned document. ``id`` is the sha256 of the original file's bytes."""
+    """A scanned document. ``id`` is the sha256 of the original file's bytes (for a
+    document split from a stack, of the file written for its pages)."""
 
     id: str
     source: Path
@@ -95,6 +110,7 @@ class Document:
     pages: tuple[Page, ...]
     fields: Mapping[str, str] = field(default_factory=frozen_map)
     source_folder: str = ""
+    stack: StackPart | None = None
 
     @property
     def content_pages(self) -> tuple[Page, ...]:

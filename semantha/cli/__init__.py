@@ -21,6 +21,7 @@ from semantha.cli import (
     rules_cmd,
     samples_cmd,
     service_cmd,
+    stacks_cmd,
     station_cmd,
 )
 from semantha.errors import SemanthaError
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     model_cmd,
     samples_cmd,
     gui_cmd,
+    stacks_cmd,
     station_cmd,
 )
 

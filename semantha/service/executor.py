@@ -31,6 +31,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import structlog
 
 from semantha.errors import StartupError
+from semantha.records import StackPart
 from semantha.service.journal import Failure, Result, State
 
 log = structlog.get_logger(__name__)
@@ -54,16 +55,19 @@ class Job:
     mode: JobMode = "process"
     reason: str = ""
     returned_by: str | None = None
+    stack: StackPart | None = None  # the document was split from a scanned stack
 
 
 @dataclass(frozen=True)
 class JobResult:
     """What a worker reports; small and picklable (no page images). ``outcome`` is what
-    the journal records; after a ``failure`` its state is ``RETRYING`` (see ``failed``)."""
+    the journal records; after a ``failure`` its state is ``RETRYING`` (see ``failed``).
+    A stack that was cut (state ``SPLIT``) reports the documents written in ``parts``."""
 
     doc: int
     outcome: Result
     failure: Failure | None = None
+    parts: tuple[StackPart, ...] = ()
 
 
 def failed(doc: int, failure: Failure, error: str) -> JobResult:

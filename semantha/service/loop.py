@@ -282,7 +282,8 @@ class Service:
             self.executor.submit(self._job(entry))
 
     def _job(self, entry: journal.Entry) -> Job:
-        job = Job(entry.id, entry.work_path, entry.sha256, entry.source_folder)
+        stack = self.journal.stack_part(entry.id)
+        job = Job(entry.id, entry.work_path, entry.sha256, entry.source_folder, stack=stack)
         if entry.duplicate_of is not None and self.settings.duplicates == "review":
             reason = f"duplicate of document {entry.duplicate_of} (same sha256)"
             return replace(job, mode="review", reason=reason)
@@ -303,6 +304,11 @@ class Service:
         state = outcome.state
         if result.failure is not None:
             self._retry(doc, result.failure, outcome.error)
+            return
+        if state is State.SPLIT:
+            docs = self.journal.split(doc, result.parts, outcome.seconds)
+            log.info("stack.split", doc=doc, documents=docs)
+            self._release_original(self.journal.get(doc))
             return
         if state is State.REVIEW:
             self._keep_return_example(doc)
@@ -350,8 +356,10 @@ class Service:
         The archive path is recorded before the move, so a crash in between is finished
         at start-up with the same name. A failure leaves the original in work/."""
         work = Path(entry.work_path)
+        # A document cut from a stack is a copy of some of its pages: the stack is archived.
+        kept = entry.state in (State.DELIVERED, State.SKIPPED, State.SPLIT)
         try:
-            if entry.state in (State.DELIVERED, State.SKIPPED):
+            if kept and self.journal.stack_part(entry.id) is None:
                 target = (
                     Path(entry.archive_path) if entry.archive_path else self._archive_name(entry)
                 )

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from semantha.config import AppConfig
-from semantha.errors import DeliveryError, InputError
+from semantha.errors import DeliveryError, DocumentError, InputError
 from semantha.service.executor import Job, JobResult, failed
 from semantha.service.journal import Failure, Result, State, Written
 from semantha.service.memory import tune_allocator
 
 if TYPE_CHECKING:
     from semantha.pipeline import Context
+    from semantha.reading.separation import StackPlan
     from semantha.records import Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
     from semantha.rulefiles.store import RuleStore
@@ -67,6 +68,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
     """One document in a worker: the pipeline, with the service's retry and review wishes."""
     from semantha import pipeline
     from semantha.delivering import deliver
+    from semantha.service import stacks
 
     rules = state.store.current()  # hot reload between documents
     if rules is not state.ctx.rules:
@@ -81,13 +83,37 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
             outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
         elif job.mode in ("review", "return"):
             outcome = _to_review(path, ctx, job)
+        elif (stack := _stack_plan(path, ctx, job)) is not None and not stack.certain:
+            outcome = _to_review(path, ctx, replace(job, reason=stacks.unsure_reason(stack)))
+        elif stack is not None and not stack.single:
+            parts = stacks.write_parts(path, stack, job.sha256)
+            seconds = round(time.perf_counter() - start, 3)
+            return JobResult(job.doc, Result(State.SPLIT, seconds=seconds), parts=parts)
         else:
             outcome = pipeline.process_file(
-                path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
+                path,
+                ctx,
+                source_folder=job.source_folder,
+                retry_delivery=job.mode != "final",
+                stack=job.stack,
             )
     except DeliveryError as exc:
         return failed(job.doc, Failure.DELIVERY, str(exc))
     return result_of(job.doc, outcome, seconds=round(time.perf_counter() - start, 3))
+
+
+def _stack_plan(path: Path, ctx: Context, job: Job) -> StackPlan | None:
+    """Where a scanned stack is cut, when its inbox folder scans stacks; None otherwise
+    and for an unreadable file (the pipeline quarantines it with the reason)."""
+    from semantha.service import stacks
+
+    mode = ctx.config.separation_for(job.source_folder)
+    if mode == "none" or job.stack is not None:
+        return None
+    try:
+        return stacks.plan(path, mode, ctx)
+    except DocumentError:
+        return None
 
 
 def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
