@@ -27,6 +27,12 @@ BAR_WIDTH_MM = 0.5  # the narrowest bar: 3 pixels at 150 dpi, enough for a noisy
 
 def render(out: Path, department: str | None = None, office_name: str = "") -> str:
     """Write the sheet to ``out`` (atomically); returns the text its codes carry."""
+    atomic_write_bytes(out, sheet_pdf(department, office_name))
+    return code_text(department)
+
+
+def sheet_pdf(department: str | None = None, office_name: str = "") -> bytes:
+    """The sheet as PDF bytes."""
     text = code_text(department)
     width, height = A4
     buffer = io.BytesIO()
@@ -48,8 +54,7 @@ def render(out: Path, department: str | None = None, office_name: str = "") -> s
     canvas.drawCentredString(width / 2, 52 * mm, text)
     canvas.showPage()
     canvas.save()
-    atomic_write_bytes(out, buffer.getvalue())
-    return text
+    return buffer.getvalue()
 
 
 def _draw_qr(canvas: Canvas, text: str, x: float, y: float) -> None:
