@@ -29,7 +29,7 @@ CODE_PREFIX = "SEMANTHA:"
 SHEET_CODE = "SEMANTHA:TRENNBLATT"
 DEPARTMENT_KEY = "DEPT="
 CODE_DPI = 150
-_FORMATS = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.Code128
+_FORMATS = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.Code128])
 
 
 def code_text(department: str | None) -> str:
