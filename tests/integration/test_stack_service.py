@@ -1,0 +1,161 @@
+"""Scanned stacks through the real service (`semantha run` processes): cut into documents
+with their own journal rows and sidecars, exactly once across a kill -9, and on the
+shred-release list only when every document is safe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from test_service_faults import REPO, Station, assert_each_exactly_once
+
+from semantha.service.journal import State
+from semantha.tools.samplegen.stacks import StackTruth, write_stack
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+FOLDER = "stapel"
+DONE = (State.DELIVERED, State.REVIEW, State.QUARANTINED)
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[Station]:
+    config = {
+        "paths": {name: name for name in ("inbox", "work", "review", "quarantine", "archive")}
+        | {"dms_root": "dms"},
+        "rules_dir": str(REPO / "rules"),
+        "classify": {"mode": "rules-only"},
+        "separation": {FOLDER: "sheet"},
+        "service": {
+            "workers": 2,
+            "poll_interval_s": 0.1,
+            "stable_after_s": 0.5,
+            "rescan_interval_s": 1.0,
+            "document_timeout_s": 300,
+            "stop_grace_s": 10,
+        },
+        "logging": {"file": "log/semantha.jsonl", "level": "INFO"},
+    }
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    for folder in ("inbox", "dms", "review", "quarantine"):
+        (tmp_path / folder).mkdir()
+    st = Station(tmp_path, path)
+    yield st
+    if st.process is not None and st.process.poll() is None:
+        os.killpg(st.process.pid, signal.SIGKILL)
+        st.process.wait()
+
+
+def _stack(station: Station, count: int, seed: int) -> tuple[StackTruth, str]:
+    """A stack of ``count`` letters behind sheets for office 63, dropped as a scanner would."""
+    staging = station.root / "staging.pdf"
+    truth = write_stack(
+        staging,
+        seed,
+        count,
+        fmt="pdf",
+        sheets=True,
+        sheet_departments=dict.fromkeys(range(count), "63"),
+    )
+    target = station.inbox / FOLDER / "stapel.pdf"
+    target.parent.mkdir(exist_ok=True)
+    staging.rename(target)
+    return truth, hashlib.sha256(target.read_bytes()).hexdigest()
+
+
+def _children(station: Station) -> list[dict[str, object]]:
+    return [r for r in station.rows() if r["state"] != State.SPLIT]
+
+
+def _sidecars(station: Station) -> list[dict[str, object]]:
+    return [
+        json.loads(p.read_text(encoding="utf-8")) for p in (station.root / "dms").rglob("*.json")
+    ]
+
+
+def _shred_list(station: Station) -> list[dict[str, object]]:
+    today = datetime.now().date().isoformat()
+    done = subprocess.run(
+        [sys.executable, "-m", "semantha", "--config", str(station.config), "shred-list"]
+        + ["--date", today, "--json"],
+        cwd=station.root,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_a_stack_becomes_documents_with_sidecars_naming_it(station: Station) -> None:
+    truth, stack_sha = _stack(station, count=3, seed=21)
+
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+
+    rows = station.rows()
+    (stack,) = [r for r in rows if r["state"] == State.SPLIT]
+    assert stack["sha256"] == stack_sha
+    children = _children(station)
+    assert len(children) == 3 and len({r["sha256"] for r in children}) == 3
+    assert all(r["state"] == State.DELIVERED and r["department"] == "63" for r in children)
+    sidecars = sorted(_sidecars(station), key=lambda s: s["stack_pages"])  # type: ignore[arg-type,return-value]
+    assert [tuple(s["stack_pages"]) for s in sidecars] == list(truth.parts)  # type: ignore[arg-type]
+    assert {s["stack_sha256"] for s in sidecars} == {stack_sha}
+    assert {s["sha256"] for s in sidecars} == {r["sha256"] for r in children}
+    assert all(s["method"] == "rule" for s in sidecars)
+    assert all(
+        s["pages"] == last - first + 1
+        for s, (first, last) in zip(sidecars, truth.parts, strict=True)
+    )
+    delivered = {
+        hashlib.sha256(p.read_bytes()).hexdigest() for p in (station.root / "dms").rglob("*.pdf")
+    }
+    assert delivered == {r["sha256"] for r in children}
+    archived = [p for p in (station.root / "archive").rglob("*") if p.is_file()]
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in archived] == [stack_sha]
+    assert not [p for p in (station.root / "work" / "inflight").rglob("*") if p.is_file()]
+
+    (listed,) = _shred_list(station)
+    assert (listed["stack_sha256"], listed["documents"]) == (stack_sha, 3)
+
+
+def test_kill_9_in_the_middle_of_a_stack_delivers_each_document_exactly_once(
+    station: Station,
+) -> None:
+    truth, stack_sha = _stack(station, count=6, seed=22)
+    service = station.start()
+    station.wait_for(
+        lambda: (
+            0 < sum(r["state"] in DONE for r in _children(station)) < 6
+            if (station.root / "work" / "journal.sqlite").exists()
+            else False
+        ),
+        300,
+        "the stack half delivered",
+    )
+    os.killpg(service.pid, signal.SIGKILL)
+    service.wait()
+
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+
+    children = _children(station)
+    assert len(children) == 6, "the stack was cut again after the kill"
+    assert all(r["state"] in DONE for r in children)
+    assert_each_exactly_once(station, {str(r["sha256"]): str(r["source"]) for r in children})
+    assert len(_sidecars(station)) == 6
+    assert len([r for r in station.rows() if r["state"] == State.SPLIT]) == 1
+    listed = _shred_list(station)
+    safe = all(r["state"] == State.DELIVERED for r in children)
+    assert [s["stack_sha256"] for s in listed] == ([stack_sha] if safe else [])
+    assert len(truth.parts) == 6
