@@ -47,8 +47,13 @@ class Mark:
 def find_mark(image: GrayImage, dpi: int) -> Mark | None:
     """The separator code on a page image, or None when the page carries none."""
     small, _ = imaging.downscale(image, dpi, CODE_DPI)
-    # Small code symbols are not expected: the image is already coarse enough.
-    for symbol in zxingcpp.read_barcodes(small, formats=_FORMATS, try_downscale=False):
+    # The sheet's codes are large and dark on white, and its QR code is found however
+    # the sheet was turned: no smaller copies, no inverted or turned search. Those
+    # would cost about ten times as much on every page without a code, the common case.
+    symbols = zxingcpp.read_barcodes(
+        small, formats=_FORMATS, try_downscale=False, try_invert=False, try_rotate=False
+    )
+    for symbol in symbols:
         mark = parse_code(symbol.text)
         if mark is not None:
             return mark

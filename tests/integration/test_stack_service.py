@@ -84,9 +84,9 @@ def _sidecars(station: Station) -> list[dict[str, object]]:
 
 def _shred_list(station: Station) -> list[dict[str, object]]:
     today = datetime.now().date().isoformat()
+    command = ["shred-list", "--date", today, "--json"]
     done = subprocess.run(
-        [sys.executable, "-m", "semantha", "--config", str(station.config), "shred-list"]
-        + ["--date", today, "--json"],
+        [sys.executable, "-m", "semantha", "--config", str(station.config), *command],
         cwd=station.root,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
