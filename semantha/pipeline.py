@@ -29,8 +29,9 @@ from semantha.delivering import deliver
 from semantha.errors import DeliveryError, DocumentError
 from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
-from semantha.records import Decision, Document, Outcome, Page, Plan, Reading, StackPart
+from semantha.records import Decision, Document, Outcome, Page, Plan, Reading
 from semantha.rulefiles.ruleset import RuleSet
+from semantha.stackpart import StackPart
 
 log = structlog.get_logger(__name__)
 

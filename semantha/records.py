@@ -16,6 +16,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from semantha.stackpart import StackPart
+
 GrayImage = NDArray[np.uint8]
 """A page image: 2-D uint8 array, 0 = black, 255 = white."""
 
@@ -83,20 +85,6 @@ class Page:
     def full_text(self) -> str:
         """Everything read on the page: the letter's text, then its stamp's."""
         return "\n\n".join(t for t in (self.text, self.stamp_text) if t)
-
-
-@dataclass(frozen=True)
-class StackPart:
-    """A document split from a scanned stack: the file written for it in work/ and its
-    sha256, the stack's sha256 and the document's pages in the stack (1-based, inclusive),
-    and the office a separator sheet before it named (a clerk's pre-sorted stack)."""
-
-    path: str
-    sha256: str
-    stack_sha256: str
-    first: int
-    last: int
-    department: str | None = None
 
 
 @dataclass(frozen=True)

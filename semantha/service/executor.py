@@ -31,8 +31,8 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import structlog
 
 from semantha.errors import StartupError
-from semantha.records import StackPart
 from semantha.service.journal import Failure, Result, State
+from semantha.stackpart import StackPart
 
 log = structlog.get_logger(__name__)
 

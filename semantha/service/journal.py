@@ -42,7 +42,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from semantha.config import AppConfig
-from semantha.records import StackPart
+from semantha.stackpart import StackPart
 
 
 class State(StrEnum):

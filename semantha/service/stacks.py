@@ -35,7 +35,7 @@ from semantha.reading.separation import (
     find_mark,
     plan_stack,
 )
-from semantha.records import StackPart
+from semantha.stackpart import StackPart
 
 PARTS_SUFFIX = "-documents"
 

@@ -18,9 +18,10 @@ from semantha.config import ClassifySettings
 from semantha.deciding import classify, rules
 from semantha.reading import load
 from semantha.reading.separation import Mark, find_mark
-from semantha.records import Document, Page, StackPart
+from semantha.records import Document, Page
 from semantha.rulefiles.store import load_ruleset
 from semantha.service import stacks
+from semantha.stackpart import StackPart
 from semantha.tools.samplegen.scan import scan_page
 from semantha.tools.samplegen.stacks import StackTruth, write_stack
 from semantha.tools.separatorsheet import sheet_pdf

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from semantha.records import StackPart
 from semantha.service.journal import Failure, Journal, Result, State
+from semantha.stackpart import StackPart
 
 
 @pytest.fixture
