@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_service_faults import REPO, Station, assert_each_exactly_once
+from test_service_faults import REPO, Station, assert_each_exactly_once, drop
+from textpdf import wrapped_pdf
 
 from semantha.service.journal import State
 from semantha.tools.samplegen.stacks import StackTruth, write_stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 FOLDER = "stapel"
+AUTO = "hauspost"
 DONE = (State.DELIVERED, State.REVIEW, State.QUARANTINED)
 
 
@@ -33,7 +35,7 @@ def station(tmp_path: Path) -> Iterator[Station]:
         | {"dms_root": "dms"},
         "rules_dir": str(REPO / "rules"),
         "classify": {"mode": "rules-only"},
-        "separation": {FOLDER: "sheet"},
+        "separation": {FOLDER: "sheet", AUTO: "auto"},
         "service": {
             "workers": 2,
             "poll_interval_s": 0.1,
@@ -159,3 +161,79 @@ def test_kill_9_in_the_middle_of_a_stack_delivers_each_document_exactly_once(
     safe = all(r["state"] == State.DELIVERED for r in children)
     assert [s["stack_sha256"] for s in listed] == ([stack_sha] if safe else [])
     assert len(truth.parts) == 6
+
+
+def _letter(office: str, subject: str, numbering: str = "") -> str:
+    return (
+        f"Bauunternehmen Stein GmbH, Hafenstr. 3, 12345 Musterstadt\n\nStadt Musterstadt\n"
+        f"{office}\nMarktplatz 1\n12345 Musterstadt\n\nMusterstadt, den 12.03.2025\n\n"
+        f"Betreff: {subject}\n\nSehr geehrte Damen und Herren,\nwir bitten um Bearbeitung "
+        f"der Angelegenheit und senden die Unterlagen mit.\n\n{numbering}"
+    )
+
+
+SECOND_PAGE = (
+    "Bauunternehmen Stein GmbH   Seite 2 von 2\n\nDie Pläne liegen bei. Wir bitten um eine "
+    "Bestätigung des Eingangs.\n\nMit freundlichen Grüßen\nK. Stein"
+)
+# Only a date at the top: a first page or a following one? A guess either way.
+UNSURE_PAGE = (
+    "Nachtrag vom 14.03.2025\n\nwie besprochen senden wir die fehlenden Nachweise "
+    "über die Statik und den Brandschutz."
+)
+
+
+def _drop_auto(station: Station, pages: list[str]) -> str:
+    (station.inbox / AUTO).mkdir()
+    return drop(station.inbox / AUTO, "hauspost.pdf", wrapped_pdf(pages))
+
+
+def test_an_auto_stack_is_cut_where_letters_begin(station: Station) -> None:
+    stack_sha = _drop_auto(
+        station,
+        [
+            _letter("Baurechtsamt", "Bauantrag Lindenweg 4", "Seite 1 von 2"),
+            SECOND_PAGE,
+            _letter("Steueramt", "Widerspruch gegen den Grundsteuerbescheid"),
+            _letter("Ordnungsamt", "Anhörung im Bußgeldverfahren"),
+        ],
+    )
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+
+    children = _children(station)
+    assert [r["source"] for r in children] == [
+        f"{AUTO}/hauspost-001-002.pdf",
+        f"{AUTO}/hauspost-003-003.pdf",
+        f"{AUTO}/hauspost-004-004.pdf",
+    ]
+    sidecars = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for kind in ("dms", "review")
+        for p in (station.root / kind).rglob("*.json")
+    ]
+    assert sorted(s["stack_pages"] for s in sidecars) == [[1, 2], [3, 3], [4, 4]]
+    assert {s["stack_sha256"] for s in sidecars} == {stack_sha}
+
+
+def test_an_auto_stack_with_an_unsure_page_goes_to_review_whole(station: Station) -> None:
+    stack_sha = _drop_auto(
+        station,
+        [
+            _letter("Baurechtsamt", "Bauantrag Lindenweg 4"),
+            UNSURE_PAGE,
+            _letter("Steueramt", "Widerspruch gegen den Grundsteuerbescheid"),
+        ],
+    )
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+
+    (row,) = station.rows()
+    assert (row["sha256"], row["state"]) == (stack_sha, State.REVIEW)
+    (sidecar,) = [
+        json.loads(p.read_text(encoding="utf-8")) for p in (station.root / "review").rglob("*.json")
+    ]
+    assert sidecar["sha256"] == stack_sha
+    assert "unsicher bei Seite 2" in sidecar["review_reason"]
+    assert "vorgeschlagen: Seiten 1-2 | 3" in sidecar["review_reason"]
+    assert _shred_list(station) == []
