@@ -102,3 +102,20 @@ def test_a_sheet_naming_an_office_decides_by_rule_with_its_reason(tmp_path: Path
     sheet = next(h for h in hits if h.rule_id == rules.SEPARATOR_RULE)
     assert "Trennblatt für Amt 63" in sheet.reason and "Seiten 4-6" in sheet.reason
     assert (decision.department, decision.method) == ("63", "rule")
+
+
+def test_barcode_pages_start_documents_and_stay_in_them(tmp_path: Path) -> None:
+    departments = {1: "63"}
+    truth = write_stack(
+        tmp_path / "codes.pdf", seed=5, count=3, sheets=True, sheet_departments=departments
+    )
+    fronts = [n for n in truth.sheets if n - 1 not in truth.sheets]
+
+    plan = stacks.plan(truth.file, "barcode", None)  # type: ignore[arg-type]
+
+    # Every page is kept; a page with a code begins a document (a sheet's blank back stays
+    # with it, as the back of a letter's coded first page would).
+    assert plan.dropped == ()
+    assert [p.first for p in plan.parts] == fronts
+    assert [p.last for p in plan.parts] == list(truth.lasts)
+    assert [p.department for p in plan.parts] == [None, "63", None]
