@@ -602,6 +602,12 @@ class Journal:
             self._set(db, stack, state=State.SPLIT, failure=None, last_error="", seconds=seconds)
         return docs
 
+    def latest(self, sha256: str) -> Entry | None:
+        """The newest document with these bytes."""
+        return self._one(
+            "SELECT * FROM documents WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
+        )
+
     def stack_part(self, doc: int) -> StackPart | None:
         """What a document split from a stack needs to know of it; None for any other."""
         row = self._db.execute(

@@ -98,9 +98,12 @@ def parts_folder(path: Path) -> Path:
     return path.parent.with_name(path.parent.name + PARTS_SUFFIX)
 
 
-def write_parts(path: Path, stack: StackPlan, stack_sha256: str) -> tuple[StackPart, ...]:
-    """A file per document of ``stack``, durably written; their records for the journal."""
-    folder = parts_folder(path)
+def write_parts(
+    path: Path, stack: StackPlan, stack_sha256: str, folder: Path | None = None
+) -> tuple[StackPart, ...]:
+    """A file per document of ``stack`` in ``folder`` (default ``parts_folder(path)``),
+    durably written; their records for the journal."""
+    folder = folder or parts_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
     kind = sniff(path)
     write = _pdf_part if kind == "pdf" else _tiff_part if kind == "tiff" else _single_page

@@ -84,17 +84,20 @@ def _sidecars(station: Station) -> list[dict[str, object]]:
     ]
 
 
-def _shred_list(station: Station) -> list[dict[str, object]]:
-    today = datetime.now().date().isoformat()
-    command = ["shred-list", "--date", today, "--json"]
-    done = subprocess.run(
+def _semantha(station: Station, *command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "semantha", "--config", str(station.config), *command],
         cwd=station.root,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,
-        check=True,
+        timeout=120,
     )
+
+
+def _shred_list(station: Station) -> list[dict[str, object]]:
+    done = _semantha(station, "shred-list", "--date", datetime.now().date().isoformat(), "--json")
+    assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
@@ -237,3 +240,29 @@ def test_an_auto_stack_with_an_unsure_page_goes_to_review_whole(station: Station
     assert "unsicher bei Seite 2" in sidecar["review_reason"]
     assert "vorgeschlagen: Seiten 1-2 | 3" in sidecar["review_reason"]
     assert _shred_list(station) == []
+
+    # A person cuts it; the service then reads and delivers each document.
+    split = _semantha(
+        station, "review", "split", stack_sha[:12], "--pages", "1-2,3", "--user", "erika"
+    )
+    assert split.returncode == 0, split.stderr
+    assert not [p for p in (station.root / "review").rglob("*") if p.is_file()]
+    done = station.run_once()
+    assert done.returncode == 0, done.stderr
+
+    children = _children(station)
+    assert [r["source"] for r in children] == [
+        f"{AUTO}/hauspost-001-002.pdf",
+        f"{AUTO}/hauspost-003-003.pdf",
+    ]
+    assert all(r["state"] in DONE for r in children)
+    outputs = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for kind in ("dms", "review")
+        for p in (station.root / kind).rglob("*.json")
+    ]
+    assert sorted(s["stack_pages"] for s in outputs) == [[1, 2], [3, 3]]
+    archived = [p for p in (station.root / "archive").rglob("*") if p.is_file()]
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in archived] == [stack_sha]
+    again = _semantha(station, "review", "split", stack_sha[:12], "--pages", "1-2,3")
+    assert again.returncode == 11  # nothing of it waits in review any more

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from semantha.errors import InputError
 from semantha.reading import letterstart
 from semantha.reading.separation import Mark, PageSignal, Part, code_text, parse_code, plan_stack
 from semantha.records import Page, Reading
+from semantha.service.stackreview import parse_ranges
 
 
 def test_codes_name_a_sheet_or_an_office_and_nothing_else() -> None:
@@ -98,3 +102,10 @@ def test_first_page_features_start_a_letter_and_plain_text_continues_one() -> No
     assert not following.starts and following.sure, following.why
     back = letterstart.page_signal(_page("", blank=True), None)
     assert not back.starts and back.sure
+
+
+def test_a_person_names_every_page_of_a_stack_once_in_order() -> None:
+    assert parse_ranges("1-2, 3,4-6", 6).parts == (Part(1, 2), Part(3, 3), Part(4, 6))
+    for wrong in ("1-2,4-6", "1-3,3-6", "1-2,3", "2-1,3-6", "1-2;3-6", ""):
+        with pytest.raises(InputError):
+            parse_ranges(wrong, 6)
