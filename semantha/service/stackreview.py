@@ -41,6 +41,7 @@ from semantha.service.review import (
 log = structlog.get_logger(__name__)
 
 _RANGE = re.compile(r"^(\d{1,4})(?:-(\d{1,4}))?$")
+_PROPOSED = re.compile(r"vorgeschlagen: Seiten ([\d |-]+)")
 RANGES_HINT = "name every page once, in order, e.g. 1-2,3,4-6"
 
 
@@ -49,6 +50,13 @@ class Cut:
     stack: ReviewItem
     documents: tuple[int, ...]  # the journal ids of the documents cut from it
     archived: Path
+
+
+def proposed_ranges(reason: str) -> str:
+    """The documents a review reason proposes ("1-2,3"), as a person would type them;
+    "" when it proposes none."""
+    match = _PROPOSED.search(reason)
+    return "" if match is None else match.group(1).strip().replace(" | ", ",")
 
 
 def parse_ranges(text: str, pages: int) -> StackPlan:
