@@ -46,7 +46,7 @@ class Mark:
 
 def find_mark(image: GrayImage, dpi: int) -> Mark | None:
     """The separator code on a page image, or None when the page carries none."""
-    small, _ = imaging.downscale(image, dpi, CODE_DPI)
+    small = imaging.coarse(image, dpi, CODE_DPI)
     # The sheet's codes are large and dark on white, and its QR code is found however
     # the sheet was turned: no smaller copies, no inverted or turned search. Those
     # would cost about ten times as much on every page without a code, the common case.
