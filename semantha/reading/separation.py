@@ -99,10 +99,11 @@ class StackPlan:
     parts: tuple[Part, ...]
     dropped: tuple[int, ...]  # 1-based pages in no part: sheets and their backs
     unsure: tuple[int, ...]  # 1-based pages where a split (or none) is a guess
+    problem: str = ""  # why the stack could not be looked at (then it has no parts)
 
     @property
     def certain(self) -> bool:
-        return not self.unsure
+        return not self.unsure and not self.problem
 
     @property
     def single(self) -> bool:

@@ -48,6 +48,8 @@ def plan(path: Path, mode: SeparationMode, ctx: Context) -> StackPlan:
 
 def unsure_reason(stack: StackPlan) -> str:
     """Why a whole stack waits for a person, with the documents proposed."""
+    if stack.problem:
+        return f"Stapel nicht getrennt: {stack.problem}"
     pages = ", ".join(str(n) for n in stack.unsure)
     return (
         f"Stapel nicht sicher getrennt (unsicher bei Seite {pages}); "

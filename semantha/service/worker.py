@@ -103,8 +103,11 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
 
 
 def _stack_plan(path: Path, ctx: Context, job: Job) -> StackPlan | None:
-    """Where a scanned stack is cut, when its inbox folder scans stacks; None otherwise
-    and for an unreadable file (the pipeline quarantines it with the reason)."""
+    """Where a scanned stack is cut, when its inbox folder scans stacks; None otherwise.
+
+    A stack that cannot be looked at page by page is never read as one letter: it goes
+    to a person (or, unreadable as a whole, to quarantine)."""
+    from semantha.reading import separation
     from semantha.service import stacks
 
     mode = ctx.config.separation_for(job.source_folder)
@@ -112,8 +115,8 @@ def _stack_plan(path: Path, ctx: Context, job: Job) -> StackPlan | None:
         return None
     try:
         return stacks.plan(path, mode, ctx)
-    except DocumentError:
-        return None
+    except DocumentError as exc:
+        return separation.StackPlan((), (), (), problem=exc.message)
 
 
 def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:
