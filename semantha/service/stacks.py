@@ -14,6 +14,7 @@ that cuts the stack again, into the same pages.
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -24,7 +25,7 @@ from PIL import Image
 from semantha.config import SeparationMode
 from semantha.filekind import sniff
 from semantha.fsutil import atomic_write_bytes, file_sha256, fsync_dir
-from semantha.pipeline import Context, prepared
+from semantha.pipeline import Context, prepared, process_file
 from semantha.reading import imaging, letterstart, load, ocr
 from semantha.reading.separation import (
     CODE_DPI,
@@ -35,6 +36,7 @@ from semantha.reading.separation import (
     find_mark,
     plan_stack,
 )
+from semantha.records import Outcome
 from semantha.stackpart import StackPart
 
 PARTS_SUFFIX = "-documents"
@@ -44,6 +46,16 @@ def plan(path: Path, mode: SeparationMode, ctx: Context) -> StackPlan:
     """Where the stack at ``path`` is cut, page by page."""
     signals = _auto_signals(path, ctx) if mode == "auto" else _code_signals(path, mode)
     return plan_stack(list(signals))
+
+
+def explain(path: Path, mode: SeparationMode, ctx: Context) -> tuple[StackPlan, list[Outcome]]:
+    """The cut of a stack and, for each of its documents, what the pipeline would do
+    (a dry run, as ``semantha explain``): the office a separator sheet names included."""
+    stack = plan(path, mode, ctx)
+    with tempfile.TemporaryDirectory(prefix="semantha-stack-") as folder:
+        parts = write_parts(path, stack, file_sha256(path), Path(folder))
+        outcomes = [process_file(Path(part.path), ctx, dry_run=True, stack=part) for part in parts]
+    return stack, outcomes
 
 
 def unsure_reason(stack: StackPlan) -> str:

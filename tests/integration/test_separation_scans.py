@@ -4,7 +4,11 @@ a scanner does; 30-letter stacks as PDF and as G4 TIFF cut exactly where letters
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pdf2image
 import pytest
+from configs import embedded_config
 from PIL import Image
 
 from semantha.config import ClassifySettings
@@ -119,3 +124,27 @@ def test_barcode_pages_start_documents_and_stay_in_them(tmp_path: Path) -> None:
     assert [p.first for p in plan.parts] == fronts
     assert [p.last for p in plan.parts] == list(truth.lasts)
     assert [p.department for p in plan.parts] == [None, "63", None]
+
+
+@pytest.mark.slow
+def test_explain_shows_the_cut_and_the_sheet_that_named_the_office(tmp_path: Path) -> None:
+    truth = write_stack(tmp_path / "stack.pdf", seed=3, count=2, sheet_departments={1: "63"})
+    config = embedded_config(tmp_path)
+    command = [sys.executable, "-m", "semantha", "--config", str(config), "explain"]
+    done = subprocess.run(
+        [*command, str(truth.file), "--stack", "sheet", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    report = json.loads(done.stdout)
+
+    assert report["stack"]["documents"] == [list(part) for part in truth.parts]
+    assert report["stack"]["dropped"] == list(truth.sheets)
+    first, second = report["explanations"]
+    assert all(hit["rule"] != rules.SEPARATOR_RULE for hit in first["rule_hits"])
+    (sheet,) = [hit for hit in second["rule_hits"] if hit["rule"] == rules.SEPARATOR_RULE]
+    assert sheet["label"] == "63" and "Trennblatt für Amt 63" in sheet["reason"]
+    assert second["decision"]["department"] == "63"
