@@ -7,6 +7,7 @@ file works wherever the project is checked out.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import Literal
 
@@ -76,6 +77,13 @@ class ClassifySettings(Strict):
     min_confidence: float = Field(0.80, ge=0, le=1)
     min_margin: float = Field(0.20, ge=0, le=1)
     doctype_min_confidence: float = Field(0.60, ge=0, le=1)
+    # Precision `semantha learn` holds on the city's held-back letters when it moves a
+    # threshold: raised wherever the held-back letters show it is needed, lowered only
+    # where enough of them show it is safe.
+    target_precision: float = Field(0.995, gt=0.5, lt=1)
+    # A letter fewer of whose words (4+ letters) than this share occur in the model's
+    # training letters is unfamiliar: review, however sure the model is.
+    min_familiarity: float = Field(0.0, ge=0, le=1)
 
 
 class ServiceSettings(Strict):
@@ -126,6 +134,29 @@ class StationSettings(Strict):
     session_hours: float = Field(10.0, gt=0, le=24 * 7)
 
 
+class LearnSettings(Strict):
+    # The newest share of the city's labelled letters, held back to judge a new model.
+    hold_back: float = Field(0.2, gt=0, lt=1)
+    min_examples: int = Field(20, ge=2)  # fewer labelled letters: nothing is learned
+    city_weight: float = Field(5.0, gt=0)  # one city letter counts as this many generated ones
+    base_per_label: int = Field(150, ge=0)  # generated letters kept per office; 0: all
+    keep_versions: int = Field(5, ge=2)  # model versions kept in models/history/
+    # The service learns on its own: after this many new labelled letters (0: never)...
+    after_examples: int = Field(50, ge=0)
+    # ... and each night at this time (HH:MM, local time; empty: not nightly).
+    nightly_at: str = Field("", pattern=r"^$|^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class TransferSettings(Strict):
+    """The transfer note (Transfervermerk) in sidecars and the audit log."""
+
+    scan_station: str = ""  # the scan station's name; empty: this machine's host name
+
+    @property
+    def station(self) -> str:
+        return self.scan_station or socket.gethostname()
+
+
 class AppConfig(Strict):
     paths: Paths
     rules_dir: Path = Path("rules")
@@ -135,8 +166,10 @@ class AppConfig(Strict):
     classify: ClassifySettings = ClassifySettings()
     service: ServiceSettings = ServiceSettings()
     review: ReviewSettings = ReviewSettings()
+    learn: LearnSettings = LearnSettings()
     logging: LoggingSettings = LoggingSettings()
     station: StationSettings = StationSettings()
+    transfer: TransferSettings = TransferSettings()
     # Batch scanning: inbox subfolder name (or "*" for the rest) -> separation mode.
     separation: dict[str, SeparationMode] = Field(default_factory=dict)
 

@@ -201,7 +201,13 @@ def process_file(
         with timed(timings, "read"):
             pages = read_header(path, ctx) if header_first else read_pages(path, ctx)
         document = Document(
-            doc_id, path, datetime.now(UTC), pages, source_folder=source_folder, stack=stack
+            doc_id,
+            path,
+            datetime.now(UTC),
+            pages,
+            source_folder=source_folder,
+            station=ctx.config.transfer.station,
+            stack=stack,
         )
         document, decision = understand(document, ctx, timings)
         plan = route.plan(document, decision, ctx.rules)

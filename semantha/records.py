@@ -98,6 +98,7 @@ class Document:
     pages: tuple[Page, ...]
     fields: Mapping[str, str] = field(default_factory=frozen_map)
     source_folder: str = ""
+    station: str = ""  # the scan station it came from (config transfer.scan_station)
     stack: StackPart | None = None
 
     @property
@@ -168,6 +169,8 @@ class Action:
 
 SEARCHABLE_PDF = "searchable_pdf"
 """Action param of deliver/copy: "true" delivers a PDF with a text layer instead of the scan."""
+PDFA = "pdfa"
+"""Action param of deliver/copy: "true" makes the searchable PDF a PDF/A-2b."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from semantha import __version__
 from semantha.cli import (
+    audit_cmd,
     documents,
     gui_cmd,
     model_cmd,
@@ -37,6 +38,7 @@ COMMAND_MODULES = (
     gui_cmd,
     stacks_cmd,
     station_cmd,
+    audit_cmd,
 )
 
 

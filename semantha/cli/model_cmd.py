@@ -1,4 +1,4 @@
-"""``semantha train`` and ``semantha evaluate`` on labelled folders.
+"""``semantha train`` and ``semantha evaluate`` on labelled folders; ``semantha learn``.
 
 A labelled folder holds ``labels.csv`` with ``file,department,doctype`` or ``text``
 instead of ``file`` (see ``semantha.tools.datasets``); scanned files are read once
@@ -45,6 +45,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     evaluate.add_argument("--jobs", type=int, default=1, help="OCR processes for file rows")
     evaluate.set_defaults(handler=run_evaluate)
 
+    learn = subparsers.add_parser(
+        "learn",
+        help="retrain on the shipped data plus the city's resolved letters; install the "
+        "new model only if it is no worse on the newest of them",
+    )
+    learn.add_argument("--json", action="store_true", help="the outcome as one JSON object")
+    learn.add_argument(
+        "--rollback", action="store_true", help="go back to the model installed before this one"
+    )
+    learn.set_defaults(handler=run_learn)
+
 
 def _print_report(title: str, rep: dict[str, Any]) -> None:
     from semantha.tools.evaluation import format_report, format_summary
@@ -57,6 +68,11 @@ def _print_report(title: str, rep: dict[str, Any]) -> None:
 def run_train(args: argparse.Namespace) -> int:
     from semantha.deciding.model import document_text, save_classifier
     from semantha.deciding.training import train_classifier
+    from semantha.deciding.trainingset import (
+        LabelledText,
+        training_data_path,
+        write_training_data,
+    )
     from semantha.tools.datasets import read_examples, split_held_out
     from semantha.tools.evaluation import SUMMARY_KEYS, full_report
 
@@ -77,6 +93,10 @@ def run_train(args: argparse.Namespace) -> int:
         metrics={key: metrics[key] for key in SUMMARY_KEYS},
     )
     manifest = save_classifier(final, out)
+    write_training_data(
+        training_data_path(out),
+        [LabelledText(document_text(e.document), e.department, e.doctype) for e in examples],
+    )
     _print_report(f"model alone on {len(held_out)} held-out documents", metrics)
     print(f"\nmodel written to {out} (sha256 {manifest.model_sha256[:12]}…)")
     return 0
@@ -99,4 +119,35 @@ def run_evaluate(args: argparse.Namespace) -> int:
     else:
         what = "model alone" if args.model_only else "rules + model" if model else "rules only"
         _print_report(f"{what} on {', '.join(map(str, args.data))}", rep)
+    return 0
+
+
+def run_learn(args: argparse.Namespace) -> int:
+    from semantha.rulefiles.store import load_ruleset
+    from semantha.service import learning
+
+    config = load_and_log(args)
+    if args.rollback:
+        version = learning.rollback(config)
+        sha256 = version.manifest.model_sha256
+        if args.json:
+            print(json.dumps({"rolled_back": True, "model": sha256, "version": version.number}))
+        else:
+            print(f"model version {version.number} (sha256 {sha256[:12]}…) is live again")
+        return 0
+    report = learning.learn(config, load_ruleset(config.rules_dir))
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return 0
+    print(f"{report.examples} labelled letters of the city, {report.trained_on} learned from")
+    for name, figures in (("before", report.before), ("after", report.after)):
+        if figures is not None:
+            f = figures.as_json()
+            print(
+                f"  {name:6}  held back {f['n']}: routed {f['coverage']:.1%}, "
+                f"precision {f['precision_auto']:.1%}, wrong {f['wrong']}, "
+                f"best guess right {f['accuracy']:.1%}"
+            )
+    state = "installed" if report.installed else "not installed"
+    print(f"{state}: {report.reason} (model {report.model[:12]}…, {report.seconds:.0f} s)")
     return 0

@@ -12,6 +12,9 @@ Per facet, in this order:
    means review, as does the model being unsure. Weights below 1.0 are evidence kept
    in the trace only.
 
+A letter the model would route although few of its words occur in the model's training
+letters (``classify.min_familiarity``) goes to review: it is unlike anything learned.
+
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
 model that was sure of the ruled-out label is unsure of the rest, and review decides.
@@ -23,11 +26,12 @@ method "none"; the trace says why.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from semantha.config import ClassifySettings
-from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores
+from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores, document_text
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
 from semantha.rulefiles.schema import DECIDING_WEIGHT
 
@@ -52,8 +56,25 @@ class Choice:
 
 @dataclass(frozen=True)
 class Thresholds:
+    """``min_confidence`` for the facet, ``per_label`` where a label has its own."""
+
     min_confidence: float
     min_margin: float
+    per_label: Mapping[str, float] = field(default_factory=dict)
+
+    def confidence_for(self, label: str) -> float:
+        return self.per_label.get(label, self.min_confidence)
+
+
+def thresholds(
+    settings: ClassifySettings, model: DocumentClassifier | None, facet: Facet
+) -> Thresholds:
+    """config.yaml's thresholds, or those `semantha learn` chose for the model in use."""
+    configured = (
+        settings.min_confidence if facet == "department" else settings.doctype_min_confidence
+    )
+    learned = dict(model.manifest.thresholds.get(facet, {})) if model else {}
+    return Thresholds(learned.pop("*", configured), settings.min_margin, learned)
 
 
 def rule_totals(hits: tuple[RuleHit, ...], facet: Facet) -> dict[str, float]:
@@ -88,8 +109,9 @@ def _from_model(
     best, margin = ranked[0], _margin(ranked)
     figures = f"p={best.probability:.2f}, margin {margin:.2f}"
     unsure = ""
-    if best.probability < limits.min_confidence:
-        unsure = f"below minimum confidence {limits.min_confidence:.2f}"
+    minimum = limits.confidence_for(best.label)
+    if best.probability < minimum:
+        unsure = f"below minimum confidence {minimum:.2f}"
     elif margin < limits.min_margin:
         unsure = f"below minimum margin {limits.min_margin:.2f}"
     if unsure:
@@ -162,6 +184,17 @@ def decide_facet(
     return _from_model(facet, ranked, limits, context)
 
 
+def unfamiliar(choice: Choice, familiarity: float | None, minimum: float) -> Choice:
+    """The model's choice, or review when the letter is unlike what the model learned."""
+    if choice.method != "model" or familiarity is None or familiarity >= minimum:
+        return choice
+    reason = (
+        f"{choice.reason}, but the letter is unfamiliar: {familiarity:.0%} of its words "
+        f"were in the training letters (minimum {minimum:.0%})"
+    )
+    return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
+
+
 def decide_facets(
     document: Document,
     hits: tuple[RuleHit, ...],
@@ -172,16 +205,13 @@ def decide_facets(
     use_model = model is not None and settings.mode == "rules+model"
     scores = model.score(document) if use_model and model is not None else {}
     department = decide_facet(
-        "department",
-        hits,
-        scores.get("department"),
-        Thresholds(settings.min_confidence, settings.min_margin),
+        "department", hits, scores.get("department"), thresholds(settings, model, "department")
     )
+    if use_model and model is not None and settings.min_familiarity > 0:
+        familiarity = model.model.familiarity(document_text(document))
+        department = unfamiliar(department, familiarity, settings.min_familiarity)
     doctype = decide_facet(
-        "doctype",
-        hits,
-        scores.get("doctype"),
-        Thresholds(settings.doctype_min_confidence, settings.min_margin),
+        "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )
     return department, doctype, scores
 
@@ -198,7 +228,7 @@ def decide(
         rule_hits=hits,
         department_scores=scores["department"].top() if "department" in scores else (),
         doctype_scores=scores["doctype"].top() if "doctype" in scores else (),
-        min_confidence=settings.min_confidence,
+        min_confidence=thresholds(settings, model, "department").min_confidence,
         min_margin=settings.min_margin,
         reason=f"{department.reason}; {doctype.reason}",
     )

@@ -53,6 +53,8 @@ REBUILD_HINT = (
     "or set classify.mode: rules-only in config.yaml to run without a model"
 )
 WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's default token_pattern
+# Words that name things: letters only, four or more (not numbers, codes or "der").
+CONTENT_WORD = re.compile(r"(?u)\b[^\W\d_]{4,}\b")
 
 FloatArray = NDArray[np.float64]
 FeatureKind = Literal["word", "char_wb"]
@@ -186,6 +188,10 @@ class Vocabulary:
             grams = [g for word in lowered.split() for g in char_wb_ngrams(word, *self.ngram_range)]
         return self._columns_of(ngram_hashes(grams))
 
+    def known(self, hashes: NDArray[np.uint64]) -> int:
+        """How many of ``hashes`` are n-grams of this vocabulary."""
+        return int(self._columns_of(hashes).size)
+
     def _columns_of(self, hashes: NDArray[np.uint64]) -> NDArray[np.int64]:
         if not self.size:
             return np.zeros(0, dtype=np.int64)
@@ -221,6 +227,18 @@ class FittedModel:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         return np.concatenate(indices), np.concatenate(values)
 
+    def familiarity(self, text: str) -> float | None:
+        """The share of the text's distinct content words that training saw (None: no words).
+
+        A letter about something the model never learned scores low, however sure its
+        linear heads happen to be: their probabilities say which office is likeliest,
+        not whether the letter is like anything they were trained on."""
+        words = sorted(set(CONTENT_WORD.findall(text[: self.max_chars].lower())))
+        vocabulary = next((v for v in self.vocabularies if v.kind == "word"), None)
+        if vocabulary is None or not words:
+            return None
+        return vocabulary.known(ngram_hashes(words)) / len(words)
+
     def score_one(self, text: str) -> list[FloatArray]:
         """Probabilities of every facet's classes (in ``classes`` order) for one text."""
         index, values = self.features(text[: self.max_chars])
@@ -244,6 +262,9 @@ class Manifest(BaseModel):
     params: dict[str, Any]
     metrics: dict[str, Any]
     created: str
+    # Minimum confidence per facet, by label or "*" for all: chosen by `semantha learn`
+    # on the city's held-back letters for classify.target_precision. Empty: config.yaml's.
+    thresholds: dict[str, dict[str, float]] = {}
     model_sha256: str = ""
 
 

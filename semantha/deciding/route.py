@@ -19,7 +19,7 @@ import regex
 import structlog
 
 from semantha.deciding import rules
-from semantha.records import SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
+from semantha.records import PDFA, SEARCHABLE_PDF, Action, Decision, Document, Plan, frozen_map
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.rulefiles.schema import Condition, RouteAction, labels_of
 from semantha.rulefiles.templates import render_template
@@ -230,15 +230,18 @@ def _render(action: RouteAction, values: Mapping[str, str]) -> Action:
     kind = action.kind
     target = action.deliver or action.copy_
     if target is not None:
-        if target.searchable_pdf:
+        searchable = target.searchable_pdf or target.pdfa  # a PDF/A is a searchable PDF
+        if searchable:
             values = {**values, "ext": "pdf"}  # the delivered file is a PDF whatever was scanned
         folder = render_template(target.folder, values, clean_value)
         name = clean_component(render_template(target.name, values, clean_value))
         ext = values.get("ext", "")
         if ext and not name.lower().endswith(f".{ext}"):
             name = clean_component(f"{name}.{ext}")
-        params = frozen_map({SEARCHABLE_PDF: "true"} if target.searchable_pdf else None)
-        return Action(kind, safe_relative(f"{folder}/{name}"), params)
+        params = {SEARCHABLE_PDF: "true"} if searchable else {}
+        if target.pdfa:
+            params[PDFA] = "true"
+        return Action(kind, safe_relative(f"{folder}/{name}"), frozen_map(params))
     if action.review is not None:
         reason = clean_text(render_template(action.review.reason, values))
         return Action("review", "", frozen_map({"reason": reason}))

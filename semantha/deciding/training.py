@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, Literal, Self
 
@@ -132,7 +134,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             )
         return vectorizers
 
-    def _head(self, features: sparse.csr_matrix, labels: NDArray[Any]) -> LinearHead | None:
+    def _head(
+        self, features: sparse.csr_matrix, labels: NDArray[Any], weights: FloatArray | None
+    ) -> LinearHead | None:
         _, counts = np.unique(labels, return_counts=True)
         if len(counts) == 1:
             return None  # a facet with one label needs no estimator: probability 1
@@ -140,25 +144,43 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if folds < 2:
             # Some label has a single example, nothing to hold out for calibration:
             # logistic regression still gives probabilities. Only tiny sets end up here.
-            return softmax_head(LogisticRegression(C=self.C, max_iter=2000).fit(features, labels))
+            logistic = LogisticRegression(C=self.C, max_iter=2000)
+            return softmax_head(logistic.fit(features, labels, sample_weight=weights))
         base: Any = (
             LinearSVC(C=self.C)
             if self.estimator == "svm"
             else LogisticRegression(C=self.C, max_iter=2000)
         )
         model = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False)
-        return calibrated_head(model.fit(features, labels))
+        return calibrated_head(model.fit(features, labels, sample_weight=weights))
 
-    def fit(self, X: Sequence[str], y: Sequence[str] | Sequence[Sequence[str]]) -> Self:  # noqa: N803
+    def fit(
+        self,
+        X: Sequence[str],  # noqa: N803
+        y: Sequence[str] | Sequence[Sequence[str]],
+        sample_weight: Sequence[float] | None = None,
+    ) -> Self:
+        """``sample_weight`` counts a text that many times (the city's own letters
+        outweigh generated ones)."""
         texts = [t[: self.max_chars] for t in X]
         labels = np.asarray(y, dtype=object)
         if labels.shape[0] != len(texts):
             raise ValueError(f"{len(texts)} texts but {labels.shape[0]} labels")
         self.n_outputs_ = 1 if labels.ndim == 1 else labels.shape[1]
         columns = labels.reshape(len(texts), self.n_outputs_).astype(str)
-        self.vectorizers_ = [v.fit(texts) for v in self._vectorizers(len(texts))]
-        features = sparse.hstack([v.transform(texts) for v in self.vectorizers_], format="csr")
-        heads = [self._head(features, columns[:, col]) for col in range(self.n_outputs_)]
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        self.vectorizers_ = self._vectorizers(len(texts))
+        matrices = [v.fit_transform(texts) for v in self.vectorizers_]  # one pass, not two
+        features = sparse.hstack(matrices, format="csr")
+        # liblinear lets go of the GIL while it fits: the heads are fitted side by side.
+        workers = max(1, min(self.n_outputs_, os.cpu_count() or 1))
+        with ThreadPoolExecutor(workers) as pool:
+            heads = list(
+                pool.map(
+                    lambda col: self._head(features, columns[:, col], weights),
+                    range(self.n_outputs_),
+                )
+            )
         classes = [np.unique(columns[:, col]).astype(object) for col in range(self.n_outputs_)]
         self.classes_: NDArray[Any] | list[NDArray[Any]] = (
             classes[0] if labels.ndim == 1 else classes
@@ -206,13 +228,17 @@ def train_classifier(
     labels: Sequence[tuple[str, str]],
     metrics: dict[str, Any] | None = None,
     estimator: TextClassifier | None = None,
+    weights: Sequence[float] | None = None,
 ) -> DocumentClassifier:
-    """Fit both facets on model texts and (department, doctype) pairs."""
+    """Fit both facets on model texts and (department, doctype) pairs, each text
+    counted ``weights[i]`` times (once without weights)."""
     if len(texts) < 2:
         raise ModelError(
             f"only {len(texts)} labelled document(s)", "give at least two labelled documents"
         )
-    fitted = (estimator or TextClassifier()).fit(list(texts), [list(row) for row in labels])
+    fitted = (estimator or TextClassifier()).fit(
+        list(texts), [list(row) for row in labels], sample_weight=weights
+    )
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         sklearn_version=sklearn.__version__,

@@ -46,9 +46,10 @@ import structlog
 
 from semantha import fsutil
 from semantha.config import Paths
-from semantha.delivering import kepttext
+from semantha.delivering import kepttext, transfer
 from semantha.errors import DeliveryError, DocumentError, GuiError
 from semantha.records import (
+    PDFA,
     SEARCHABLE_PDF,
     Action,
     Decision,
@@ -214,12 +215,17 @@ def _to_dms(
         from semantha.delivering.searchable import searchable_pdf
 
         pdf = searchable_pdf(document.source, document.pages)
+        if action.params.get(PDFA) == "true":
+            from semantha.delivering.pdfa import archival
+
+            pdf = archival(pdf, document, decision)
         dest, already = _write_once(pdf, folder / name, "write the searchable PDF")
         written = hashlib.sha256(pdf).hexdigest()
     else:
         dest, already = _copy_once(document.source, folder / name, document.id, "copy the document")
         written = document.id
     sidecar = _sidecar(document, decision, plan.route_id, action.kind, dest)
+    sidecar["transfer"] = transfer.delivered(document, dest, written, action)
     # An index the DMS may already have imported is left alone on redelivery.
     if not already or not sidecar_path(dest).exists():
         _write_sidecar(dest, sidecar)

@@ -231,8 +231,16 @@ def _page_layout(pages: Sequence[Page]) -> img2pdf.LayoutFun:
 def _text_layers(scan: pypdf.PdfReader, pages: Sequence[Page]) -> bytes:
     """One overlay page per scan page, in the scan page's own user space."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=True, pageCompression=True)
     font = _font()
+    # The embedded font from the start: reportlab's default, Helvetica, is set on every
+    # page and not embedded, which no PDF/A may contain.
+    canvas = Canvas(
+        buffer,
+        invariant=True,
+        pageCompression=True,
+        initialFontName=FONT_NAME,  # type: ignore[arg-type]  # types-reportlab says float
+        initialFontSize=1,
+    )
     for page, scan_page in zip(pages, scan.pages, strict=True):
         box = scan_page.mediabox
         canvas.setPageSize((float(box.right), float(box.top)))

@@ -334,6 +334,11 @@ class DeliverAction(_Strict):
         description="deliver a PDF of the scan with its recognised text as an invisible, "
         "searchable layer ({ext} becomes pdf) instead of the scanned file",
     )
+    pdfa: bool = Field(
+        False,
+        description="deliver the searchable PDF as PDF/A-2b for the eAkte: sRGB output intent, "
+        "XMP metadata with the index data ({ext} becomes pdf; implies searchable_pdf)",
+    )
 
     @field_validator("folder", "name")
     @classmethod

@@ -36,6 +36,7 @@ from semantha import fsutil
 from semantha.config import AppConfig
 from semantha.delivering import kepttext
 from semantha.service import examples, journal, returns
+from semantha.service.autolearn import AutoLearner
 from semantha.service.executor import Executor, Job, JobResult, ProcessExecutor
 from semantha.service.files import archive_folder, instance_lock, move_file, purge_archive
 from semantha.service.journal import Failure, Journal, State, journal_path
@@ -79,6 +80,7 @@ class Service:
         watcher: InboxWatcher,
         clock: Callable[[], float] = time.time,
         returns: InboxWatcher | None = None,
+        learner: AutoLearner | None = None,
     ) -> None:
         self.config = config
         self.settings = config.service
@@ -93,6 +95,8 @@ class Service:
                 returns, journal_db, config.paths.work, config.paths.work / INFLIGHT, clock
             )
         )
+        self.learner = learner
+        self._once = False
         self.summary = RunSummary()
         self._stop = threading.Event()
         self._purged_on: date | None = None
@@ -176,6 +180,7 @@ class Service:
 
     def run(self, once: bool = False) -> RunSummary:
         """Run until stopped (or, with ``once``, until the inbox and the queue are empty)."""
+        self._once = once  # learning on its own is for a service that keeps running
         with instance_lock(self.config.paths.work), self._metrics_served():
             self.prepare()
             try:
@@ -218,6 +223,8 @@ class Service:
         for result in self.executor.collect(0.0 if self._backlog else wait_s):
             self.record(result)
         self.housekeeping()
+        if self.learner is not None and not self._once:
+            self.learner.poll()
 
     def idle(self) -> bool:
         """Nothing in the inbox, nothing new, nothing running (``run --once`` stops here).
@@ -387,6 +394,8 @@ class Service:
 
     def _shutdown(self) -> None:
         """Finish running documents within the grace time; the rest resume next start."""
+        if self.learner is not None:
+            self.learner.stop()
         for result in self.executor.shutdown(self.settings.stop_grace_s):
             self.record(result)
 
@@ -438,10 +447,14 @@ def create_service(
     returned = config.paths.returns
     if returned is not None:
         returned.mkdir(parents=True, exist_ok=True)  # the watcher resolves it at once
+    learns = config.classify.mode == "rules+model" and (
+        config.learn.after_examples > 0 or bool(config.learn.nightly_at)
+    )
     return Service(
         config,
         executor,
         Journal(journal_path(config)),
         watcher(config.paths.inbox),
         returns=None if returned is None else watcher(returned),
+        learner=AutoLearner(config, log_setup) if learns else None,
     )

@@ -301,6 +301,7 @@ class ReviewQueue:
                 returned_by=item.returned_by,
                 destinations=[str(d) for d in destinations],
             )
+            audit.append_transfer(self.work, document, deliveries, user)
         except OSError as exc:
             log.error("audit.failed", doc_id=item.id, error=type(exc).__name__)
         text = tuple(page.full_text for page in document.pages)
@@ -369,6 +370,7 @@ class ReviewQueue:
             pages,
             frozen_map(fields),
             str(sidecar.get("source_folder") or ""),
+            station=self.config.transfer.station,
         )
 
     def _finish(

@@ -14,6 +14,7 @@ that cuts the stack again, into the same pages.
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing
@@ -122,9 +123,12 @@ def write_parts(
     kind = sniff(path)
     write = _pdf_part if kind == "pdf" else _tiff_part if kind == "tiff" else _single_page
     written = []
+    scanned = path.stat()
     for part in stack.parts:
         target = folder / f"{path.stem}-{part.first:03d}-{part.last:03d}{path.suffix}"
         atomic_write_bytes(target, write(path, part))
+        # The scan's time stays the document's (the transfer note's scanned_at).
+        os.utime(target, ns=(scanned.st_atime_ns, scanned.st_mtime_ns))
         written.append(
             StackPart(
                 str(target),

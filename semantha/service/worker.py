@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import structlog
+
 from semantha.config import AppConfig
 from semantha.errors import DeliveryError, DocumentError, InputError
 from semantha.service.executor import Job, JobResult, failed
@@ -16,15 +18,24 @@ from semantha.service.journal import Failure, Result, State, Written
 from semantha.service.memory import tune_allocator
 
 if TYPE_CHECKING:
+    from semantha.deciding.model import DocumentClassifier
+    from semantha.deciding.modelstore import ModelStore
     from semantha.pipeline import Context
     from semantha.reading.separation import StackPlan
-    from semantha.records import Outcome, Status
+    from semantha.records import Document, Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
     from semantha.rulefiles.store import RuleStore
 
+log = structlog.get_logger(__name__)
 
-def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int = 1) -> Context:
-    """Load rules (unless given), classifier (unless rules-only) and GUI runner.
+
+def build_context(
+    config: AppConfig,
+    rules: RuleSet | None = None,
+    workers: int = 1,
+    classifier: DocumentClassifier | None = None,
+) -> Context:
+    """Load rules and classifier (unless given; no classifier when rules-only) and GUI runner.
 
     ``workers`` is how many processes read documents side by side on this machine."""
     from semantha.deciding import model
@@ -33,9 +44,8 @@ def build_context(config: AppConfig, rules: RuleSet | None = None, workers: int 
     from semantha.rulefiles.store import load_ruleset
 
     rules = rules or load_ruleset(config.rules_dir)
-    classifier = (
-        None if config.classify.mode == "rules-only" else model.load_classifier(config.model)
-    )
+    if classifier is None and config.classify.mode != "rules-only":
+        classifier = model.load_classifier(config.model)
     runner = gui.load_runner(config.rules_dir, config.paths.work / "screenshots")
     # The cores are shared out among the workers, never oversubscribed: a lone process
     # reads a long document's pages on every core; two workers on two cores read one
@@ -51,17 +61,23 @@ class WorkerState:
 
     ctx: Context
     store: RuleStore
+    models: ModelStore | None  # None: rules-only
 
 
 def worker_setup(config: AppConfig, log_setup: Callable[[], None] | None = None) -> WorkerState:
     """Runs once in each worker process."""
+    from semantha.deciding.modelstore import ModelStore
     from semantha.rulefiles.store import RuleStore
 
     if log_setup is not None:
         log_setup()
     tune_allocator()  # workers start from a fresh interpreter, not from the CLI's
     store = RuleStore(config.rules_dir)
-    return WorkerState(build_context(config, store.current(), config.service.workers), store)
+    models = None if config.classify.mode == "rules-only" else ModelStore(config.model)
+    ctx = build_context(
+        config, store.current(), config.service.workers, models.current() if models else None
+    )
+    return WorkerState(ctx, store, models)
 
 
 def worker_run(state: WorkerState, job: Job) -> JobResult:
@@ -73,6 +89,9 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
     rules = state.store.current()  # hot reload between documents
     if rules is not state.ctx.rules:
         state.ctx = replace(state.ctx, rules=rules)
+    classifier = state.models.current() if state.models else None  # a newly learned model
+    if classifier is not state.ctx.model:
+        state.ctx = replace(state.ctx, model=classifier)
     ctx, path = state.ctx, Path(job.path)
     start = time.perf_counter()
     try:
@@ -99,6 +118,8 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
             )
     except DeliveryError as exc:
         return failed(job.doc, Failure.DELIVERY, str(exc))
+    if outcome.document is not None:
+        _record_transfer(ctx.config.paths.work, outcome.document, outcome)
     return result_of(job.doc, outcome, seconds=round(time.perf_counter() - start, 3))
 
 
@@ -117,6 +138,17 @@ def _stack_plan(path: Path, ctx: Context, job: Job) -> StackPlan | None:
         return stacks.plan(path, mode, ctx)
     except DocumentError as exc:
         return separation.StackPlan((), (), (), problem=exc.message)
+
+
+def _record_transfer(work: Path, document: Document, outcome: Outcome) -> None:
+    """The transfer note into the audit log; the delivery stands when that fails (it is
+    logged), and a document delivered again after a crash is noted again."""
+    from semantha.service import audit
+
+    try:
+        audit.append_transfer(work, document, outcome.deliveries, "service")
+    except OSError as exc:
+        log.error("audit.failed", doc_id=document.id[:12], error=type(exc).__name__)
 
 
 def _to_review(path: Path, ctx: Context, job: Job) -> Outcome:

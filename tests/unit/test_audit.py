@@ -57,3 +57,30 @@ def test_processes_appending_at_once_keep_the_chain(tmp_path: Path) -> None:
     path = audit.audit_path(tmp_path)
     assert len(path.read_bytes().splitlines()) == 120
     assert chain_is_intact(path)
+
+
+def test_verify_walks_the_chain_and_names_the_first_bad_line(tmp_path: Path) -> None:
+    path = audit.audit_path(tmp_path)
+    assert audit.verify(path).intact and audit.verify(path).head.lines == 0  # none yet
+    for n in range(4):
+        audit.append(tmp_path, "review.view", "anna", sha256=f"{n:064x}")
+    verdict = audit.verify(path)
+    assert verdict.intact and verdict.head.lines == 4
+    assert verdict.head.sha256 == hashlib.sha256(path.read_bytes().splitlines()[-1]).hexdigest()
+    assert audit.verify(path, verdict.head).intact
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[1:]))  # the first line removed
+    assert audit.verify(path).bad_line == 1
+    path.write_bytes(b"".join(lines[:2]) + b"not json\n" + b"".join(lines[3:]))
+    broken = audit.verify(path)
+    assert broken.bad_line == 3 and "not a JSON object" in broken.reason
+    assert broken.head == audit.Head(2, hashlib.sha256(lines[1].rstrip(b"\n")).hexdigest())
+
+
+def test_an_append_after_a_cut_off_line_leaves_it_named(tmp_path: Path) -> None:
+    audit.append(tmp_path, "login", "anna")
+    path = audit.audit_path(tmp_path)
+    path.write_bytes(path.read_bytes() + b'{"at": "2026-')  # a crash in the middle of a write
+    audit.append(tmp_path, "login", "bernd")
+    verdict = audit.verify(path)
+    assert verdict.bad_line == 2 and "not a JSON object" in verdict.reason

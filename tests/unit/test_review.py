@@ -252,13 +252,16 @@ def test_resolve_journals_the_decision_the_delivered_hash_and_a_labelled_example
     assert "Frage zu meinem Garten" in example.text[0]
     assert example.proposed == {"department": None, "doctype": None, "confidence": 0.0}
     assert examples.example_path(config.paths.work, sha, decision.id).is_file()
-    line = json.loads(audit_path(config.paths.work).read_text(encoding="utf-8"))
+    line, note = map(json.loads, audit_path(config.paths.work).read_text("utf-8").splitlines())
     assert (line["event"], line["user"], line["sha256"], line["prev"]) == (
         "review.resolve",
         "j.jurist",
         sha,
         FIRST_PREV,
     )
+    # then the transfer note of what the decision delivered
+    assert (note["event"], note["user"], note["sha256"]) == ("transfer", "j.jurist", sha)
+    assert [f["sha256"] for f in note["delivered"]] == [delivery.sha256]
 
 
 def test_for_no_office_the_document_is_archived_as_such(

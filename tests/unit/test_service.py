@@ -385,7 +385,7 @@ def test_a_worker_reports_its_seconds_and_why_it_quarantined(tmp_path: Path) -> 
     config = make_config(tmp_path).model_copy(update={"rules_dir": ROOT / "rules"})
     classify = config.classify.model_copy(update={"mode": "rules-only"})
     config = config.model_copy(update={"classify": classify})
-    state = WorkerState(build_context(config), RuleStore(config.rules_dir))
+    state = WorkerState(build_context(config), RuleStore(config.rules_dir), None)
     junk = tmp_path / "scan.pdf"
     junk.write_bytes(b"not a PDF at all")
     result = worker_run(state, Job(1, str(junk), "0" * 64))
