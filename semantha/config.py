@@ -125,6 +125,11 @@ class ServiceSettings(Strict):
     broker_url: str = "redis://127.0.0.1:6379/0"
 
 
+SeparationMode = Literal["none", "sheet", "barcode", "auto"]
+"""How a scanned file is cut into documents (``reading.separation``)."""
+ANY_FOLDER = "*"
+
+
 class ReviewSettings(Strict):
     # Days the recognised text of reviewed documents is kept with its label (the
     # city's labelled mail in work/examples/); 0 keeps it forever.
@@ -188,6 +193,8 @@ class AppConfig(Strict):
     logging: LoggingSettings = LoggingSettings()
     station: StationSettings = StationSettings()
     transfer: TransferSettings = TransferSettings()
+    # Batch scanning: inbox subfolder name (or "*" for the rest) -> separation mode.
+    separation: dict[str, SeparationMode] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _outputs_outside_inbox(self) -> AppConfig:
@@ -197,6 +204,10 @@ class AppConfig(Strict):
             if path == inbox or inbox in path.parents or path in inbox.parents:
                 raise ValueError(f"paths.{name} ({path}) must not lie inside or contain the inbox")
         return self
+
+    def separation_for(self, source_folder: str) -> SeparationMode:
+        """The separation mode of files from inbox subfolder ``source_folder``."""
+        return self.separation.get(source_folder, self.separation.get(ANY_FOLDER, "none"))
 
     @property
     def users_file(self) -> Path:

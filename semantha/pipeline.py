@@ -31,6 +31,7 @@ from semantha.fsutil import file_sha256
 from semantha.reading import extract, imaging, load, ocr
 from semantha.records import Decision, Document, Outcome, Page, Plan, Reading
 from semantha.rulefiles.ruleset import RuleSet
+from semantha.stackpart import StackPart
 
 log = structlog.get_logger(__name__)
 
@@ -65,7 +66,7 @@ def read_header(path: Path, ctx: Context) -> tuple[Page, ...]:
     """
     cfg = ctx.config
     with closing(load.load_pages(path, cfg.ocr.header_dpi)) as pages:
-        first = _prepared(imaging.at_most(next(pages), cfg.ocr.header_dpi), ctx)
+        first = prepared(imaging.at_most(next(pages), cfg.ocr.header_dpi), ctx)
     if first.image is None or first.blank:
         head = ocr.recognise(first, cfg.ocr)
     else:
@@ -94,7 +95,7 @@ def read_pages(path: Path, ctx: Context, header: Page | None = None) -> tuple[Pa
 
     def read(parcel: list[Page]) -> Page:
         # Taken out of its parcel, the raw scan is freed once cleaned, not once read.
-        return ocr.recognise(_prepared(parcel.pop(), ctx), cfg.ocr)
+        return ocr.recognise(prepared(parcel.pop(), ctx), cfg.ocr)
 
     with closing(rest):
         return (*done, *in_order(read, rest, ctx.page_threads))
@@ -144,7 +145,8 @@ def _page_pool(threads: int) -> ThreadPoolExecutor:
     return _pools[key]
 
 
-def _prepared(page: Page, ctx: Context) -> Page:
+def prepared(page: Page, ctx: Context) -> Page:
+    """``page`` cleaned for reading: upright, level, blank or not, stamps erased."""
     legibility = functools.partial(ocr.strip_legibility, settings=ctx.config.ocr)
     page = imaging.within_pixels(page, ctx.config.ocr.max_page_pixels)
     return imaging.preprocess(page, ctx.config.preprocess, ocr.detect_orientation, legibility)
@@ -215,10 +217,12 @@ def process_file(
     source_folder: str = "",
     retry_delivery: bool = False,
     full_text: bool = False,
+    stack: StackPart | None = None,
 ) -> Outcome:
     """One document through the stages. ``retry_delivery`` lets a DeliveryError
     propagate so the service can retry later instead of sending to review now.
-    ``full_text`` reads every page in full even when page one's header decides."""
+    ``full_text`` reads every page in full even when page one's header decides.
+    ``stack``: the document was split from a scanned stack (``service.stacks``)."""
     timings: dict[str, float] = {}
     doc_id = file_sha256(path)
     bound = log.bind(doc_id=doc_id[:12])
@@ -235,6 +239,7 @@ def process_file(
             pages,
             source_folder=source_folder,
             station=ctx.config.transfer.station,
+            stack=stack,
         )
         document, decision = understand(document, ctx, timings)
         plan = route.plan(document, decision, ctx.rules)

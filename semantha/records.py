@@ -16,6 +16,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from semantha.stackpart import StackPart
+
 GrayImage = NDArray[np.uint8]
 """A page image: 2-D uint8 array, 0 = black, 255 = white."""
 
@@ -87,7 +89,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Document:
-    """A scanned document. ``id`` is the sha256 of the original file's bytes."""
+    """A scanned document. ``id`` is the sha256 of the original file's bytes (for a
+    document split from a stack, of the file written for its pages)."""
 
     id: str
     source: Path
@@ -96,6 +99,7 @@ class Document:
     fields: Mapping[str, str] = field(default_factory=frozen_map)
     source_folder: str = ""
     station: str = ""  # the scan station it came from (config transfer.scan_station)
+    stack: StackPart | None = None
 
     @property
     def content_pages(self) -> tuple[Page, ...]:

@@ -22,6 +22,7 @@ from semantha.cli import (
     rules_cmd,
     samples_cmd,
     service_cmd,
+    stacks_cmd,
     station_cmd,
     worker_cmd,
 )
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     model_cmd,
     samples_cmd,
     gui_cmd,
+    stacks_cmd,
     station_cmd,
     worker_cmd,
     audit_cmd,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from semantha.cli.common import load_and_log
 
 if TYPE_CHECKING:
+    from semantha.config import AppConfig
     from semantha.records import Outcome, Plan
 
 
@@ -31,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     explain = subparsers.add_parser("explain", help="show why a document goes where it goes")
     explain.add_argument("file", type=Path, metavar="FILE")
     explain.add_argument("--json", action="store_true", help="the trace as JSON")
+    explain.add_argument(
+        "--stack",
+        choices=("sheet", "barcode", "auto"),
+        help="FILE is a scanned stack: show where it is cut, then each document's trace",
+    )
     explain.set_defaults(handler=run_explain)
 
     check = subparsers.add_parser(
@@ -140,11 +146,37 @@ def run_explain(args: argparse.Namespace) -> int:
     from semantha.service.worker import build_context
 
     config = load_and_log(args)
+    if args.stack is not None:
+        return _explain_stack(args, config)
     outcome = process_file(args.file, build_context(config), dry_run=True)
     report = explanation(outcome, config)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
+        print(render_explanation(report))
+    return 0
+
+
+def _explain_stack(args: argparse.Namespace, config: AppConfig) -> int:
+    from semantha.explain import explanation, render_explanation
+    from semantha.service import stacks
+    from semantha.service.worker import build_context
+
+    cut, outcomes = stacks.explain(args.file, args.stack, build_context(config))
+    reports = [explanation(outcome, config) for outcome in outcomes]
+    summary = {
+        "documents": [[p.first, p.last] for p in cut.parts],
+        "dropped": list(cut.dropped),
+        "unsure": list(cut.unsure),
+        "certain": cut.certain,
+    }
+    if args.json:
+        print(json.dumps({"stack": summary, "explanations": reports}, ensure_ascii=False, indent=2))
+        return 0
+    state = "sicher" if cut.certain else stacks.unsure_reason(cut)
+    print(f"Stapel: {cut.describe()}; Trennblätter/Rückseiten: {list(cut.dropped)}; {state}")
+    for part, report in zip(cut.parts, reports, strict=True):
+        print(f"\n=== Seiten {part.first}-{part.last} ===")
         print(render_explanation(report))
     return 0
 

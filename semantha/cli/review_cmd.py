@@ -56,6 +56,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     resolve.add_argument("--user", help="who decides (default: the login name)")
     resolve.set_defaults(handler=run_resolve)
 
+    split = commands.add_parser(
+        "split",
+        help="cut a scanned stack waiting in review into its documents",
+        description=(
+            "The documents of a stack as page ranges, every page once and in order; "
+            "the service then reads, decides and delivers each of them."
+        ),
+    )
+    split.add_argument("id", metavar="ID", help="review id, sha256 (or 12+ digits) or file")
+    split.add_argument("--pages", required=True, metavar="RANGES", help="e.g. 1-2,3,4-6")
+    split.add_argument("--user", help="who decides (default: the login name)")
+    split.set_defaults(handler=run_split)
+
+
+def run_split(args: argparse.Namespace) -> int:
+    from semantha.service.stackreview import split_in_review
+
+    cut = split_in_review(load_and_log(args), args.id, args.pages, args.user or getpass.getuser())
+    print(
+        f"{cut.stack.id}: {len(cut.documents)} documents for the service; stack -> {cut.archived}"
+    )
+    return 0
+
 
 def run_list(args: argparse.Namespace) -> int:
     from semantha.service.review import ReviewQueue

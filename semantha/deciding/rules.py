@@ -453,7 +453,30 @@ def evaluate(document: Document, ruleset: RuleSet) -> tuple[RuleHit, ...]:
             continue
         for evidence in find(rule, regions, ruleset):
             ranked += [_Ranked(rule.priority, hit) for hit in _hits(rule, evidence, ruleset)]
+    sheet = _separator_hit(document, ruleset)
+    if sheet is not None:
+        # A clerk sorted the stack by hand: above every rule of the administrators.
+        top = max((rule.priority for rule in ordered), default=0) + 1
+        ranked.insert(0, _Ranked(top, sheet))
     return _outranked(ranked)
+
+
+SEPARATOR_RULE = "separator-sheet"
+
+
+def _separator_hit(document: Document, ruleset: RuleSet) -> RuleHit | None:
+    """The office a separator sheet before the document named (``SEMANTHA:DEPT=63``)."""
+    stack = document.stack
+    if stack is None or stack.department is None:
+        return None
+    if stack.department not in ruleset.department_ids:
+        log.warning("rules.unknown_separator_office", department=stack.department)
+        return None
+    reason = (
+        f"Trennblatt für Amt {stack.department} vor den Seiten {stack.first}-{stack.last}"
+        f" des Stapels {stack.stack_sha256[:12]} (vorsortiert)"
+    )
+    return RuleHit(SEPARATOR_RULE, "department", stack.department, DECIDING_WEIGHT, reason)
 
 
 def rule_fields(document: Document, ruleset: RuleSet) -> Mapping[str, str]:

@@ -426,6 +426,9 @@ def _sidecar(
     }
     if decision.method == "human":
         sidecar["decided_by"] = decision.decided_by
+    if document.stack is not None:
+        sidecar["stack_sha256"] = document.stack.stack_sha256
+        sidecar["stack_pages"] = [document.stack.first, document.stack.last]
     return sidecar
 
 

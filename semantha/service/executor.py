@@ -34,6 +34,7 @@ import structlog
 
 from semantha.errors import StartupError
 from semantha.service.journal import Failure, Result, State
+from semantha.stackpart import StackPart
 
 log = structlog.get_logger(__name__)
 
@@ -56,16 +57,19 @@ class Job:
     mode: JobMode = "process"
     reason: str = ""
     returned_by: str | None = None
+    stack: StackPart | None = None  # the document was split from a scanned stack
 
 
 @dataclass(frozen=True)
 class JobResult:
     """What a worker reports; small and picklable (no page images). ``outcome`` is what
-    the journal records; after a ``failure`` its state is ``RETRYING`` (see ``failed``)."""
+    the journal records; after a ``failure`` its state is ``RETRYING`` (see ``failed``).
+    A stack that was cut (state ``SPLIT``) reports the documents written in ``parts``."""
 
     doc: int
     outcome: Result
     failure: Failure | None = None
+    parts: tuple[StackPart, ...] = ()
 
 
 def failed(doc: int, failure: Failure, error: str) -> JobResult:

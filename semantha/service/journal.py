@@ -40,10 +40,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from semantha.config import AppConfig
+from semantha.stackpart import StackPart
 
 
 class State(StrEnum):
@@ -57,6 +58,7 @@ class State(StrEnum):
     REVIEW = "review"
     QUARANTINED = "quarantined"
     SKIPPED = "skipped"  # a duplicate, skipped by configuration
+    SPLIT = "split"  # a scanned stack, cut into documents that have rows of their own
 
 
 class Failure(StrEnum):
@@ -67,7 +69,9 @@ class Failure(StrEnum):
     TIMEOUT = "timeout"  # the worker took longer than the time limit and was killed
 
 
-FINAL_STATES = frozenset({State.DELIVERED, State.REVIEW, State.QUARANTINED, State.SKIPPED})
+FINAL_STATES = frozenset(
+    {State.DELIVERED, State.REVIEW, State.QUARANTINED, State.SKIPPED, State.SPLIT}
+)
 WAITING_STATES = (State.RECEIVED, State.PROCESSING, State.RETRYING)
 
 # "kept": no review or quarantine copy could be written, so the original stays in work/.
@@ -153,6 +157,15 @@ CREATE TABLE IF NOT EXISTS ignored (
     seen_at REAL NOT NULL,
     PRIMARY KEY (folder, path)
 );
+CREATE TABLE IF NOT EXISTS stack_parts (
+    doc INTEGER PRIMARY KEY,
+    stack INTEGER NOT NULL,
+    stack_sha256 TEXT NOT NULL,
+    first_page INTEGER NOT NULL,
+    last_page INTEGER NOT NULL,
+    department TEXT
+);
+CREATE INDEX IF NOT EXISTS stack_parts_stack ON stack_parts (stack);
 """
 # Columns added after the first release: older journals get them when the service opens them.
 ADDED_COLUMNS = {"failure": "TEXT", "seconds": "REAL", "error_class": "TEXT"}
@@ -299,6 +312,19 @@ class ReturnEntry:
     @property
     def returned_by(self) -> str | None:
         return self.delivery.department if self.delivery else None
+
+
+@dataclass(frozen=True)
+class StackEntry:
+    """A scanned file and its documents: those cut from it, or the file itself."""
+
+    scan: Entry
+    documents: tuple[Entry, ...]
+
+    @property
+    def safe(self) -> bool:
+        """Every document delivered (a person's decision included): the paper may go."""
+        return all(d.state is State.DELIVERED for d in self.documents)
 
 
 @dataclass(frozen=True)
@@ -567,6 +593,78 @@ class Journal:
             ).fetchone()
             delivery = DeliveryEntry(**dict(found)) if found else None
         return ReturnEntry(doc, delivery, row["decision"])
+
+    # -- stacks -------------------------------------------------------------------
+
+    def split(self, stack: int, parts: Sequence[StackPart], seconds: float | None) -> list[int]:
+        """Record a scanned stack cut into ``parts`` (their files already in work/): a row
+        per document, received when the stack was, and the stack ``split``, at once."""
+        entry = self.get(stack)
+        docs = []
+        with self._write() as db:
+            for part in parts:
+                source = PurePosixPath(entry.source).with_name(Path(part.path).name)
+                cursor = db.execute(
+                    "INSERT INTO documents (sha256, source, source_folder, work_path, state,"
+                    " original, received_at, updated_at) VALUES (?, ?, ?, ?, ?, 'work', ?, ?)",
+                    (
+                        part.sha256,
+                        str(source),
+                        entry.source_folder,
+                        part.path,
+                        State.RECEIVED,
+                        entry.received_at,
+                        time.time(),
+                    ),
+                )
+                doc = cursor.lastrowid
+                assert doc is not None
+                db.execute(
+                    "INSERT INTO stack_parts (doc, stack, stack_sha256, first_page, last_page,"
+                    " department) VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc, stack, part.stack_sha256, part.first, part.last, part.department),
+                )
+                docs.append(doc)
+            self._set(db, stack, state=State.SPLIT, failure=None, last_error="", seconds=seconds)
+        return docs
+
+    def latest(self, sha256: str) -> Entry | None:
+        """The newest document with these bytes."""
+        return self._one(
+            "SELECT * FROM documents WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
+        )
+
+    def stack_part(self, doc: int) -> StackPart | None:
+        """What a document split from a stack needs to know of it; None for any other."""
+        row = self._db.execute(
+            "SELECT d.work_path, d.sha256, p.stack_sha256, p.first_page, p.last_page,"
+            " p.department FROM stack_parts p JOIN documents d ON d.id = p.doc WHERE p.doc = ?",
+            (doc,),
+        ).fetchone()
+        return None if row is None else StackPart(*row)
+
+    def stacks(self, start: float, end: float) -> list[StackEntry]:
+        """The files scanned in ``[start, end)`` with their documents, oldest first; files
+        an office returned were not scanned here and are left out."""
+        scans = self._many(
+            "SELECT * FROM documents WHERE received_at >= ? AND received_at < ?"
+            " AND id NOT IN (SELECT doc FROM stack_parts)"
+            " AND id NOT IN (SELECT doc FROM returns) ORDER BY id",
+            (start, end),
+        )
+        stacks = []
+        for scan in scans:
+            documents: tuple[Entry, ...] = (scan,)
+            if scan.state is State.SPLIT:
+                documents = tuple(
+                    self._many(
+                        "SELECT d.* FROM documents d JOIN stack_parts p ON p.doc = d.id"
+                        " WHERE p.stack = ? ORDER BY p.first_page",
+                        (scan.id,),
+                    )
+                )
+            stacks.append(StackEntry(scan, documents))
+        return stacks
 
     def take_return(self, doc: int) -> None:
         """The returned file is safe in work/: in one transaction, mark it so, close the

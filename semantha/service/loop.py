@@ -314,7 +314,8 @@ class Service:
             self.executor.submit(self._job(entry))
 
     def _job(self, entry: journal.Entry) -> Job:
-        job = Job(entry.id, entry.work_path, entry.sha256, entry.source_folder)
+        stack = self.journal.stack_part(entry.id)
+        job = Job(entry.id, entry.work_path, entry.sha256, entry.source_folder, stack=stack)
         if entry.failure is Failure.DELIVERY and entry.attempts >= self.settings.delivery_attempts:
             # Even the review copy could not be written (its name, a full disk): the
             # last place for it is quarantine, with the reason beside it.
@@ -342,6 +343,11 @@ class Service:
             return
         if result.failure is not None:
             self._retry(doc, result.failure, outcome.error)
+            return
+        if state is State.SPLIT:
+            docs = self.journal.split(doc, result.parts, outcome.seconds)
+            log.info("stack.split", doc=doc, documents=docs)
+            self._release_original(self.journal.get(doc))
             return
         if state is State.REVIEW:
             self._keep_return_example(doc)
@@ -463,8 +469,10 @@ class Service:
         The archive path is recorded before the move, so a crash in between is finished
         at start-up with the same name. A failure leaves the original in work/."""
         work = Path(entry.work_path)
+        # A document cut from a stack is a copy of some of its pages: the stack is archived.
+        kept = entry.state in (State.DELIVERED, State.SKIPPED, State.SPLIT)
         try:
-            if entry.state in (State.DELIVERED, State.SKIPPED):
+            if kept and self.journal.stack_part(entry.id) is None:
                 target = (
                     Path(entry.archive_path) if entry.archive_path else self._archive_name(entry)
                 )

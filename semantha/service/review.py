@@ -222,7 +222,7 @@ class ReviewQueue:
             claimed_at = time.time()
             holder = journal.claim(key, item.sha256, user, claimed_at, CLAIM_STALE_S)
             if holder is not None:
-                raise _already(item.id, holder)
+                raise already_resolved(item.id, holder)
             try:
                 return self._decide(item, department, doctype, corrected, user, ctx, journal, key)
             except BaseException:
@@ -497,7 +497,7 @@ class ReviewQueue:
                 path = self._in_review(key)
                 claims = [c for c in self._resolved_claims() if self._claimed_file(c) == path]
         if claims:
-            raise _already(claims[0].sha256[:ID_LENGTH], claims[0])
+            raise already_resolved(claims[0].sha256[:ID_LENGTH], claims[0])
 
     def _claimed_file(self, claim: Claim) -> Path:
         return self.root / str(json.loads(claim.key)[1])
@@ -566,7 +566,7 @@ def _check_choice(department: str | None, doctype: str | None, rules: RuleSet) -
         )
 
 
-def _already(review_id: str, claim: Claim) -> AlreadyResolved:
+def already_resolved(review_id: str, claim: Claim) -> AlreadyResolved:
     at = datetime.fromtimestamp(claim.claimed_at, UTC).isoformat(timespec="seconds")
     if claim.decision is None:
         return AlreadyResolved(

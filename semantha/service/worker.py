@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import structlog
 
 from semantha.config import AppConfig
-from semantha.errors import ConfigError, DeliveryError, InputError
+from semantha.errors import ConfigError, DeliveryError, DocumentError, InputError
 from semantha.service.executor import Job, JobResult, failed
 from semantha.service.journal import Failure, Result, State, Written
 from semantha.service.memory import limit_address_space, tune_allocator
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from semantha.deciding.modelstore import ModelStore
     from semantha.delivering.deliver import GuiPlayer
     from semantha.pipeline import Context
+    from semantha.reading.separation import StackPlan
     from semantha.records import Document, Outcome, Status
     from semantha.rulefiles.ruleset import RuleSet
     from semantha.rulefiles.store import RuleStore
@@ -90,6 +91,7 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
     """One document in a worker: the pipeline, with the service's retry and review wishes."""
     from semantha import pipeline
     from semantha.delivering import deliver
+    from semantha.service import stacks
 
     rules = state.store.current()  # hot reload between documents
     if rules is not state.ctx.rules:
@@ -107,15 +109,42 @@ def worker_run(state: WorkerState, job: Job) -> JobResult:
             outcome = deliver.quarantine(path, job.sha256, error, ctx.config.paths, {})
         elif job.mode in ("review", "return"):
             outcome = _to_review(path, ctx, job)
+        elif (stack := _stack_plan(path, ctx, job)) is not None and not stack.certain:
+            outcome = _to_review(path, ctx, replace(job, reason=stacks.unsure_reason(stack)))
+        elif stack is not None and not stack.single:
+            parts = stacks.write_parts(path, stack, job.sha256)
+            seconds = round(time.perf_counter() - start, 3)
+            return JobResult(job.doc, Result(State.SPLIT, seconds=seconds), parts=parts)
         else:
             outcome = pipeline.process_file(
-                path, ctx, source_folder=job.source_folder, retry_delivery=job.mode != "final"
+                path,
+                ctx,
+                source_folder=job.source_folder,
+                retry_delivery=job.mode != "final",
+                stack=job.stack,
             )
     except DeliveryError as exc:
         return failed(job.doc, Failure.DELIVERY, str(exc))
     if outcome.document is not None:
         _record_transfer(ctx.config.paths.work, outcome.document, outcome)
     return result_of(job.doc, outcome, seconds=round(time.perf_counter() - start, 3))
+
+
+def _stack_plan(path: Path, ctx: Context, job: Job) -> StackPlan | None:
+    """Where a scanned stack is cut, when its inbox folder scans stacks; None otherwise.
+
+    A stack that cannot be looked at page by page is never read as one letter: it goes
+    to a person (or, unreadable as a whole, to quarantine)."""
+    from semantha.reading import separation
+    from semantha.service import stacks
+
+    mode = ctx.config.separation_for(job.source_folder)
+    if mode == "none" or job.stack is not None:
+        return None
+    try:
+        return stacks.plan(path, mode, ctx)
+    except DocumentError as exc:
+        return separation.StackPlan((), (), (), problem=exc.message)
 
 
 def _record_transfer(work: Path, document: Document, outcome: Outcome) -> None:

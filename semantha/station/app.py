@@ -71,6 +71,7 @@ def create_app(config: AppConfig, ctx: Context) -> Starlette:
         Route("/pruefliste", views.queue_page),
         Route("/dokument/{review_id}", views.document_page, methods=["GET"]),
         Route("/dokument/{review_id}", views.decide, methods=["POST"]),
+        Route("/dokument/{review_id}/trennen", views.split, methods=["POST"]),
         Route("/dokument/{review_id}/seite/{page:int}", views.page_image),
         Route("/status", views.status_page),
         Route("/metrics", views.metrics_page),

@@ -24,6 +24,7 @@ from starlette.responses import RedirectResponse, Response
 from semantha.errors import DocumentError, InputError
 from semantha.service import audit, metrics
 from semantha.service.review import AlreadyResolved, ReviewItem, ReviewQueue
+from semantha.service.stackreview import proposed_ranges, split_in_review
 from semantha.station import status
 from semantha.station.auth import current_user, log_in, log_out, safe_next
 from semantha.station.csrf import session_token
@@ -249,6 +250,7 @@ def _document(
         "queued": _local(item.queued_at),
         "reason": item.reason,
         "returned_by": item.returned_by and _office(station, item.returned_by),
+        "ranges": proposed_ranges(item.reason) if item.pages > 1 else "",
     }
     return _render(
         request,
@@ -422,6 +424,30 @@ def _decide(request: Request, form: Mapping[str, str]) -> Response:
     request.session[FLASH_KEY] = (
         f"Zugestellt an {office}." if choice.department else "Für kein Amt abgelegt."
     )
+    following = _items(queue, user)
+    return RedirectResponse(f"/dokument/{following[0].id}" if following else "/pruefliste", 303)
+
+
+async def split(request: Request) -> Response:
+    form = await request.form()
+    ranges = form.get("seiten")
+    return await run_in_threadpool(_split, request, ranges if isinstance(ranges, str) else "")
+
+
+def _split(request: Request, ranges: str) -> Response:
+    """A stack cut into documents by a person: the service reads and delivers each."""
+    opened = _open(request)
+    if isinstance(opened, Response):
+        return opened
+    station, user, queue, items, item = opened
+    try:
+        cut = split_in_review(station.config, item.id, ranges, user.name)
+    except AlreadyResolved:
+        return _already_decided(request, _items(queue, user))
+    except InputError as problem:
+        return _document(request, queue, items, item, 422, f"Nicht getrennt: {problem.message}")
+    log.info("station.split", doc_id=item.id, documents=len(cut.documents))
+    request.session[FLASH_KEY] = f"In {len(cut.documents)} Dokumente getrennt."
     following = _items(queue, user)
     return RedirectResponse(f"/dokument/{following[0].id}" if following else "/pruefliste", 303)
 

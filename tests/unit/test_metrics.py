@@ -95,6 +95,7 @@ def test_documents_are_counted_by_state_department_and_method(journal_file: Path
         (("department", ""), ("method", "none"), ("state", "review")): 1,
         (("department", ""), ("method", ""), ("state", "quarantined")): 3,
         (("department", ""), ("method", ""), ("state", "skipped")): 1,
+        (("department", ""), ("method", ""), ("state", "split")): 0,
     }
 
 

@@ -14,10 +14,14 @@ from pathlib import Path
 import pytest
 from reviewdocs import ROOT, put_in_review, station_config
 from starlette.testclient import TestClient
+from textpdf import wrapped_pdf
 
 from semantha.config import AppConfig
+from semantha.delivering import deliver
+from semantha.fsutil import file_sha256
+from semantha.records import Decision, Document, Page, Reading
 from semantha.service.audit import audit_path
-from semantha.service.journal import Journal, journal_path
+from semantha.service.journal import Journal, Result, State, journal_path
 from semantha.service.worker import build_context
 from semantha.station import users
 from semantha.station.app import create_app
@@ -421,3 +425,47 @@ def test_the_status_page_counts_from_the_journal(client: TestClient, config: App
     Journal(journal_path(config)).close()
     page = client.get("/status").text
     assert "in der Prüfliste" in page and "zugestellt" in page and "Keine Fehler." in page
+
+
+def _stack_in_review(config: AppConfig, pages: int = 3) -> str:
+    """A scanned stack the service put into review whole, its cut uncertain."""
+    stack = config.paths.work / "hauspost.pdf"
+    stack.parent.mkdir(parents=True, exist_ok=True)
+    stack.write_bytes(wrapped_pdf([LETTER] * pages))
+    sha256 = file_sha256(stack)
+    read = tuple(Page(i, None, 300, text=LETTER, reading=Reading.TEXT_LAYER) for i in range(pages))
+    document = Document(sha256, stack, datetime.now(UTC), read)
+    reason = "Stapel nicht sicher getrennt (unsicher bei Seite 2); vorgeschlagen: Seiten 1-2 | 3"
+    deliver.to_review(document, Decision(None, None, 0.0, "none"), config.paths, reason)
+    journal = Journal(journal_path(config))
+    entry = journal.add(sha256, "hauspost/hauspost.pdf", "hauspost", config.paths.work, 100.0)
+    journal.finish(entry.id, Result(State.REVIEW))
+    journal.close()
+    return sha256[:12]
+
+
+def test_a_stack_in_review_is_cut_by_page_ranges(client: TestClient, config: AppConfig) -> None:
+    review_id = _stack_in_review(config)
+    page = client.get(f"/dokument/{review_id}").text
+    assert 'name="seiten" value="1-2,3"' in page  # the proposal, ready to change
+
+    wrong = client.post(
+        f"/dokument/{review_id}/trennen",
+        data={"seiten": "1-2", "csrf_token": token(client, f"/dokument/{review_id}")},
+    )
+    assert wrong.status_code == 422 and "Nicht getrennt" in wrong.text
+
+    answer = client.post(
+        f"/dokument/{review_id}/trennen",
+        data={"seiten": "1,2-3", "csrf_token": token(client, f"/dokument/{review_id}")},
+    )
+    assert answer.status_code == 303
+    journal = Journal(journal_path(config))
+    rows = sorted(journal.documents(), key=lambda row: row.id)
+    parts = [journal.stack_part(row.id) for row in rows]
+    journal.close()
+    assert [row.state for row in rows] == [State.SPLIT, State.RECEIVED, State.RECEIVED]
+    assert [(p.first, p.last) for p in parts if p is not None] == [(1, 1), (2, 3)]
+    assert not [p for p in config.paths.review.rglob("*") if p.is_file()]
+    assert [p.name for p in config.paths.archive.rglob("*") if p.is_file()] == ["hauspost.pdf"]
+    assert audit_lines(config)[-1]["event"] == "review.split"

@@ -266,7 +266,7 @@ def _stamp_day(plan: DocumentPlan, rng: random.Random) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def _scan_sheets(
+def scan_sheets(
     plan: DocumentPlan, layout: LetterLayout, rng: random.Random, dpi: int
 ) -> list[tuple[ScannedPage, str]]:
     """Scan every sheet (and its blank back in duplex); pairs of page and ground truth."""
@@ -318,7 +318,7 @@ def _page_bytes(image: Image.Image, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def _save_images(path: Path, images: Sequence[Image.Image], fmt: Format, dpi: int) -> None:
+def save_images(path: Path, images: Sequence[Image.Image], fmt: Format, dpi: int) -> None:
     if fmt == "pdf":
         pages = [_page_bytes(image, dpi) for image in images]
         # the internal engine writes no time-based /ID: same seed, same bytes
@@ -405,13 +405,13 @@ def write_document(plan: DocumentPlan, out_dir: Path, dpi: int = 300) -> dict[st
         name = file_name(plan, len(texts), rotations)
         write_text_pdf(out_dir / name, layout, _stamp_day(plan, rng))
     else:
-        sheets = _scan_sheets(plan, layout, rng, dpi)
+        sheets = scan_sheets(plan, layout, rng, dpi)
         texts = [text for _, text in sheets]
         rotations = [page.rotation for page, _ in sheets]
         defects = [[d.as_dict() for d in page.defects] for page, _ in sheets]
         blank = [i for i, (page, _) in enumerate(sheets) if page.blank]
         name = file_name(plan, len(sheets) - len(blank), rotations)
-        _save_images(out_dir / name, [page.image for page, _ in sheets], plan.format, dpi)
+        save_images(out_dir / name, [page.image for page, _ in sheets], plan.format, dpi)
     spec = plan.spec
     log.debug(
         "sample.written",
