@@ -153,11 +153,12 @@ def test_the_ocr_budget_grows_with_the_page_area_up_to_the_timeout() -> None:
 
 
 def test_a_page_of_noise_runs_out_of_its_budget_while_a_letter_of_its_size_reads() -> None:
-    # Blobs like letters, everywhere: the engine tries every one (12 s on this machine).
+    # Blobs like letters, everywhere: the engine tries every one. 9 M pixels of them took
+    # 6-12 s here, these 52 M several times that: far beyond their 20.6 s on any machine.
     rng = np.random.default_rng(1)
-    blobs = rng.random((500, 500)) < 0.3
+    blobs = rng.random((1200, 1200)) < 0.3
     noise = np.where(np.kron(blobs, np.ones((6, 6), bool)), 0, 255).astype(np.uint8)
-    settings = OcrSettings(seconds_per_megapixel=0.3)  # 7.7 s for these 9 M pixels
+    settings = OcrSettings(seconds_per_megapixel=0.3)
     with pytest.raises(OcrError) as caught:
         ocr.recognise(_page(noise), settings)
     assert "timed out" in caught.value.message and "seconds_per_megapixel" in caught.value.hint

@@ -79,7 +79,9 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     text = config.read_text(encoding="utf-8").replace(
         f"rules_dir: {ROOT / 'rules'}", f"rules_dir: {rules}"
     )
-    config.write_text(text + "transfer:\n  scan_station: scan-poststelle-1\n", encoding="utf-8")
+    station = 'scan_station: ""'
+    assert station in text
+    config.write_text(text.replace(station, "scan_station: scan-poststelle-1"), encoding="utf-8")
     for name in CHOSEN:
         shutil.copy2(SAMPLES / name, root / "var" / "inbox" / name)
     done = semantha(config, "run", "--once")
