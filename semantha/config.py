@@ -205,6 +205,18 @@ class AppConfig(Strict):
                 raise ValueError(f"paths.{name} ({path}) must not lie inside or contain the inbox")
         return self
 
+    @model_validator(mode="after")
+    def _stacks_split_locally(self) -> AppConfig:
+        # A stack is cut where it is read, and its documents' files must stay with the
+        # station's journal: a Celery worker's scratch folder is not the station's work/.
+        cutting = any(mode != "none" for mode in self.separation.values())
+        if cutting and self.service.executor == "celery":
+            raise ValueError(
+                "separation (batch scanning) runs with service.executor: local only; "
+                "scan stacks at a station with local workers, or set the folders to none"
+            )
+        return self
+
     def separation_for(self, source_folder: str) -> SeparationMode:
         """The separation mode of files from inbox subfolder ``source_folder``."""
         return self.separation.get(source_folder, self.separation.get(ANY_FOLDER, "none"))

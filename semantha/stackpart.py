@@ -10,7 +10,9 @@ from dataclasses import dataclass
 class StackPart:
     """A document split from a scanned stack: the file written for it in work/ and its
     sha256, the stack's sha256 and the document's pages in the stack (1-based, inclusive),
-    and the office a separator sheet before it named (a clerk's pre-sorted stack)."""
+    the office a separator sheet before it named (a clerk's pre-sorted stack), and the
+    stack's completeness: its pages, those in all its documents together, and those in
+    none (separator sheets and their blank backs)."""
 
     path: str
     sha256: str
@@ -18,3 +20,11 @@ class StackPart:
     first: int
     last: int
     department: str | None = None
+    stack_pages: int = 0
+    document_pages: int = 0
+    dropped_pages: int = 0
+
+    @property
+    def stack_complete(self) -> bool:
+        """Every page of the stack is in a document or was dropped as a sheet."""
+        return self.document_pages + self.dropped_pages == self.stack_pages

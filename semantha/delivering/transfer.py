@@ -97,8 +97,17 @@ def note(document: Document, completeness: Completeness | None = None) -> dict[s
     pages = scan_pages(document.source)
     if completeness is None:
         completeness = Completeness.of_document(document, len(pages) if pages else None)
-    if completeness.complete is False:
-        log.warning("transfer.incomplete", doc_id=document.id[:12], **completeness.as_json())
+    checked = completeness.as_json()
+    if document.stack is not None:
+        part = document.stack
+        checked["stack"] = {
+            "pages_in_scan": part.stack_pages,
+            "document_pages": part.document_pages,
+            "dropped_pages": part.dropped_pages,
+            "complete": part.stack_complete,
+        }
+    if completeness.complete is False or checked.get("stack", {}).get("complete") is False:
+        log.warning("transfer.incomplete", doc_id=document.id[:12])
     read = [p for p in document.pages if p.reading in (Reading.HEADER, Reading.OCR)]
     looked_at = {p.index for p in read} | {p.index for p in document.pages if p.quarter_turns}
     confidences = [p.confidence for p in read if not p.blank]
@@ -122,7 +131,7 @@ def note(document: Document, completeness: Completeness | None = None) -> dict[s
                 "pages": len(confidences),
                 "mean_confidence": round(statistics.fmean(confidences), 1) if confidences else None,
             },
-            "completeness": completeness.as_json(),
+            "completeness": checked,
         },
         "scan_sha256": document.id,
     }

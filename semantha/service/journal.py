@@ -163,7 +163,10 @@ CREATE TABLE IF NOT EXISTS stack_parts (
     stack_sha256 TEXT NOT NULL,
     first_page INTEGER NOT NULL,
     last_page INTEGER NOT NULL,
-    department TEXT
+    department TEXT,
+    stack_pages INTEGER NOT NULL DEFAULT 0,
+    document_pages INTEGER NOT NULL DEFAULT 0,
+    dropped_pages INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS stack_parts_stack ON stack_parts (stack);
 """
@@ -621,8 +624,19 @@ class Journal:
                 assert doc is not None
                 db.execute(
                     "INSERT INTO stack_parts (doc, stack, stack_sha256, first_page, last_page,"
-                    " department) VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc, stack, part.stack_sha256, part.first, part.last, part.department),
+                    " department, stack_pages, document_pages, dropped_pages)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc,
+                        stack,
+                        part.stack_sha256,
+                        part.first,
+                        part.last,
+                        part.department,
+                        part.stack_pages,
+                        part.document_pages,
+                        part.dropped_pages,
+                    ),
                 )
                 docs.append(doc)
             self._set(db, stack, state=State.SPLIT, failure=None, last_error="", seconds=seconds)
@@ -638,7 +652,8 @@ class Journal:
         """What a document split from a stack needs to know of it; None for any other."""
         row = self._db.execute(
             "SELECT d.work_path, d.sha256, p.stack_sha256, p.first_page, p.last_page,"
-            " p.department FROM stack_parts p JOIN documents d ON d.id = p.doc WHERE p.doc = ?",
+            " p.department, p.stack_pages, p.document_pages, p.dropped_pages"
+            " FROM stack_parts p JOIN documents d ON d.id = p.doc WHERE p.doc = ?",
             (doc,),
         ).fetchone()
         return None if row is None else StackPart(*row)

@@ -124,6 +124,8 @@ def write_parts(
     write = _pdf_part if kind == "pdf" else _tiff_part if kind == "tiff" else _single_page
     written = []
     scanned = path.stat()
+    stack_pages = load.page_count(path)
+    document_pages = sum(part.last - part.first + 1 for part in stack.parts)
     for part in stack.parts:
         target = folder / f"{path.stem}-{part.first:03d}-{part.last:03d}{path.suffix}"
         atomic_write_bytes(target, write(path, part))
@@ -137,6 +139,9 @@ def write_parts(
                 part.first,
                 part.last,
                 part.department,
+                stack_pages,
+                document_pages,
+                len(stack.dropped),
             )
         )
     fsync_dir(folder)

@@ -122,6 +122,13 @@ def test_a_stack_becomes_documents_with_sidecars_naming_it(station: Station) -> 
         s["pages"] == last - first + 1
         for s, (first, last) in zip(sidecars, truth.parts, strict=True)
     )
+    in_documents = sum(last - first + 1 for first, last in truth.parts)
+    for sidecar in sidecars:
+        stack_check = sidecar["transfer"]["checks"]["completeness"]["stack"]  # type: ignore[index]
+        assert stack_check["complete"] is True
+        assert stack_check["document_pages"] == in_documents
+        assert stack_check["pages_in_scan"] == in_documents + stack_check["dropped_pages"]
+        assert stack_check["dropped_pages"] >= 2  # the separator sheets between the letters
     delivered = {
         hashlib.sha256(p.read_bytes()).hexdigest() for p in (station.root / "dms").rglob("*.pdf")
     }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from semantha.config import CONFIG_ENV, config_path, load_config
+from semantha.config import CONFIG_ENV, AppConfig, config_path, load_config
 from semantha.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,3 +122,14 @@ def test_workers_are_local_unless_celery_is_chosen(tmp_path: Path) -> None:
     assert (config.service.executor, config.service.broker_url) == ("celery", "redis://q:6379/1")
     with pytest.raises(ConfigError, match="executor"):
         load_config(write(tmp_path, MINIMAL + "service:\n  executor: rabbit\n"))
+
+
+def test_stacks_are_not_cut_by_celery_workers(tmp_path: Path) -> None:
+    names = ("inbox", "work", "dms_root", "review", "quarantine", "archive")
+    paths = {name: str(tmp_path / name) for name in names}
+    celery = {"executor": "celery"}
+    AppConfig.model_validate({"paths": paths, "service": celery, "separation": {"*": "none"}})
+    with pytest.raises(ValueError, match=r"separation .* local only"):
+        AppConfig.model_validate(
+            {"paths": paths, "service": celery, "separation": {"stapel": "auto"}}
+        )
