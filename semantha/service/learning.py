@@ -47,7 +47,7 @@ from semantha.deciding.training import train_classifier
 from semantha.deciding.trainingset import LabelledText, read_training_data, training_data_path
 from semantha.delivering import kepttext
 from semantha.errors import ModelError
-from semantha.records import Document, Page
+from semantha.records import Document, Page, RuleHit
 from semantha.rulefiles.ruleset import RuleSet
 from semantha.service.examples import Example, examples
 from semantha.service.journal import Journal, State, journal_path
@@ -151,20 +151,35 @@ def base_sample(rows: Sequence[LabelledText], per_label: int) -> list[LabelledTe
     return kept
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """A held-back letter as the pipeline would decide it: its document and rule hits
+    (the same for every model, so found once)."""
+
+    example: Example
+    document: Document
+    hits: tuple[RuleHit, ...]
+
+
+def held_back_letters(held_back: Sequence[Example], ruleset: RuleSet) -> list[HeldBack]:
+    letters = []
+    for example in held_back:
+        document = _document(example)
+        letters.append(HeldBack(example, document, rules.evaluate(document, ruleset)))
+    return letters
+
+
 def route_held_back(
-    held_back: Sequence[Example],
+    held_back: Sequence[HeldBack],
     model: DocumentClassifier | None,
-    ruleset: RuleSet,
     config: AppConfig,
 ) -> tuple[Figures, list[Guess]]:
     """How ``model`` routes the letters, and its guesses where no rule decided."""
     routed = correct = right = 0
     guesses = []
-    for example in held_back:
-        document = _document(example)
-        truth = example.department or UNROUTABLE
-        hits = rules.evaluate(document, ruleset)
-        choice, _, _ = classify.decide_facets(document, hits, model, config.classify)
+    for letter in held_back:
+        truth = letter.example.department or UNROUTABLE
+        choice, _, _ = classify.decide_facets(letter.document, letter.hits, model, config.classify)
         routed += choice.label is not None
         correct += choice.label is not None and choice.label == truth
         right += choice.top == truth
@@ -199,8 +214,9 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     ]
     weights = [1.0] * len(base) + [settings.city_weight] * len(train)
     candidate = train_classifier(texts, labels, weights=weights)
-    before = route_held_back(held_back, live, ruleset, config)[0] if live else None
-    _, guesses = route_held_back(held_back, candidate, ruleset, config)
+    judged = held_back_letters(held_back, ruleset)
+    before = route_held_back(judged, live, config)[0] if live else None
+    untuned, guesses = route_held_back(judged, candidate, config)
     chosen = {
         "department": thresholds.choose(
             guesses, config.classify.min_confidence, config.classify.target_precision
@@ -215,7 +231,9 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
             }
         ),
     )
-    after, _ = route_held_back(held_back, candidate, ruleset, config)
+    # Thresholds left where config.yaml has them decide as before: no second pass.
+    unchanged = chosen == {"department": {"*": config.classify.min_confidence}}
+    after = untuned if unchanged else route_held_back(judged, candidate, config)[0]
     installed = before is None or after.no_worse_than(before)
     version = None
     if installed:
