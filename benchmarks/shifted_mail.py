@@ -50,6 +50,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from semantha.tools.samplegen.corpus_people import MONTHS  # the calendar, not prose
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "shifted_mail"
 DEPARTMENTS = ROOT / "rules" / "departments.yaml"
@@ -81,20 +83,6 @@ FONT_SIZE = 9.0
 LINE_PITCH = 12.0
 MARGIN = 50.0
 YEAR = 2026
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 T = TypeVar("T")
 SenderKind = Literal["citizen", "company", "lawyer", "authority", "club", "court", "internal"]

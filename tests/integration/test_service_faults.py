@@ -26,6 +26,7 @@ import urllib.request
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -215,15 +216,24 @@ def station(tmp_path: Path) -> Iterator[Station]:
         },
         "logging": {"file": "log/semantha.jsonl", "level": "INFO"},
     }
-    path = tmp_path / "config.yaml"
+    with station_at(tmp_path, config) as st:
+        yield st
+
+
+@contextmanager
+def station_at(root: Path, config: dict[str, object]) -> Iterator[Station]:
+    """A station in ``root`` running ``config``; its service is killed if still running."""
+    path = root / "config.yaml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     for folder in ("inbox", "dms", "review", "quarantine"):
-        (tmp_path / folder).mkdir()
-    st = Station(tmp_path, path)
-    yield st
-    if st.process is not None and st.process.poll() is None:
-        os.killpg(st.process.pid, signal.SIGKILL)
-        st.process.wait()
+        (root / folder).mkdir()
+    st = Station(root, path)
+    try:
+        yield st
+    finally:
+        if st.process is not None and st.process.poll() is None:
+            os.killpg(st.process.pid, signal.SIGKILL)
+            st.process.wait()
 
 
 def drop(inbox: Path, name: str, data: bytes) -> str:

@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-import yaml
-from test_service_faults import REPO, Station, assert_each_exactly_once, drop
+from test_service_faults import REPO, Station, assert_each_exactly_once, drop, station_at
 from textpdf import wrapped_pdf
 
 from semantha.service.journal import State
@@ -46,15 +45,8 @@ def station(tmp_path: Path) -> Iterator[Station]:
         },
         "logging": {"file": "log/semantha.jsonl", "level": "INFO"},
     }
-    path = tmp_path / "config.yaml"
-    path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    for folder in ("inbox", "dms", "review", "quarantine"):
-        (tmp_path / folder).mkdir()
-    st = Station(tmp_path, path)
-    yield st
-    if st.process is not None and st.process.poll() is None:
-        os.killpg(st.process.pid, signal.SIGKILL)
-        st.process.wait()
+    with station_at(tmp_path, config) as st:
+        yield st
 
 
 def _stack(station: Station, count: int, seed: int) -> tuple[StackTruth, str]:
