@@ -94,6 +94,13 @@ class ClassifySettings(Strict):
     # training letters is unfamiliar: review, however sure the model is. 0.45 stops most
     # unfamiliar mail and no letter of another author (benchmarks/unfamiliar_letters.py).
     min_familiarity: float = Field(0.45, ge=0, le=1)
+    # A letter the model is unsure of goes where the most similar letter the city's
+    # people decided went (the model's memory, built by `semantha learn`), when it is
+    # at least this similar (cosine of the model's features) ...
+    example_similarity: float = Field(0.25, ge=0, le=1)
+    # ... and this much more similar than the most similar letter of any other office.
+    # `semantha learn` moves it on the held-back letters, as it does min_confidence.
+    example_margin: float = Field(0.15, ge=0, le=1)
 
 
 class ServiceSettings(Strict):
@@ -166,6 +173,9 @@ class LearnSettings(Strict):
     weak_label_days: int | None = Field(None, ge=0)
     # The service learns on its own: after this many new labelled letters (0: never)...
     after_examples: int = Field(50, ge=0)
+    # The newest this many learned letters are remembered (classify.example_margin);
+    # 1,000 letters take about 4 MB of the model file. 0: none.
+    example_letters: int = Field(3000, ge=0, le=65_535)
     # ... and each night at this time (HH:MM, local time; empty: not nightly).
     nightly_at: str = Field("", pattern=r"^$|^([01]\d|2[0-3]):[0-5]\d$")
 

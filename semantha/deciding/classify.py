@@ -15,6 +15,12 @@ Per facet, in this order:
 A letter the model would route although few of its words occur in the model's training
 letters (``classify.min_familiarity``) goes to review: it is unlike anything learned.
 
+Where no rule decided, the model's memory of the city's decided letters has its say
+(``deciding.lettermemory``): a letter the heads are unsure of (or find unfamiliar) goes where
+the most similar remembered letter went, when that letter is similar enough and clearly
+closer than any letter of another office; a letter the heads would route goes to review
+when such a remembered letter went elsewhere.
+
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
 model that was sure of the ruled-out label is unsure of the rest, and review decides.
@@ -31,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from semantha.config import ClassifySettings
+from semantha.deciding.lettermemory import Match
 from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores, document_text
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
 from semantha.rulefiles.schema import DECIDING_WEIGHT
@@ -195,6 +202,63 @@ def unfamiliar(choice: Choice, familiarity: float | None, minimum: float) -> Cho
     return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
 
 
+UNMEASURED = 0.5
+"""The confidence of the memory's decisions when learning did not measure it."""
+
+
+@dataclass(frozen=True)
+class ExampleLimits:
+    """When the most similar remembered letter decides: ``similarity`` at least, and a
+    lead of ``margin`` over the most similar letter of another office. ``confidence`` is
+    how often such decisions were right when `semantha learn` checked them: what the
+    decision reports (a similarity is no probability; routes compare confidences)."""
+
+    similarity: float
+    margin: float
+    confidence: float = UNMEASURED
+
+    def decides(self, match: Match | None) -> bool:
+        return match is not None and (
+            match.similarity >= self.similarity and match.margin >= self.margin
+        )
+
+
+def example_limits(settings: ClassifySettings, model: DocumentClassifier | None) -> ExampleLimits:
+    """config.yaml's limits, or the margin `semantha learn` chose for the model in use."""
+    learned = model.manifest.thresholds.get("example", {}) if model else {}
+    return ExampleLimits(
+        learned.get("similarity", settings.example_similarity),
+        learned.get("margin", settings.example_margin),
+        learned.get("confidence", UNMEASURED),
+    )
+
+
+def remembered(
+    choice: Choice, hits: tuple[RuleHit, ...], match: Match | None, limits: ExampleLimits
+) -> Choice:
+    """The department choice with the model's memory heard (see the module's docstring)."""
+    totals = rule_totals(hits, "department")
+    if match is None or any(weight >= DECIDING_WEIGHT for weight in totals.values()):
+        return choice
+    if not limits.decides(match) or totals.get(match.label, 0.0) <= -DECIDING_WEIGHT:
+        return choice
+    like = (
+        f"the most similar letter people decided went to {_shown(match.label)} "
+        f"(similarity {match.similarity:.2f}, other offices {match.runner_up:.2f})"
+    )
+    if choice.label is not None:
+        if choice.label == match.label:
+            return choice
+        reason = f"{choice.reason}, but {like}"
+        return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
+    if match.label == UNROUTABLE:
+        return Choice(
+            None, choice.top, choice.confidence, choice.margin, "none", f"{choice.reason}; {like}"
+        )
+    reason = f"{choice.reason}; {like}, right {limits.confidence:.0%} of the time"
+    return Choice(match.label, match.label, limits.confidence, match.margin, "model", reason)
+
+
 def decide_facets(
     document: Document,
     hits: tuple[RuleHit, ...],
@@ -207,9 +271,14 @@ def decide_facets(
     department = decide_facet(
         "department", hits, scores.get("department"), thresholds(settings, model, "department")
     )
-    if use_model and model is not None and settings.min_familiarity > 0:
-        familiarity = model.model.familiarity(document_text(document))
-        department = unfamiliar(department, familiarity, settings.min_familiarity)
+    if use_model and model is not None:
+        text = document_text(document)
+        if settings.min_familiarity > 0:
+            familiarity = model.model.familiarity(text)
+            department = unfamiliar(department, familiarity, settings.min_familiarity)
+        department = remembered(
+            department, hits, model.model.nearest_letter(text), example_limits(settings, model)
+        )
     doctype = decide_facet(
         "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )

@@ -31,7 +31,7 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, get_args
 
@@ -39,6 +39,7 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from semantha.deciding.lettermemory import LetterMemory, Match
 from semantha.errors import ModelError
 from semantha.fsutil import atomic_write_bytes
 from semantha.records import Document, Score
@@ -204,13 +205,19 @@ class Vocabulary:
 class FittedModel:
     """What training leaves: feature spaces side by side, and one head per facet.
 
-    A head is None for a facet that had a single label (probability 1).
+    A head is None for a facet that had a single label (probability 1). ``memory``
+    holds the city's learned letters by department (``semantha learn``; None before).
     """
 
     vocabularies: tuple[Vocabulary, ...]
     heads: tuple[LinearHead | None, ...]
     classes: tuple[tuple[str, ...], ...]
     max_chars: int
+    memory: LetterMemory | None = None
+
+    @property
+    def n_features(self) -> int:
+        return sum(v.size for v in self.vocabularies)
 
     def features(self, text: str) -> tuple[NDArray[np.int64], FloatArray]:
         """Column indices and TF-IDF values of one text (what TfidfVectorizer.transform gives)."""
@@ -238,6 +245,12 @@ class FittedModel:
         if vocabulary is None or not words:
             return None
         return vocabulary.known(ngram_hashes(words)) / len(words)
+
+    def nearest_letter(self, text: str) -> Match | None:
+        """The remembered letter most like ``text`` (None without a memory)."""
+        if self.memory is None:
+            return None
+        return self.memory.nearest(*self.features(text[: self.max_chars]))
 
     def score_one(self, text: str) -> list[FloatArray]:
         """Probabilities of every facet's classes (in ``classes`` order) for one text."""
@@ -396,11 +409,19 @@ def model_bytes(model: FittedModel) -> bytes:
         if head.platt is not None:
             arrays[f"platt{n}"] = head.platt
         heads.append({"n_classes": head.n_classes, "platt": head.platt is not None})
+    memory = None
+    if model.memory is not None:
+        arrays["memory_starts"] = np.asarray(model.memory.starts, dtype="<i8")
+        arrays["memory_rows"] = np.asarray(model.memory.rows, dtype="<u2")
+        arrays["memory_values"] = np.asarray(model.memory.values, dtype="<f2")
+        arrays["memory_labels"] = np.asarray(model.memory.labels, dtype="<i2")
+        memory = {"classes": list(model.memory.classes)}
     about = {
         "vocabularies": spaces,
         "heads": heads,
         "classes": [list(c) for c in model.classes],
         "max_chars": model.max_chars,
+        "memory": memory,
     }
     arrays["about"] = _utf8(json.dumps(about, ensure_ascii=False))
     buffer = io.BytesIO()
@@ -461,7 +482,22 @@ def model_from_arrays(arrays: Mapping[str, NDArray[Any]]) -> FittedModel:
         weights, intercept = arrays[f"weights{n}"], arrays[f"intercept{n}"]
         heads.append(LinearHead(weights, intercept, platt, int(head["n_classes"])))
     classes = tuple(tuple(str(label) for label in c) for c in about["classes"])
-    return FittedModel(tuple(vocabularies), tuple(heads), classes, int(about["max_chars"]))
+    model = FittedModel(tuple(vocabularies), tuple(heads), classes, int(about["max_chars"]))
+    if about.get("memory") is None:  # a model no city has taught yet
+        return model
+    memory = LetterMemory(
+        arrays["memory_starts"],
+        arrays["memory_rows"],
+        arrays["memory_values"],
+        arrays["memory_labels"],
+        tuple(str(label) for label in about["memory"]["classes"]),
+    )
+    sizes = (len(memory.rows), len(memory.values), int(memory.starts[-1]))
+    if len(memory.starts) != model.n_features + 1 or len(set(sizes)) != 1:
+        raise ValueError("the letter memory does not fit the model's features")
+    if memory.labels.size and int(memory.labels.max()) >= len(memory.classes):
+        raise ValueError("the letter memory names an office it does not list")
+    return replace(model, memory=memory)
 
 
 def _utf8(text: str) -> NDArray[np.uint8]:

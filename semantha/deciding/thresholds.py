@@ -14,7 +14,9 @@ person gave (held back from training) and moves the minimum confidence:
   config.yaml.
 
 The same is done per label where at least ``MIN_PER_LABEL`` letters had it as their
-best guess; a label keeps the facet's threshold otherwise.
+best guess; a label keeps the facet's threshold otherwise. The memory's margin
+(``classify.example_margin``) is chosen the same way on ``MARGIN_GRID``, with how far
+the most similar letter's office led as the "confidence".
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from semantha.deciding.model import UNROUTABLE
 
 GRID = (*(round(0.5 + 0.01 * i, 2) for i in range(50)), 0.995, 0.999)
+MARGIN_GRID = tuple(round(0.05 + 0.01 * i, 2) for i in range(46))  # 0.05 .. 0.50
 MIN_PER_LABEL = 30
 Z_95 = 1.645  # one-sided 95 %
 
@@ -55,16 +58,18 @@ def _precision(guesses: Sequence[Guess], threshold: float, below: float = 2.0) -
     return sum(g.top == g.truth for g in routed), len(routed)
 
 
-def threshold_for(guesses: Sequence[Guess], current: float, target: float) -> float:
+def threshold_for(
+    guesses: Sequence[Guess], current: float, target: float, grid: Sequence[float] = GRID
+) -> float:
     """The minimum confidence for ``guesses`` (see the module's docstring)."""
     correct, routed = _precision(guesses, current)
     if routed and correct / routed < target:
-        for t in (t for t in GRID if t > current):
+        for t in (t for t in grid if t > current):
             correct, routed = _precision(guesses, t)
             if not routed or correct / routed >= target:
                 return t
-        return GRID[-1]
-    for t in (t for t in GRID if t < current):  # lowest first
+        return grid[-1]
+    for t in (t for t in grid if t < current):  # lowest first
         correct, routed = _precision(guesses, t)
         band_correct, band = _precision(guesses, t, below=current)
         if (
@@ -74,6 +79,13 @@ def threshold_for(guesses: Sequence[Guess], current: float, target: float) -> fl
         ):
             return t
     return current
+
+
+def smoothed(guesses: Sequence[Guess], threshold: float) -> float:
+    """How often the guesses at or above ``threshold`` were right, counting one right and
+    one wrong more (Laplace): a few right guesses are not yet certainty."""
+    correct, routed = _precision(guesses, threshold)
+    return round((correct + 1) / (routed + 2), 3)
 
 
 def choose(guesses: Sequence[Guess], current: float, target: float) -> dict[str, float]:

@@ -34,6 +34,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from semantha.deciding.lettermemory import LetterMemory
 from semantha.deciding.model import (
     FACETS,
     FORMAT_VERSION,
@@ -159,9 +160,11 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         X: Sequence[str],  # noqa: N803
         y: Sequence[str] | Sequence[Sequence[str]],
         sample_weight: Sequence[float] | None = None,
+        remember: Sequence[bool] | None = None,
     ) -> Self:
         """``sample_weight`` counts a text that many times (the city's own letters
-        outweigh generated ones)."""
+        outweigh generated ones); the texts ``remember`` marks are kept, by the label
+        of the first column, in the model's memory of letters (``deciding.lettermemory``)."""
         texts = [t[: self.max_chars] for t in X]
         labels = np.asarray(y, dtype=object)
         if labels.shape[0] != len(texts):
@@ -190,6 +193,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             tuple(heads),
             tuple(tuple(str(label) for label in c) for c in classes),
             self.max_chars,
+            None if remember is None else _memory(features, columns[:, 0], remember),
         )
         return self
 
@@ -216,6 +220,26 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return classes[probas.argmax(axis=1)]  # type: ignore[no-any-return]
 
 
+def _memory(
+    features: sparse.csr_matrix, labels: NDArray[Any], remember: Sequence[bool]
+) -> LetterMemory | None:
+    """The marked rows, at unit length, stored by column: the vectors the model scores
+    with, taken from the matrix it was fitted on rather than computed again."""
+    mask = np.asarray(remember, dtype=bool)
+    if mask.shape != (features.shape[0],):
+        raise ValueError(f"remember marks {mask.size} texts of {features.shape[0]}")
+    if not mask.any():
+        return None
+    rows = sparse.csr_matrix(features[mask], dtype=np.float64)
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    rows = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ rows
+    by_column = sparse.csc_matrix(rows)
+    by_column.sort_indices()
+    return LetterMemory.of_columns(
+        by_column.indptr, by_column.indices, by_column.data, [str(x) for x in labels[mask]]
+    )
+
+
 def training_data_sha256(texts: Sequence[str], labels: Sequence[Sequence[str]]) -> str:
     digest = hashlib.sha256()
     for text, row in zip(texts, labels, strict=True):
@@ -229,15 +253,17 @@ def train_classifier(
     metrics: dict[str, Any] | None = None,
     estimator: TextClassifier | None = None,
     weights: Sequence[float] | None = None,
+    remember: Sequence[bool] | None = None,
 ) -> DocumentClassifier:
     """Fit both facets on model texts and (department, doctype) pairs, each text
-    counted ``weights[i]`` times (once without weights)."""
+    counted ``weights[i]`` times (once without weights); the texts ``remember`` marks
+    are kept in the model's memory of letters."""
     if len(texts) < 2:
         raise ModelError(
             f"only {len(texts)} labelled document(s)", "give at least two labelled documents"
         )
     fitted = (estimator or TextClassifier()).fit(
-        list(texts), [list(row) for row in labels], sample_weight=weights
+        list(texts), [list(row) for row in labels], sample_weight=weights, remember=remember
     )
     manifest = Manifest(
         format_version=FORMAT_VERSION,

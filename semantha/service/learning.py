@@ -55,6 +55,7 @@ from semantha.service.journal import Journal, State, journal_path
 log = structlog.get_logger(__name__)
 
 BASE_SAMPLE_SEED = 0  # the same generated letters are kept each time
+LEAVE_ONE_OUT = 500  # remembered letters the memory decides from the others (~2 ms each)
 
 
 @dataclass(frozen=True)
@@ -173,19 +174,43 @@ def route_held_back(
     held_back: Sequence[HeldBack],
     model: DocumentClassifier | None,
     config: AppConfig,
-) -> tuple[Figures, list[Guess]]:
-    """How ``model`` routes the letters, and its guesses where no rule decided."""
+) -> tuple[Figures, list[Guess], list[Guess]]:
+    """How ``model`` routes the letters; its guesses where no rule decided, and
+    those of its memory (how much the most similar letter's office leads)."""
     routed = correct = right = 0
-    guesses = []
+    guesses, remembered = [], []
     for letter in held_back:
         truth = letter.example.department or UNROUTABLE
-        choice, _, _ = classify.decide_facets(letter.document, letter.hits, model, config.classify)
+        choice, _, scores = classify.decide_facets(
+            letter.document, letter.hits, model, config.classify
+        )
         routed += choice.label is not None
         correct += choice.label is not None and choice.label == truth
         right += choice.top == truth
-        if choice.method != "rule" and choice.top is not None:
-            guesses.append(Guess(truth, choice.top, choice.confidence))
-    return Figures(len(held_back), routed, correct, right), guesses
+        if choice.method == "rule" or model is None or "department" not in scores:
+            continue
+        limits = classify.thresholds(config.classify, model, "department")
+        alone = classify.decide_facet("department", letter.hits, scores["department"], limits)
+        if alone.top is not None:  # the model's own choice, before its memory is heard
+            guesses.append(Guess(truth, alone.top, alone.confidence))
+        match = model.model.nearest_letter(model_text(letter.document.text, letter.document.fields))
+        if match is not None and match.similarity >= config.classify.example_similarity:
+            remembered.append(Guess(truth, match.label, match.margin))
+    return Figures(len(held_back), routed, correct, right), guesses, remembered
+
+
+def alike_in_memory(model: DocumentClassifier, similarity: float) -> list[Guess]:
+    """How the memory decides each of its newest ``LEAVE_ONE_OUT`` letters from the
+    others (leave one out): evidence for its margin beside the held-back letters."""
+    memory = model.model.memory
+    if memory is None:
+        return []
+    found = []
+    for row in range(max(0, memory.size - LEAVE_ONE_OUT), memory.size):
+        match = memory.nearest_to_remembered(row)
+        if match is not None and match.similarity >= similarity:
+            found.append(Guess(memory.label_of(row), match.label, match.margin))
+    return found
 
 
 def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
@@ -213,14 +238,20 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         _labels(e, undecided) for e in train
     ]
     weights = [1.0] * len(base) + [settings.city_weight] * len(train)
-    candidate = train_classifier(texts, labels, weights=weights)
+    newest = len(train) - settings.example_letters
+    remember = [False] * len(base) + [n >= newest for n in range(len(train))]
+    candidate = train_classifier(texts, labels, weights=weights, remember=remember)
     judged = held_back_letters(held_back, ruleset)
     before = route_held_back(judged, live, config)[0] if live else None
-    untuned, guesses = route_held_back(judged, candidate, config)
+    untuned, guesses, remembered = route_held_back(judged, candidate, config)
+    target = config.classify.target_precision
+    remembered += alike_in_memory(candidate, config.classify.example_similarity)
+    margin = thresholds.threshold_for(
+        remembered, config.classify.example_margin, target, thresholds.MARGIN_GRID
+    )
     chosen = {
-        "department": thresholds.choose(
-            guesses, config.classify.min_confidence, config.classify.target_precision
-        )
+        "department": thresholds.choose(guesses, config.classify.min_confidence, target),
+        "example": {"margin": margin, "confidence": thresholds.smoothed(remembered, margin)},
     }
     candidate = DocumentClassifier(
         candidate.model,
@@ -232,7 +263,9 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         ),
     )
     # Thresholds left where config.yaml has them decide as before: no second pass.
-    unchanged = chosen == {"department": {"*": config.classify.min_confidence}}
+    unchanged = chosen["department"] == {"*": config.classify.min_confidence} and (
+        margin == config.classify.example_margin
+    )
     after = untuned if unchanged else route_held_back(judged, candidate, config)[0]
     installed = before is None or after.no_worse_than(before)
     version = None

@@ -140,6 +140,13 @@ def test_learning_the_citys_words_installs_a_model_that_knows_them(
     assert report.before is not None and report.after is not None
     assert report.after.right_guesses >= report.before.right_guesses
     assert probability(config, unseen, "67") > max(0.5, before + 0.2)
+    learned = load_classifier(config.model)
+    assert learned.model.memory is not None and learned.model.memory.size == 32
+    example = learned.manifest.thresholds["example"]
+    assert example["margin"] >= config.classify.example_margin
+    assert 0.9 < example["confidence"] < 1.0  # measured: the city's two offices never mix
+    match = learned.model.nearest_letter(model_text(unseen))
+    assert match is not None and match.label == "67"
     kept = versions.versions(config.model)
     assert [v.manifest.model_sha256 for v in kept] == [shipped_sha, report.model]
     assert load_classifier(config.model).manifest.model_sha256 == report.model

@@ -50,3 +50,16 @@ def test_the_wilson_bound_is_below_the_observed_precision_and_tightens_with_lett
     assert wilson_lower(40, 40) < 0.95
     assert wilson_lower(600, 600) > 0.995
     assert wilson_lower(0, 0) == 0.0
+
+
+def test_the_memorys_margin_rises_past_its_wrong_matches() -> None:
+    matches = [*sure_and_right(40, 0.3), Guess("66", "63", 0.12), Guess("66", "63", 0.17)]
+    assert threshold_for(matches, 0.15, 0.995, thresholds.MARGIN_GRID) == 0.18
+    assert threshold_for(sure_and_right(40, 0.3), 0.15, 0.995, thresholds.MARGIN_GRID) == 0.15
+
+
+def test_the_measured_confidence_counts_one_right_and_one_wrong_more() -> None:
+    matches = [*sure_and_right(18, 0.3), Guess("66", "63", 0.2), Guess("66", "63", 0.1)]
+    assert thresholds.smoothed(matches, 0.15) == round(19 / 21, 3)
+    assert thresholds.smoothed(matches, 0.25) == round(19 / 20, 3)
+    assert thresholds.smoothed([], 0.15) == 0.5
