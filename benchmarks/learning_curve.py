@@ -13,11 +13,16 @@ rules, a copy of the shipped model. Then, for every week:
    ``returns/``; a second ``run --once`` takes the returns into review;
 3. a simulated clerk resolves everything in review with the truth
    (``ReviewQueue.resolve``, as the review station does);
-4. ``semantha learn --json`` learns from those decisions.
+4. ``semantha learn --json`` learns from those decisions;
+5. a week passes: the texts kept of delivered letters (weak labels) age by seven days,
+   so that with config.yaml's ``learn.weak_label_days: 7`` a week's deliveries are
+   learned a week later, as in a city.
 
 Per week: letters, auto-routed (coverage), precision of the auto-routed, wrong
 deliveries, the same for letters whose only clue is their content, and what learning
-did (installed, seconds). Week 1 is the figure before any learning. With
+did (installed, seconds). Week 1 is the figure before any learning.
+``--weak-label-days none`` learns from reviews and returns alone, ``0`` from every
+delivery not sent back by learning time (a week early). With
 ``--baseline`` every week's letters also go through the shipped model unchanged
 (``process --dry-run``), side by side. Prints Markdown and writes it to
 benchmarks/results/learning-curve-<stamp>.md.
@@ -34,7 +39,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,6 +48,7 @@ from held_out_letters import process
 from shifted_mail import Letter, letters, set_as_pdf
 
 from semantha.config import AppConfig, load_config
+from semantha.delivering import kepttext
 from semantha.fsutil import file_sha256
 from semantha.service.journal import Journal, State, journal_path
 from semantha.service.review import ReviewQueue
@@ -90,7 +96,7 @@ def semantha(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
 
 
-def city(root: Path, weak: bool) -> Path:
+def city(root: Path, weak_label_days: str | None) -> Path:
     """The embedded config with its folders under ``root`` and a model of its own."""
     models = root / "models"
     models.mkdir(parents=True)
@@ -100,8 +106,8 @@ def city(root: Path, weak: bool) -> Path:
     text = text.replace("rules_dir: rules", f"rules_dir: {ROOT / 'rules'}")
     text = text.replace("stable_after_s: 2.0", "stable_after_s: 0.2")
     text = text.replace("after_examples: 50", "after_examples: 0")  # learning is step 4
-    if weak:  # a week is minutes here: what was not returned by learning time counts
-        text = text.replace("weak_label_days: null", "weak_label_days: 0")
+    if weak_label_days is not None:
+        text = text.replace("weak_label_days: 7 ", f"weak_label_days: {weak_label_days} ")
     path = root / "config.yaml"
     path.write_text(text, encoding="utf-8")
     (root / "var" / "dms").mkdir(parents=True)  # the DMS share, mounted
@@ -193,8 +199,24 @@ def baseline(week: Sequence[Letter], folder: Path) -> list[Routed]:
     return found
 
 
-def run(weeks: int, per_week: int, seed: int, with_baseline: bool, weak: bool, root: Path) -> str:
-    config_path = city(root, weak)
+def a_week_passes(config: AppConfig) -> None:
+    """The texts kept of delivered letters become seven days older."""
+    for path in kepttext.delivered_folder(config.paths.work).glob("*.json"):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        then = datetime.fromisoformat(kept["kept_at"]) - timedelta(days=7)
+        kept["kept_at"] = then.isoformat(timespec="seconds")
+        path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+
+
+def run(
+    weeks: int,
+    per_week: int,
+    seed: int,
+    with_baseline: bool,
+    weak_label_days: str | None,
+    root: Path,
+) -> str:
+    config_path = city(root, weak_label_days)
     config = load_config(config_path)
     everything: dict[str, Letter] = {}
     header = (
@@ -205,6 +227,8 @@ def run(weeks: int, per_week: int, seed: int, with_baseline: bool, weak: bool, r
         header += " shipped model: coverage | precision | wrong |"
     rows = [header, "|" + "---:|" * (header.count("|") - 1)]
     for week in range(1, weeks + 1):
+        if week > 1:
+            a_week_passes(config)
         mail = letters(seed + week, per_week)
         truth = drop(mail, config.paths.inbox, f"w{week}")
         everything.update(truth)
@@ -245,17 +269,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=500, help="week w uses seed + w")
     parser.add_argument("--baseline", action="store_true", help="the shipped model side by side")
     parser.add_argument(
-        "--weak", action="store_true", help="also learn delivered letters not sent back"
+        "--weak-label-days",
+        help="learn.weak_label_days for the city: none (off), 0, ... (default: config.yaml's)",
     )
     parser.add_argument("--keep", type=Path, help="keep the city's folder here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root = args.keep or Path(scratch)
-        table = run(args.weeks, args.per_week, args.seed, args.baseline, args.weak, root)
+        weak = (
+            None if args.weak_label_days is None else args.weak_label_days.replace("none", "null")
+        )
+        table = run(args.weeks, args.per_week, args.seed, args.baseline, weak, root)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M")
     options = f"--weeks {args.weeks} --per-week {args.per_week} --seed {args.seed}"
     options += " --baseline" if args.baseline else ""
-    options += " --weak" if args.weak else ""
+    if args.weak_label_days is not None:
+        options += f" --weak-label-days {args.weak_label_days}"
     text = (
         f"# Learning curve ({stamp})\n\n`python benchmarks/learning_curve.py {options}`\n\n"
         "Week 1 is routed by the shipped model: the figure before any learning. Learning "

@@ -169,12 +169,16 @@ class LearnSettings(Strict):
     base_per_label: int = Field(150, ge=0)  # generated letters kept per office; 0: all
     keep_versions: int = Field(5, ge=2)  # model versions kept in models/history/
     # Letters delivered automatically and not sent back within this many days are learned
-    # as labelled by Semantha itself (weak labels); their text is kept until then. None: off.
-    weak_label_days: int | None = Field(None, ge=0)
+    # as labelled by Semantha itself (weak labels); the newest delivered letters also judge
+    # whether a new model still routes what was delivered. Their text is kept like that
+    # of reviewed letters (review.text_retention_days). None: off, no text kept.
+    weak_label_days: int | None = Field(7, ge=0)
+    # Of the delivered letters, the newest this many are read (learning stays fast).
+    weak_label_letters: int = Field(2000, ge=0)
     # The service learns on its own: after this many new labelled letters (0: never)...
     after_examples: int = Field(50, ge=0)
     # The newest this many learned letters are remembered (classify.example_margin);
-    # 1,000 letters take about 4 MB of the model file. 0: none.
+    # 1,000 letters take about 2 MB of the model file. 0: none.
     example_letters: int = Field(3000, ge=0, le=65_535)
     # ... and each night at this time (HH:MM, local time; empty: not nightly).
     nightly_at: str = Field("", pattern=r"^$|^([01]\d|2[0-3]):[0-5]\d$")

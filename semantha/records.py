@@ -5,13 +5,14 @@ Stages never mutate a record; they return a new one (``dataclasses.replace``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copyreg
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -42,6 +43,21 @@ class Reading(StrEnum):
 def frozen_map(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
     """A read-only copy of ``values`` for use inside frozen records."""
     return MappingProxyType(dict(values or {}))
+
+
+def _read_only(values: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(values)
+
+
+def _pickled_map(
+    proxy: MappingProxyType[Any, Any],
+) -> tuple[Callable[[dict[Any, Any]], MappingProxyType[Any, Any]], tuple[dict[Any, Any]]]:
+    return _read_only, (dict(proxy),)
+
+
+# Records (and the rule set) cross process boundaries: `semantha learn` judges the live
+# model in a process of its own. A read-only map travels as its copy.
+copyreg.pickle(MappingProxyType, _pickled_map)
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,47 @@ def remembered(
     return Choice(match.label, match.label, limits.confidence, match.margin, "model", reason)
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What the model says of a letter, whatever the thresholds: its scores, how familiar
+    the letter's words are (None: not asked) and the most similar remembered letter."""
+
+    scores: dict[str, FacetScores]
+    familiarity: float | None = None
+    match: Match | None = None
+
+
+def evidence(
+    document: Document, model: DocumentClassifier | None, settings: ClassifySettings
+) -> Evidence:
+    """The model's evidence on ``document`` (none without a model or in rules-only mode)."""
+    if model is None or settings.mode != "rules+model":
+        return Evidence({})
+    text = document_text(document)
+    familiarity = model.model.familiarity(text) if settings.min_familiarity > 0 else None
+    return Evidence(model.score(document), familiarity, model.model.nearest_letter(text))
+
+
+def decide_on(
+    hits: tuple[RuleHit, ...],
+    found: Evidence,
+    model: DocumentClassifier | None,
+    settings: ClassifySettings,
+) -> tuple[Choice, Choice]:
+    """Department and document-type choice from rule hits and the model's evidence."""
+    scores = found.scores
+    department = decide_facet(
+        "department", hits, scores.get("department"), thresholds(settings, model, "department")
+    )
+    if scores:
+        department = unfamiliar(department, found.familiarity, settings.min_familiarity)
+        department = remembered(department, hits, found.match, example_limits(settings, model))
+    doctype = decide_facet(
+        "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
+    )
+    return department, doctype
+
+
 def decide_facets(
     document: Document,
     hits: tuple[RuleHit, ...],
@@ -266,23 +307,9 @@ def decide_facets(
     settings: ClassifySettings,
 ) -> tuple[Choice, Choice, dict[str, FacetScores]]:
     """Department choice, document-type choice and the model's scores (empty without model)."""
-    use_model = model is not None and settings.mode == "rules+model"
-    scores = model.score(document) if use_model and model is not None else {}
-    department = decide_facet(
-        "department", hits, scores.get("department"), thresholds(settings, model, "department")
-    )
-    if use_model and model is not None:
-        text = document_text(document)
-        if settings.min_familiarity > 0:
-            familiarity = model.model.familiarity(text)
-            department = unfamiliar(department, familiarity, settings.min_familiarity)
-        department = remembered(
-            department, hits, model.model.nearest_letter(text), example_limits(settings, model)
-        )
-    doctype = decide_facet(
-        "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
-    )
-    return department, doctype, scores
+    found = evidence(document, model, settings)
+    department, doctype = decide_on(hits, found, model, settings)
+    return department, doctype, found.scores
 
 
 def decide(

@@ -23,6 +23,7 @@ otherwise ``ModelError`` says what to do.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -31,7 +32,7 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, get_args
 
@@ -139,8 +140,12 @@ def ngram_hashes(grams: Iterable[str]) -> NDArray[np.uint64]:
     An unknown n-gram meets a known one's hash with odds of about 1 in 10^14 per
     n-gram for a vocabulary of 170,000: it would add one feature's weight, once.
     """
-    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
-    return np.frombuffer(digests, dtype="<u8")
+    return np.frombuffer(b"".join(map(_digest, grams)), dtype="<u8")
+
+
+@functools.lru_cache(maxsize=100_000)  # letters share most n-grams; ~15 MB at most
+def _digest(gram: str) -> bytes:
+    return hashlib.blake2b(gram.encode(), digest_size=8).digest()
 
 
 @dataclass(frozen=True, eq=False)  # arrays: equal only to itself
@@ -214,6 +219,10 @@ class FittedModel:
     classes: tuple[tuple[str, ...], ...]
     max_chars: int
     memory: LetterMemory | None = None
+    # The last text's features: one decision asks for them twice (heads, then memory).
+    _last: dict[str, tuple[NDArray[np.int64], FloatArray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def n_features(self) -> int:
@@ -221,6 +230,14 @@ class FittedModel:
 
     def features(self, text: str) -> tuple[NDArray[np.int64], FloatArray]:
         """Column indices and TF-IDF values of one text (what TfidfVectorizer.transform gives)."""
+        found = self._last.get(text)
+        if found is None:
+            found = self._features(text)
+            self._last.clear()
+            self._last[text] = found
+        return found
+
+    def _features(self, text: str) -> tuple[NDArray[np.int64], FloatArray]:
         indices, values, offset = [], [], 0
         for vocabulary in self.vocabularies:
             ids = vocabulary.ids(text)

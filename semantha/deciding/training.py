@@ -220,6 +220,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return classes[probas.argmax(axis=1)]  # type: ignore[no-any-return]
 
 
+COMMON_SHARE, COMMON_LETTERS = 0.1, 20  # n-grams in more remembered letters are left out
+
+
 def _memory(
     features: sparse.csr_matrix, labels: NDArray[Any], remember: Sequence[bool]
 ) -> LetterMemory | None:
@@ -234,6 +237,12 @@ def _memory(
     norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
     rows = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ rows
     by_column = sparse.csc_matrix(rows)
+    # An n-gram most letters share says nothing about which one a letter is like, and
+    # scoring its long list of letters would take most of the time: it is left out.
+    shared_by = np.diff(by_column.indptr)
+    common = shared_by > max(COMMON_SHARE * by_column.shape[0], COMMON_LETTERS)
+    by_column = sparse.csc_matrix(by_column @ sparse.diags((~common).astype(np.float64)))
+    by_column.eliminate_zeros()
     by_column.sort_indices()
     return LetterMemory.of_columns(
         by_column.indptr, by_column.indices, by_column.data, [str(x) for x in labels[mask]]

@@ -1,32 +1,43 @@
 """Learning the city's own mail (``semantha learn``, and the service on its own).
 
-    work/examples/*.json ─ newest share held back ─────────────────────┐
-      │ the rest, each counted ``learn.city_weight`` times               │ judge before/after
-      ▼                                                                  ▼
+    work/examples/*.json ─ newest share held back ──────────────────────┐
+    work/examples/delivered/*.json ─ newest share held back ────────────┤
+      │ the rest (delivered: once ``learn.weak_label_days`` old)          │ judge before/after
+      ▼                                                                   ▼
     models/classifier.training.jsonl.gz ──> train ──> candidate ──> no worse? ──> install
 
 The held-back letters are the newest ones, because time order is how a city lives:
 a model must do well on the letters that come after those it learned from. On them
-the live model and the candidate route as the service would (rules, model and
-thresholds); the candidate is installed only when it delivers no more letters to the
-wrong office and its best guesses are right no less often. Its thresholds are chosen
-on the same letters for ``classify.target_precision`` (``deciding.thresholds``).
+the live model and the candidate route as the service would (rules, model, memory and
+thresholds); the candidate is installed only when it delivers no more of the letters
+people decided to a wrong office, its best guesses are right no less often, and it
+routes no fewer letters where they belong (those people decided, plus the newest
+delivered letters to where they went). Its thresholds are chosen on the same letters
+for ``classify.target_precision`` (``deciding.thresholds``).
 
 Decisions people took count: letters resolved in review, including those an office
 sent back. A return alone says which office was wrong, not which was right; it becomes
 an example once the returned letter is resolved. People see only the letters Semantha
-was unsure of, so these are the hard ones; with ``learn.weak_label_days`` the letters
-delivered automatically and not sent back within those days are learned too, labelled
-by Semantha's own decision (weak labels), for training only, never for judging.
-Letter text is never logged.
+was unsure of, so these are the hard ones, and learned alone they make a model unsure
+of the easy ones. The letters delivered automatically and not sent back within
+``learn.weak_label_days`` are therefore learned too, labelled by Semantha's own
+decision (weak labels); the newest delivered letters judge that a new model still
+routes them. The newest ``learn.example_letters`` letters learned from are also
+remembered as they are (``deciding.lettermemory``): a later letter like one of them
+goes where it went. How much more like it than like any other office's letter it must
+be (``classify.example_margin``) is chosen on the held-back letters and on the memory
+deciding its own newest letters from the others. The held-back letters are learned by
+the next learning, when newer ones judge. Letter text is never logged.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,12 +71,15 @@ LEAVE_ONE_OUT = 500  # remembered letters the memory decides from the others (~2
 
 @dataclass(frozen=True)
 class Figures:
-    """How a model routes the held-back letters (department)."""
+    """How a model routes the held-back letters (department): those people decided, and
+    the newest delivered ones (routed again where they went: ``kept``)."""
 
     n: int
     routed: int
     correct: int  # routed to the right office
     right_guesses: int  # best guess right, routed or not
+    delivered: int = 0
+    kept: int = 0
 
     @property
     def wrong(self) -> int:
@@ -78,10 +92,20 @@ class Figures:
             "precision_auto": _ratio(self.correct, self.routed),
             "accuracy": _ratio(self.right_guesses, self.n),
             "wrong": self.wrong,
+            "delivered": self.delivered,
+            "kept": _ratio(self.kept, self.delivered),
         }
 
     def no_worse_than(self, other: Figures) -> bool:
-        return self.wrong <= other.wrong and self.right_guesses >= other.right_guesses
+        """No more wrong deliveries, no fewer right guesses, and no fewer letters routed
+        where they belong: people's letters routed right plus delivered letters routed
+        where they went. Learning from the hard letters alone makes a model unsure of
+        the easy ones; such a model waits until the deliveries can be learned too."""
+        return (
+            self.wrong <= other.wrong
+            and self.right_guesses >= other.right_guesses
+            and self.correct + self.kept >= other.correct + other.kept
+        )
 
 
 @dataclass(frozen=True)
@@ -170,33 +194,74 @@ def held_back_letters(held_back: Sequence[Example], ruleset: RuleSet) -> list[He
     return letters
 
 
+def model_evidence(
+    held_back: Sequence[HeldBack],
+    delivered: Sequence[HeldBack],
+    model: DocumentClassifier | None,
+    config: AppConfig,
+) -> tuple[list[classify.Evidence], list[tuple[HeldBack, classify.Evidence]]]:
+    """What ``model`` says of each letter: scored once, decided under any thresholds."""
+    found = [classify.evidence(letter.document, model, config.classify) for letter in held_back]
+    on_delivered = [
+        (letter, classify.evidence(letter.document, model, config.classify)) for letter in delivered
+    ]
+    return found, on_delivered
+
+
+def judge_live(
+    config: AppConfig, ruleset: RuleSet, held_back: Sequence[Example], recent: Sequence[Example]
+) -> tuple[list[HeldBack], list[HeldBack], Figures | None]:
+    """The held-back letters with their rule hits, and how the live model routes them
+    (None: there is no live model)."""
+    judged = held_back_letters(held_back, ruleset)
+    judged_delivered = held_back_letters(recent, ruleset)
+    live = _live(config.model)
+    if live is None:
+        return judged, judged_delivered, None
+    found, delivered_found = model_evidence(judged, judged_delivered, live, config)
+    return (
+        judged,
+        judged_delivered,
+        route_held_back(judged, found, delivered_found, live, config)[0],
+    )
+
+
 def route_held_back(
     held_back: Sequence[HeldBack],
+    found: Sequence[classify.Evidence],
+    delivered: Sequence[tuple[HeldBack, classify.Evidence]],
     model: DocumentClassifier | None,
     config: AppConfig,
 ) -> tuple[Figures, list[Guess], list[Guess]]:
-    """How ``model`` routes the letters; its guesses where no rule decided, and
-    those of its memory (how much the most similar letter's office leads)."""
+    """How ``model`` (with the ``found`` evidence on each letter) routes the letters
+    people decided and the ``delivered`` ones; its guesses where no rule decided, and
+    those of its memory (how far the most similar letter's office leads), on the letters
+    people decided."""
+    kept = 0
+    for letter, evidence in delivered:
+        choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify)
+        kept += choice.label is not None and choice.label == letter.example.department
     routed = correct = right = 0
     guesses, remembered = [], []
-    for letter in held_back:
+    limits = classify.thresholds(config.classify, model, "department")
+    for letter, evidence in zip(held_back, found, strict=True):
         truth = letter.example.department or UNROUTABLE
-        choice, _, scores = classify.decide_facets(
-            letter.document, letter.hits, model, config.classify
-        )
+        choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify)
         routed += choice.label is not None
         correct += choice.label is not None and choice.label == truth
         right += choice.top == truth
-        if choice.method == "rule" or model is None or "department" not in scores:
+        if choice.method == "rule" or "department" not in evidence.scores:
             continue
-        limits = classify.thresholds(config.classify, model, "department")
-        alone = classify.decide_facet("department", letter.hits, scores["department"], limits)
+        alone = classify.decide_facet(
+            "department", letter.hits, evidence.scores["department"], limits
+        )
         if alone.top is not None:  # the model's own choice, before its memory is heard
             guesses.append(Guess(truth, alone.top, alone.confidence))
-        match = model.model.nearest_letter(model_text(letter.document.text, letter.document.fields))
+        match = evidence.match
         if match is not None and match.similarity >= config.classify.example_similarity:
             remembered.append(Guess(truth, match.label, match.margin))
-    return Figures(len(held_back), routed, correct, right), guesses, remembered
+    figures = Figures(len(held_back), routed, correct, right, len(delivered), kept)
+    return figures, guesses, remembered
 
 
 def alike_in_memory(model: DocumentClassifier, similarity: float) -> list[Guess]:
@@ -227,7 +292,9 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         return LearnReport(len(city), 0, 0, False, reason, None, None, live_sha, None, {}, 0.0)
     held = max(1, round(len(city) * settings.hold_back))
     train, held_back = city[:-held], city[-held:]
-    weak = weak_examples(config, {e.sha256 for e in city})
+    delivered = delivered_examples(config, {e.sha256 for e in city})
+    recent = delivered[len(delivered) - round(len(delivered) * settings.hold_back) :]
+    weak = weak_labels(delivered[: len(delivered) - len(recent)], settings.weak_label_days)
     train = sorted([*train, *weak], key=lambda e: e.decided_at)
     base = base_sample(
         read_training_data(training_data_path(config.model)), settings.base_per_label
@@ -240,10 +307,14 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     weights = [1.0] * len(base) + [settings.city_weight] * len(train)
     newest = len(train) - settings.example_letters
     remember = [False] * len(base) + [n >= newest for n in range(len(train))]
-    candidate = train_classifier(texts, labels, weights=weights, remember=remember)
-    judged = held_back_letters(held_back, ruleset)
-    before = route_held_back(judged, live, config)[0] if live else None
-    untuned, guesses, remembered = route_held_back(judged, candidate, config)
+    # Training spends a third of its time in one thread (vectorising): the live model is
+    # judged meanwhile in a process of its own.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as judge:
+        judging = judge.submit(judge_live, config, ruleset, held_back, recent)
+        candidate = train_classifier(texts, labels, weights=weights, remember=remember)
+        judged, judged_delivered, before = judging.result()
+    found, delivered_found = model_evidence(judged, judged_delivered, candidate, config)
+    _, guesses, remembered = route_held_back(judged, found, delivered_found, candidate, config)
     target = config.classify.target_precision
     remembered += alike_in_memory(candidate, config.classify.example_similarity)
     margin = thresholds.threshold_for(
@@ -262,11 +333,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
             }
         ),
     )
-    # Thresholds left where config.yaml has them decide as before: no second pass.
-    unchanged = chosen["department"] == {"*": config.classify.min_confidence} and (
-        margin == config.classify.example_margin
-    )
-    after = untuned if unchanged else route_held_back(judged, candidate, config)[0]
+    after = route_held_back(judged, found, delivered_found, candidate, config)[0]
     installed = before is None or after.no_worse_than(before)
     version = None
     if installed:
@@ -300,16 +367,14 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     return report
 
 
-def weak_examples(
-    config: AppConfig, labelled_sha256: set[str], now: datetime | None = None
-) -> list[Example]:
-    """Delivered letters not sent back within ``learn.weak_label_days``, labelled as
-    delivered; none when that is off."""
-    days = config.learn.weak_label_days
+def delivered_examples(config: AppConfig, labelled_sha256: set[str]) -> list[Example]:
+    """The newest ``learn.weak_label_letters`` delivered letters not sent back, labelled
+    as delivered, oldest first; none when their text is not kept (weak labels off)."""
     folder = kepttext.delivered_folder(config.paths.work)
-    if days is None or not folder.is_dir() or not journal_path(config).is_file():
+    if config.learn.weak_label_days is None or not folder.is_dir():
         return []
-    limit = (now or datetime.now(UTC)) - timedelta(days=days)
+    if not journal_path(config).is_file():
+        return []
     journal = Journal(journal_path(config), readonly=True)
     try:
         returned = {d.doc for d in journal.deliveries() if d.closed_reason == "returned"}
@@ -321,12 +386,12 @@ def weak_examples(
     finally:
         journal.close()
     found = []
-    for path in folder.glob("*.json"):
+    for path in _newest(folder.glob("*.json"), config.learn.weak_label_letters):
         entry = delivered.get(path.stem)
         if entry is None or path.stem in labelled_sha256:
             continue
         kept = kepttext.kept(config.paths.work, path.stem, folder)
-        if kept is None or kept.kept_at > limit:
+        if kept is None:
             continue
         found.append(
             Example(
@@ -341,7 +406,28 @@ def weak_examples(
                 proposed={},
             )
         )
-    return found
+    return sorted(found, key=lambda e: e.decided_at)
+
+
+def _newest(paths: Iterable[Path], count: int) -> list[Path]:
+    """The ``count`` files written last (a city's deliveries of years are not all read)."""
+    dated = []
+    for path in paths:
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except OSError:
+            continue  # purged meanwhile
+    return [path for _, path in sorted(dated)[-count:]] if count else []
+
+
+def weak_labels(
+    delivered: Sequence[Example], days: int | None, now: datetime | None = None
+) -> list[Example]:
+    """The delivered letters that were not sent back within ``days`` (weak labels)."""
+    if days is None:
+        return []
+    limit = (now or datetime.now(UTC)) - timedelta(days=days)
+    return [e for e in delivered if e.decided_at <= limit]
 
 
 def _live(model_path: Path) -> DocumentClassifier | None:

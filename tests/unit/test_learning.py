@@ -6,6 +6,7 @@ service's workers pick it up between documents."""
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -271,10 +272,35 @@ def test_delivered_letters_not_sent_back_are_weak_labels(tmp_path: Path, shipped
     journal.close()
     resolved_sha = hashlib.sha256(b"Hundesteuer anmelden").hexdigest()
 
-    weak = learning.weak_examples(config, {resolved_sha})
+    delivered = learning.delivered_examples(config, {resolved_sha})
+    weak = learning.weak_labels(delivered, 0)
 
     assert [(e.department, e.kind) for e in weak] == [("63", "delivered")]
     assert weak[0].text == ("Bauantrag für eine Garage",)
     assert (kept, returned, resolved) == (1, 2, 3)
-    patient = config.model_copy(update={"learn": LearnSettings(weak_label_days=30)})
-    assert learning.weak_examples(patient, set()) == []  # not yet 30 days without a return
+    assert learning.weak_labels(delivered, 30) == []  # not yet 30 days without a return
+    assert learning.weak_labels(delivered, None) == []
+    off = config.model_copy(update={"learn": LearnSettings(weak_label_days=None)})
+    assert learning.delivered_examples(off, set()) == []
+    hashes = [hashlib.sha256(t.encode()).hexdigest() for t in ("Bauantrag für eine Garage",)]
+    folder = kepttext.delivered_folder(config.paths.work)
+    for n, path in enumerate(sorted(folder.glob("*.json"), key=lambda p: p.stem in hashes)):
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))  # the garage letter: newest
+    newest = config.model_copy(update={"learn": LearnSettings(weak_label_letters=1)})
+    assert [e.sha256 for e in learning.delivered_examples(newest, set())] == hashes
+    none = config.model_copy(update={"learn": LearnSettings(weak_label_letters=0)})
+    assert learning.delivered_examples(none, set()) == []
+
+
+def figures(wrong: int, right_guesses: int, correct: int, kept: int) -> learning.Figures:
+    return learning.Figures(40, correct + wrong, correct, right_guesses, 100, kept)
+
+
+def test_a_model_unsure_of_what_was_delivered_is_not_installed() -> None:
+    live = figures(wrong=2, right_guesses=30, correct=10, kept=90)
+    assert figures(wrong=2, right_guesses=31, correct=12, kept=80).no_worse_than(live) is False
+    assert figures(wrong=2, right_guesses=31, correct=12, kept=88).no_worse_than(live) is True
+    assert figures(wrong=1, right_guesses=30, correct=11, kept=89).no_worse_than(live) is True
+    assert figures(wrong=0, right_guesses=30, correct=12, kept=70).no_worse_than(live) is False
+    assert figures(wrong=3, right_guesses=35, correct=20, kept=99).no_worse_than(live) is False
+    assert figures(wrong=2, right_guesses=29, correct=20, kept=99).no_worse_than(live) is False

@@ -167,3 +167,18 @@ def test_decide_routes_by_the_memory_through_the_model(
     assert (decision.department, decision.method) == (kept[0][1], "model")
     forgetful = unsure_heads.model_copy(update={"example_similarity": 1.01})  # none is so like it
     assert decide(document, (), model, forgetful).department is None
+
+
+def test_ngrams_most_remembered_letters_share_are_left_out() -> None:
+    training = [(f"Stadtverwaltung {text}", office) for text, office in letters(4, 20)]
+    model = train_classifier(
+        [t for t, _ in training], [(o, "Brief") for _, o in training], remember=[True] * 60
+    )
+    memory = model.model.memory
+    assert memory is not None
+    shared = model.model.vocabularies[0].ids("stadtverwaltung")  # in all 60 letters
+    rare = model.model.vocabularies[0].ids("sandarium")  # in some of the 20 letters of 67
+    assert memory.starts[shared + 1] - memory.starts[shared] == 0
+    assert 0 < (memory.starts[rare + 1] - memory.starts[rare])[0] <= 20
+    match = model.model.nearest_letter(training[45][0])
+    assert match is not None and match.label == "67" and match.similarity > 0.9
