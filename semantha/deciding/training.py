@@ -249,6 +249,24 @@ def _memory(
     )
 
 
+def remembered_letters(
+    model: FittedModel, texts: Sequence[str], labels: Sequence[str]
+) -> LetterMemory | None:
+    """A memory of ``texts`` (model texts) by office, in the features of a fitted
+    ``model``: for teaching a model new letters without training it again."""
+    vectors = [model.features(text[: model.max_chars]) for text in texts]
+    lengths = [len(index) for index, _ in vectors]
+    matrix = sparse.csr_matrix(
+        (
+            np.concatenate([values for _, values in vectors] or [np.zeros(0)]),
+            np.concatenate([index for index, _ in vectors] or [np.zeros(0, dtype=np.int64)]),
+            np.concatenate([[0], np.cumsum(lengths)]),
+        ),
+        shape=(len(texts), model.n_features),
+    )
+    return _memory(matrix, np.asarray(labels, dtype=object), [True] * len(texts))
+
+
 def training_data_sha256(texts: Sequence[str], labels: Sequence[Sequence[str]]) -> str:
     digest = hashlib.sha256()
     for text, row in zip(texts, labels, strict=True):

@@ -38,7 +38,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -47,14 +47,16 @@ import structlog
 
 from semantha.config import AppConfig
 from semantha.deciding import classify, rules, thresholds, versions
+from semantha.deciding.lettermemory import LetterMemory
 from semantha.deciding.model import (
     UNROUTABLE,
     DocumentClassifier,
+    document_text,
     load_classifier,
     model_text,
 )
 from semantha.deciding.thresholds import Guess
-from semantha.deciding.training import train_classifier
+from semantha.deciding.training import remembered_letters, train_classifier
 from semantha.deciding.trainingset import LabelledText, read_training_data, training_data_path
 from semantha.delivering import kepttext
 from semantha.errors import ModelError
@@ -95,6 +97,12 @@ class Figures:
             "delivered": self.delivered,
             "kept": _ratio(self.kept, self.delivered),
         }
+
+    @property
+    def merit(self) -> tuple[int, int, int]:
+        """Of two models, the better: fewer wrong deliveries, then more letters routed
+        where they belong, then more right guesses."""
+        return (-self.wrong, self.correct + self.kept, self.right_guesses)
 
     def no_worse_than(self, other: Figures) -> bool:
         """No more wrong deliveries, no fewer right guesses, and no fewer letters routed
@@ -208,22 +216,80 @@ def model_evidence(
     return found, on_delivered
 
 
+@dataclass(frozen=True)
+class LiveJudgement:
+    """The held-back letters with their rule hits; how the live model routes them and
+    its evidence on each (no figures without a live model); and the letters learned
+    from as the live model's memory would keep them."""
+
+    judged: list[HeldBack]
+    judged_delivered: list[HeldBack]
+    before: Figures | None
+    found: list[classify.Evidence]
+    delivered_found: list[tuple[HeldBack, classify.Evidence]]
+    memory: LetterMemory | None
+
+
 def judge_live(
-    config: AppConfig, ruleset: RuleSet, held_back: Sequence[Example], recent: Sequence[Example]
-) -> tuple[list[HeldBack], list[HeldBack], Figures | None]:
-    """The held-back letters with their rule hits, and how the live model routes them
-    (None: there is no live model)."""
+    config: AppConfig,
+    ruleset: RuleSet,
+    held_back: Sequence[Example],
+    recent: Sequence[Example],
+    remember: Sequence[Example],
+) -> LiveJudgement:
+    """How the live model routes the held-back letters, and ``remember`` in its memory."""
     judged = held_back_letters(held_back, ruleset)
     judged_delivered = held_back_letters(recent, ruleset)
     live = _live(config.model)
     if live is None:
-        return judged, judged_delivered, None
+        return LiveJudgement(judged, judged_delivered, None, [], [], None)
     found, delivered_found = model_evidence(judged, judged_delivered, live, config)
-    return (
-        judged,
-        judged_delivered,
-        route_held_back(judged, found, delivered_found, live, config)[0],
+    before = route_held_back(judged, found, delivered_found, live, config)[0]
+    memory = remembered_letters(
+        live.model,
+        [model_text("\n".join(e.text), e.fields) for e in remember],
+        [e.department or UNROUTABLE for e in remember],
     )
+    return LiveJudgement(judged, judged_delivered, before, found, delivered_found, memory)
+
+
+def with_memory(
+    live: DocumentClassifier, judgement: LiveJudgement, config: AppConfig
+) -> tuple[DocumentClassifier, Figures]:
+    """The live model with the newly learned letters in its memory, its margin chosen,
+    and how it routes the held-back letters: what is installed when a model trained
+    again would do worse."""
+    assert judgement.memory is not None
+    taught = replace(live.model, memory=judgement.memory)
+
+    def with_match(letter: HeldBack, evidence: classify.Evidence) -> classify.Evidence:
+        return replace(evidence, match=taught.nearest_letter(document_text(letter.document)))
+
+    found = [
+        with_match(letter, e) for letter, e in zip(judgement.judged, judgement.found, strict=True)
+    ]
+    delivered_found = [(letter, with_match(letter, e)) for letter, e in judgement.delivered_found]
+    model = DocumentClassifier(taught, live.manifest)
+    _, _, remembered = route_held_back(judgement.judged, found, delivered_found, model, config)
+    chosen = dict(live.manifest.thresholds)
+    chosen["example"] = example_thresholds(model, remembered, config)
+    model = DocumentClassifier(taught, live.manifest.model_copy(update={"thresholds": chosen}))
+    return model, route_held_back(judgement.judged, found, delivered_found, model, config)[0]
+
+
+def example_thresholds(
+    model: DocumentClassifier, remembered: list[Guess], config: AppConfig
+) -> dict[str, float]:
+    """The memory's margin for ``classify.target_precision`` on the held-back letters'
+    matches and the memory's own letters, and how often decisions past it were right."""
+    remembered = remembered + alike_in_memory(model, config.classify.example_similarity)
+    margin = thresholds.threshold_for(
+        remembered,
+        config.classify.example_margin,
+        config.classify.target_precision,
+        thresholds.MARGIN_GRID,
+    )
+    return {"margin": margin, "confidence": thresholds.smoothed(remembered, margin)}
 
 
 def route_held_back(
@@ -307,22 +373,21 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     weights = [1.0] * len(base) + [settings.city_weight] * len(train)
     newest = len(train) - settings.example_letters
     remember = [False] * len(base) + [n >= newest for n in range(len(train))]
+    remembered_train = train[max(0, newest) :]
     # Training spends a third of its time in one thread (vectorising): the live model is
     # judged meanwhile in a process of its own.
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as judge:
-        judging = judge.submit(judge_live, config, ruleset, held_back, recent)
+        judging = judge.submit(judge_live, config, ruleset, held_back, recent, remembered_train)
         candidate = train_classifier(texts, labels, weights=weights, remember=remember)
-        judged, judged_delivered, before = judging.result()
-    found, delivered_found = model_evidence(judged, judged_delivered, candidate, config)
+        judgement = judging.result()
+    judged, before = judgement.judged, judgement.before
+    found, delivered_found = model_evidence(judged, judgement.judged_delivered, candidate, config)
     _, guesses, remembered = route_held_back(judged, found, delivered_found, candidate, config)
-    target = config.classify.target_precision
-    remembered += alike_in_memory(candidate, config.classify.example_similarity)
-    margin = thresholds.threshold_for(
-        remembered, config.classify.example_margin, target, thresholds.MARGIN_GRID
-    )
     chosen = {
-        "department": thresholds.choose(guesses, config.classify.min_confidence, target),
-        "example": {"margin": margin, "confidence": thresholds.smoothed(remembered, margin)},
+        "department": thresholds.choose(
+            guesses, config.classify.min_confidence, config.classify.target_precision
+        ),
+        "example": example_thresholds(candidate, remembered, config),
     }
     candidate = DocumentClassifier(
         candidate.model,
@@ -334,14 +399,21 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         ),
     )
     after = route_held_back(judged, found, delivered_found, candidate, config)[0]
-    installed = before is None or after.no_worse_than(before)
+    options = [(candidate, after, "the model trained again")]
+    if live is not None and judgement.memory is not None:
+        taught, taught_after = with_memory(live, judgement, config)
+        options.append((taught, taught_after, "the live model, remembering the new letters"))
+    good = [o for o in options if before is None or o[1].no_worse_than(before)]
+    installed = bool(good)
     version = None
-    if installed:
+    if good:
+        candidate, after, which = max(good, key=lambda o: o[1].merit)
+        chosen = dict(candidate.manifest.thresholds)
         version = versions.install(candidate, config.model, settings.keep_versions)
         live_sha = version.manifest.model_sha256
-        reason = "no more wrong deliveries and no fewer right guesses on the held-back letters"
+        reason = f"{which}: no worse on the held-back letters"
     else:
-        reason = "the new model did worse on the held-back letters; the live model stays"
+        reason = "a new model did worse on the held-back letters; the live model stays"
     report = LearnReport(
         len(city),
         len(train) - len(weak),

@@ -9,6 +9,7 @@ import hashlib
 import os
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -192,8 +193,6 @@ def test_a_model_that_does_worse_on_the_newest_letters_is_not_installed(
 
 
 def replace_time(example: Example, minutes: int) -> Example:
-    from dataclasses import replace
-
     return replace(example, decided_at=example.decided_at + timedelta(minutes=minutes))
 
 
@@ -304,3 +303,27 @@ def test_a_model_unsure_of_what_was_delivered_is_not_installed() -> None:
     assert figures(wrong=0, right_guesses=30, correct=12, kept=70).no_worse_than(live) is False
     assert figures(wrong=3, right_guesses=35, correct=20, kept=99).no_worse_than(live) is False
     assert figures(wrong=2, right_guesses=29, correct=20, kept=99).no_worse_than(live) is False
+
+
+def test_the_live_model_can_learn_letters_into_its_memory_alone(
+    tmp_path: Path, shipped: Path
+) -> None:
+    config = city_config(tmp_path, shipped)
+    rng = random.Random(5)
+    city = [
+        replace(e, text=(" ".join(rng.choice(NEW_MATTERS[e.department or ""]) for _ in range(20)),))
+        for e in city_examples(32, seed=1)
+    ]
+    # The same letters sent again: the heads never learned their matters, the memory did.
+    again = [replace_time(replace(e, sha256=e.sha256[::-1]), 60) for e in city[:8]]
+    live = load_classifier(config.model)
+
+    judgement = learning.judge_live(config, load_ruleset(config.rules_dir), again, [], city)
+    taught, after = learning.with_memory(live, judgement, config)
+
+    assert judgement.memory is not None and judgement.memory.size == 32
+    assert judgement.before is not None and judgement.before.routed == 0
+    assert (after.routed, after.correct) == (8, 8)
+    assert after.no_worse_than(judgement.before)
+    assert taught.model.heads is live.model.heads  # remembered, not trained again
+    assert 0.5 < taught.manifest.thresholds["example"]["confidence"] < 1.0
