@@ -38,7 +38,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -218,16 +218,16 @@ def model_evidence(
 
 @dataclass(frozen=True)
 class LiveJudgement:
-    """The held-back letters with their rule hits; how the live model routes them and
-    its evidence on each (no figures without a live model); and the letters learned
-    from as the live model's memory would keep them."""
+    """The held-back letters with their rule hits; how the live model routes them (None:
+    there is no live model); the letters learned from as the live model's memory would
+    keep them, and the live model's evidence on each held-back letter with that memory."""
 
     judged: list[HeldBack]
     judged_delivered: list[HeldBack]
     before: Figures | None
-    found: list[classify.Evidence]
-    delivered_found: list[tuple[HeldBack, classify.Evidence]]
-    memory: LetterMemory | None
+    memory: LetterMemory | None = None
+    found: list[classify.Evidence] = field(default_factory=list)
+    delivered_found: list[tuple[HeldBack, classify.Evidence]] = field(default_factory=list)
 
 
 def judge_live(
@@ -242,7 +242,7 @@ def judge_live(
     judged_delivered = held_back_letters(recent, ruleset)
     live = _live(config.model)
     if live is None:
-        return LiveJudgement(judged, judged_delivered, None, [], [], None)
+        return LiveJudgement(judged, judged_delivered, None)
     found, delivered_found = model_evidence(judged, judged_delivered, live, config)
     before = route_held_back(judged, found, delivered_found, live, config)[0]
     memory = remembered_letters(
@@ -250,25 +250,31 @@ def judge_live(
         [model_text("\n".join(e.text), e.fields) for e in remember],
         [e.department or UNROUTABLE for e in remember],
     )
-    return LiveJudgement(judged, judged_delivered, before, found, delivered_found, memory)
+    if memory is None:
+        return LiveJudgement(judged, judged_delivered, before)
+    taught = replace(live.model, memory=memory)
+
+    def with_match(letter: HeldBack, evidence: classify.Evidence) -> classify.Evidence:
+        return replace(evidence, match=taught.nearest_letter(document_text(letter.document)))
+
+    return LiveJudgement(
+        judged,
+        judged_delivered,
+        before,
+        memory,
+        [with_match(letter, e) for letter, e in zip(judged, found, strict=True)],
+        [(letter, with_match(letter, e)) for letter, e in delivered_found],
+    )
 
 
 def with_memory(
     live: DocumentClassifier, judgement: LiveJudgement, config: AppConfig
 ) -> tuple[DocumentClassifier, Figures]:
-    """The live model with the newly learned letters in its memory, its margin chosen,
-    and how it routes the held-back letters: what is installed when a model trained
-    again would do worse."""
+    """The live model with the newly learned letters in its memory (its heads kept, not
+    trained again), its margin chosen, and how it routes the held-back letters."""
     assert judgement.memory is not None
     taught = replace(live.model, memory=judgement.memory)
-
-    def with_match(letter: HeldBack, evidence: classify.Evidence) -> classify.Evidence:
-        return replace(evidence, match=taught.nearest_letter(document_text(letter.document)))
-
-    found = [
-        with_match(letter, e) for letter, e in zip(judgement.judged, judgement.found, strict=True)
-    ]
-    delivered_found = [(letter, with_match(letter, e)) for letter, e in judgement.delivered_found]
+    found, delivered_found = judgement.found, judgement.delivered_found
     model = DocumentClassifier(taught, live.manifest)
     _, _, remembered = route_held_back(judgement.judged, found, delivered_found, model, config)
     chosen = dict(live.manifest.thresholds)
