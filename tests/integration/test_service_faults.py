@@ -153,6 +153,8 @@ class Station:
         db.row_factory = sqlite3.Row
         try:
             return [dict(r) for r in db.execute("SELECT * FROM documents ORDER BY id")]
+        except sqlite3.OperationalError:
+            return []  # the file is there, its schema not yet
         finally:
             db.close()
 
