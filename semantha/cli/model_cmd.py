@@ -139,14 +139,22 @@ def run_learn(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return 0
-    print(f"{report.examples} labelled letters of the city, {report.trained_on} learned from")
+    print(
+        f"{report.examples} labelled letters of the city, {report.trained_on} learned from, "
+        f"and {report.weak} delivered letters not sent back"
+    )
     for name, figures in (("before", report.before), ("after", report.after)):
         if figures is not None:
             f = figures.as_json()
+            delivered = (
+                f"; of the {f['delivered']} newest delivered, {f['kept']:.1%} routed there again"
+                if f["delivered"]
+                else ""
+            )
             print(
                 f"  {name:6}  held back {f['n']}: routed {f['coverage']:.1%}, "
                 f"precision {f['precision_auto']:.1%}, wrong {f['wrong']}, "
-                f"best guess right {f['accuracy']:.1%}"
+                f"best guess right {f['accuracy']:.1%}{delivered}"
             )
     state = "installed" if report.installed else "not installed"
     print(f"{state}: {report.reason} (model {report.model[:12]}…, {report.seconds:.0f} s)")

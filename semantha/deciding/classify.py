@@ -227,7 +227,7 @@ def example_limits(settings: ClassifySettings, model: DocumentClassifier | None)
     """config.yaml's limits, or the margin `semantha learn` chose for the model in use."""
     learned = model.manifest.thresholds.get("example", {}) if model else {}
     return ExampleLimits(
-        learned.get("similarity", settings.example_similarity),
+        settings.example_similarity,
         learned.get("margin", settings.example_margin),
         learned.get("confidence", UNMEASURED),
     )

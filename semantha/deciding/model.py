@@ -221,7 +221,7 @@ class FittedModel:
     memory: LetterMemory | None = None
     # The last text's features: one decision asks for them twice (heads, then memory).
     _last: dict[str, tuple[NDArray[np.int64], FloatArray]] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
 
     @property

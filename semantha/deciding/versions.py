@@ -95,12 +95,17 @@ def _go_live(version: Version, model_path: Path) -> None:
 def install(classifier: DocumentClassifier, model_path: Path, keep: int) -> Version:
     """Make ``classifier`` the live model; the one it replaces stays in the history.
 
-    At most ``keep`` versions are kept (never fewer than the new one and the one before)."""
+    At most ``keep`` versions are kept (never fewer than the new one and the one before).
+    A model identical to the live one, manifest and all, is not kept again."""
     if model_path.is_file() and live_version(model_path) is None:
         _keep(model_path, model_path, read_manifest(model_path))  # the shipped model
+    live = live_version(model_path)
     staging = history_folder(model_path) / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     manifest = save_classifier(classifier, staging / model_path.name)
+    if live is not None and manifest == live.manifest:
+        shutil.rmtree(staging, ignore_errors=True)
+        return live
     version = _keep(model_path, staging / model_path.name, manifest)
     shutil.rmtree(staging, ignore_errors=True)
     _go_live(version, model_path)

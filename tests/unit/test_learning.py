@@ -17,7 +17,7 @@ import pytest
 
 from semantha.config import AppConfig, LearnSettings, Paths
 from semantha.deciding import versions
-from semantha.deciding.model import load_classifier, model_text, save_classifier
+from semantha.deciding.model import DocumentClassifier, load_classifier, model_text, save_classifier
 from semantha.deciding.modelstore import ModelStore
 from semantha.deciding.training import TextClassifier, train_classifier
 from semantha.deciding.trainingset import (
@@ -327,3 +327,16 @@ def test_the_live_model_can_learn_letters_into_its_memory_alone(
     assert after.no_worse_than(judgement.before)
     assert taught.model.heads is live.model.heads  # remembered, not trained again
     assert 0.5 < taught.manifest.thresholds["example"]["confidence"] < 1.0
+
+
+def test_a_model_identical_to_the_live_one_is_not_kept_again(tmp_path: Path, shipped: Path) -> None:
+    config = city_config(tmp_path, shipped)
+    live = load_classifier(config.model)
+
+    first = versions.install(live, config.model, keep=5)
+    again = versions.install(load_classifier(config.model), config.model, keep=5)
+
+    assert first.number == again.number == 1
+    assert [v.number for v in versions.versions(config.model)] == [1]
+    changed = live.manifest.model_copy(update={"thresholds": {"example": {"margin": 0.3}}})
+    assert versions.install(DocumentClassifier(live.model, changed), config.model, 5).number == 2
