@@ -156,6 +156,11 @@ def run_learn(args: argparse.Namespace) -> int:
                 f"precision {f['precision_auto']:.1%}, wrong {f['wrong']}, "
                 f"best guess right {f['accuracy']:.1%}{delivered}"
             )
+    if report.office_names:
+        print(
+            f"  {len(report.office_names)} names of offices learned from addresses "
+            "(the model's manifest lists them; departments.yaml may take them as aliases)"
+        )
     state = "installed" if report.installed else "not installed"
     print(f"{state}: {report.reason} (model {report.model[:12]}…, {report.seconds:.0f} s)")
     return 0

@@ -21,6 +21,10 @@ the most similar remembered letter went, when that letter is similar enough and 
 closer than any letter of another office; a letter the heads would route goes to review
 when such a remembered letter went elsewhere.
 
+Where no rule decided either, a name the address gives an office that departments.yaml
+lacks but people taught (``deciding.officenames``, kept in the model's manifest) decides,
+as the address rule would.
+
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
 model that was sure of the ruled-out label is unsure of the rest, and review decides.
@@ -37,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from semantha.config import ClassifySettings
+from semantha.deciding import officenames
 from semantha.deciding.lettermemory import Match
 from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores, document_text
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
@@ -259,14 +264,36 @@ def remembered(
     return Choice(match.label, match.label, limits.confidence, match.margin, "model", reason)
 
 
+def addressed(
+    choice: Choice, hits: tuple[RuleHit, ...], recipient: str, model: DocumentClassifier | None
+) -> Choice:
+    """The department choice, or the office a learned name in the address names where no
+    rule decided (see the module's docstring)."""
+    names = model.manifest.office_names if model else {}
+    totals = rule_totals(hits, "department")
+    if not names or any(weight >= DECIDING_WEIGHT for weight in totals.values()):
+        return choice
+    named = officenames.named_office(recipient, names)
+    if named is None or totals.get(named[0], 0.0) <= -DECIDING_WEIGHT:
+        return choice
+    office, name = named
+    reason = (
+        f"department: no rule decided; the address names {name!r}, "
+        f"a name people taught for {office} -> {office}"
+    )
+    return Choice(office, office, 1.0, 1.0, "model", reason)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the model says of a letter, whatever the thresholds: its scores, how familiar
-    the letter's words are (None: not asked) and the most similar remembered letter."""
+    the letter's words are (None: not asked), the most similar remembered letter, and the
+    letter's recipient field (for the office names the model learned)."""
 
     scores: dict[str, FacetScores]
     familiarity: float | None = None
     match: Match | None = None
+    recipient: str = ""
 
 
 def evidence(
@@ -277,7 +304,12 @@ def evidence(
         return Evidence({})
     text = document_text(document)
     familiarity = model.model.familiarity(text) if settings.min_familiarity > 0 else None
-    return Evidence(model.score(document), familiarity, model.model.nearest_letter(text))
+    return Evidence(
+        model.score(document),
+        familiarity,
+        model.model.nearest_letter(text),
+        document.fields.get("recipient", ""),
+    )
 
 
 def decide_on(
@@ -294,6 +326,7 @@ def decide_on(
     if scores:
         department = unfamiliar(department, found.familiarity, settings.min_familiarity)
         department = remembered(department, hits, found.match, example_limits(settings, model))
+        department = addressed(department, hits, found.recipient, model)
     doctype = decide_facet(
         "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )

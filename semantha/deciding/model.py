@@ -295,6 +295,9 @@ class Manifest(BaseModel):
     # Minimum confidence per facet, by label or "*" for all: chosen by `semantha learn`
     # on the city's held-back letters for classify.target_precision. Empty: config.yaml's.
     thresholds: dict[str, dict[str, float]] = {}
+    # Names letters give offices that departments.yaml lacks, learned from people's
+    # decisions by `semantha learn` (deciding.officenames): normalised name -> office.
+    office_names: dict[str, str] = {}
     model_sha256: str = ""
 
 

@@ -39,7 +39,7 @@ _ALNUM_EDGES = re.compile(r"^[^0-9A-Za-zÄÖÜäöü]+|[^0-9A-Za-zÄÖÜäöü]+
 
 _SALUTATION = re.compile(
     # "Liebe Grüße aus dem Urlaub" is a subject: the informal ones must end like a salutation.
-    r"^\W{0,3}(?:Seh[rt]\s*g[ec]|Seh[rt]\s+verehrt|Guten\s+Tag"
+    r"^\W{0,3}(?:Seh[rt]\s*g[ec]|Seh[rt]\s+verehrt|Guten\s+(?:Tag|Morgen|Abend)\b"
     r"|(?:Liebe[rs]?|Hallo|Moin|Servus)\b.{0,60}[,!]\s*$)",
     re.IGNORECASE,
 )
@@ -63,7 +63,16 @@ _STREET = re.compile(
     r"(?i)^(?:Postfach\b.*|.*[a-zäöüß.](?:\s+(?-i:[0-9Il|]{1,4})|\d{1,4})\s?[a-z]?"
     r"(?:\s?[-–—/]\s?\d{1,4}\s?[a-z]?)?)$"
 )
-_OFFICE_WORD = re.compile(r"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB|Abteilung|Referat|Dezernat)\b")
+_OFFICE_WORD = re.compile(
+    r"(?i)\b(?:A(?:m|rn)t|Fachbereich|FB|Abteilung|Referat|Dezernat|Dienststelle|Fachdienst|"
+    r"Sachgebiet|Stabsstelle)\b|\bAbt\."
+)
+# A mailbox ("poststelle@musterstadt.example") names no office; the e-mail's header
+# lines end where the office line of a mail to such a mailbox begins.
+_MAILBOX = re.compile(r"^\S+@\S+\.\w+$")
+_MAIL_HEADER = re.compile(
+    r"(?i)^\W{0,2}(?:Von|An|Cc|Kopie|Gesendet|Datum|Betreff|From|To|Sent|Date|Subject)\s*:"
+)
 _VERMERK = re.compile(
     r"(?i)Einschreiben|R\S{0,2}ckschein|Pers\S{1,2}nlich|Vertraulich|\bEilt\b|"
     r"Per\s+(?:Fax|E-?Mail|Boten)|Entgelt|Frankier|Deutsche\s+Post|Infopost"
@@ -151,6 +160,7 @@ _MONTH_ABBREVIATIONS = {
 }  # fmt: skip
 
 MAX_SUBJECT_LINES = 3
+MAX_OFFICE_LINES = 3
 OLDEST_LETTER_YEAR = 1990
 MAX_AZ_LENGTH = 40
 
@@ -305,11 +315,27 @@ def find_recipient(layout: Layout) -> list[str]:
         for index, line in enumerate(layout.head)
         if (m := _SLIP.match(line.text))
     ]
-    names = [s for s in slip if s] or _address_block(layout.head)
+    names = [s for s in slip if s]
+    if names and all(_MAILBOX.match(name) for name in names):
+        names += _below_mail_header(layout.head)
+    names = names or _address_block(layout.head)
     for line in layout.head:
         if _ATTENTION.search(line.text) and line.text.strip() not in names:
             names.append(line.text.strip())
     return names
+
+
+def _below_mail_header(head: Sequence[Line]) -> list[str]:
+    """The first lines below an e-mail's header, where a mail to the city's mailbox names
+    the office ("– Grünflächenamt –", "Dienststelle: …", "Amt 37 (Frau Wendland)")."""
+    last = max((i for i, line in enumerate(head) if _MAIL_HEADER.match(line.text)), default=None)
+    if last is None:
+        return []
+    for block in blocks(head[last + 1 :]):
+        texts = [line.text.strip() for line in block if not _REFERENCE_LABEL.match(line.text)]
+        if texts:  # only the first block that is not the sender's reference
+            return [t for t in texts[:MAX_OFFICE_LINES] if len(t) <= 80 and _names_someone(t)]
+    return []
 
 
 def _address_block(head: Sequence[Line]) -> list[str]:

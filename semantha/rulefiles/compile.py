@@ -120,6 +120,7 @@ def compile_ruleset(files: RuleFiles, compiled: CompiledPatterns) -> RuleSet:
         departments=deps.departments,
         doctypes=deps.doctypes,
         undecided_doctype=deps.undecided_doctype,
+        organisation=deps.organisation,
         rules=classes.rules,
         routes=routes.routes,
         patterns=compiled.patterns,

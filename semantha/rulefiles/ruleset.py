@@ -25,6 +25,8 @@ class RuleSet:
     file_number: regex.Pattern[str] | None = None
     """departments.yaml's pattern of the organisation's file numbers (group ``office``)."""
     fingerprint: tuple[tuple[str, int, int], ...] = ()
+    organisation: str = ""
+    """departments.yaml's organisation ("Stadt Musterstadt")."""
 
     def department(self, department_id: str | None) -> Department | None:
         return next((d for d in self.departments if d.id == department_id), None)

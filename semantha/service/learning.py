@@ -46,7 +46,7 @@ from typing import Any
 import structlog
 
 from semantha.config import AppConfig
-from semantha.deciding import classify, rules, thresholds, versions
+from semantha.deciding import classify, officenames, rules, thresholds, versions
 from semantha.deciding.lettermemory import LetterMemory
 from semantha.deciding.model import (
     UNROUTABLE,
@@ -129,6 +129,7 @@ class LearnReport:
     version: int | None  # its number in models/history/
     thresholds: dict[str, dict[str, float]]
     seconds: float
+    office_names: dict[str, str] = field(default_factory=dict)  # learned from addresses
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -141,6 +142,7 @@ class LearnReport:
             "trained_on": self.trained_on,
             "weak": self.weak,
             "thresholds": self.thresholds,
+            "office_names": self.office_names,
             "reason": self.reason,
             "seconds": round(self.seconds, 1),
         }
@@ -267,19 +269,33 @@ def judge_live(
     )
 
 
+def office_names(train: Sequence[Example], ruleset: RuleSet) -> dict[str, str]:
+    """The names of offices the learned letters' addresses teach (deciding.officenames)."""
+    known = {officenames.normalised(name) for d in ruleset.departments for name in d.names}
+    letters = (
+        officenames.Addressed(
+            e.fields.get("recipient", ""), e.department or "", e.kind != "delivered"
+        )
+        for e in train
+    )
+    return officenames.learn_names(letters, ruleset.organisation, known.__contains__)
+
+
 def with_memory(
-    live: DocumentClassifier, judgement: LiveJudgement, config: AppConfig
+    live: DocumentClassifier, judgement: LiveJudgement, names: dict[str, str], config: AppConfig
 ) -> tuple[DocumentClassifier, Figures]:
-    """The live model with the newly learned letters in its memory (its heads kept, not
-    trained again), its margin chosen, and how it routes the held-back letters."""
+    """The live model with the newly learned letters in its memory and the office names
+    they teach (its heads kept, not trained again), its margin chosen, and how it routes
+    the held-back letters."""
     assert judgement.memory is not None
     taught = replace(live.model, memory=judgement.memory)
     found, delivered_found = judgement.found, judgement.delivered_found
-    model = DocumentClassifier(taught, live.manifest)
+    manifest = live.manifest.model_copy(update={"office_names": names})
+    model = DocumentClassifier(taught, manifest)
     _, _, remembered = route_held_back(judgement.judged, found, delivered_found, model, config)
     chosen = dict(live.manifest.thresholds)
     chosen["example"] = example_thresholds(model, remembered, config)
-    model = DocumentClassifier(taught, live.manifest.model_copy(update={"thresholds": chosen}))
+    model = DocumentClassifier(taught, manifest.model_copy(update={"thresholds": chosen}))
     return model, route_held_back(judgement.judged, found, delivered_found, model, config)[0]
 
 
@@ -368,6 +384,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     recent = delivered[len(delivered) - round(len(delivered) * settings.hold_back) :]
     weak = weak_labels(delivered[: len(delivered) - len(recent)], settings.weak_label_days)
     train = sorted([*train, *weak], key=lambda e: e.decided_at)
+    names = office_names(train, ruleset)
     base = base_sample(
         read_training_data(training_data_path(config.model)), settings.base_per_label
     )
@@ -387,6 +404,9 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         candidate = train_classifier(texts, labels, weights=weights, remember=remember)
         judgement = judging.result()
     judged, before = judgement.judged, judgement.before
+    candidate = DocumentClassifier(
+        candidate.model, candidate.manifest.model_copy(update={"office_names": names})
+    )
     found, delivered_found = model_evidence(judged, judgement.judged_delivered, candidate, config)
     _, guesses, remembered = route_held_back(judged, found, delivered_found, candidate, config)
     chosen = {
@@ -407,7 +427,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     after = route_held_back(judged, found, delivered_found, candidate, config)[0]
     options = [(candidate, after, "the model trained again")]
     if live is not None and judgement.memory is not None:
-        taught, taught_after = with_memory(live, judgement, config)
+        taught, taught_after = with_memory(live, judgement, names, config)
         options.append((taught, taught_after, "the live model, remembering the new letters"))
     good = [o for o in options if before is None or o[1].no_worse_than(before)]
     installed = bool(good)
@@ -432,6 +452,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         version.number if version else None,
         chosen,
         time.perf_counter() - started,
+        names,
     )
     log.info(
         "model.learned",
@@ -440,6 +461,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         before=before.as_json() if before else None,
         after=after.as_json(),
         sha256=live_sha[:12],
+        office_names=len(names),
         seconds=round(report.seconds, 1),
     )
     return report

@@ -849,3 +849,33 @@ def test_birth_date_line_is_neither_subject_nor_letter_date() -> None:
     assert fields["date"] == "1975-07-15"  # the only date there is, kept as a last resort
     dated = text.replace("34567 Musterstadt\n", "34567 Musterstadt\nDate: 3.2.2026\n")
     assert fields_of(dated)["date"] == "2026-02-03"
+
+
+def test_an_email_to_the_city_mailbox_names_the_office_in_the_line_below_its_header() -> None:
+    text = (
+        "Von: Greta Jaschke <greta.jaschke@example.net>\n"
+        "An: info@musterstadt.example\n"
+        "Gesendet: Sonntag, 5. April 2026 21:22\n"
+        "Betreff: Ihre Anfrage\n\n"
+        "– Grünflächenamt –\n\n"
+        "Unser Zeichen: M 241/26\n\n"
+        "Guten Morgen,\n\nwie gewünscht schicke ich Ihnen die fehlenden Seiten.\n"
+    )
+    assert fields_of(text)["recipient"] == "info@musterstadt.example, – Grünflächenamt –"
+    reference_first = text.replace("– Grünflächenamt –\n\nUnser", "Unser").replace(
+        "M 241/26\n\n", "M 241/26\n\nAmt 37 (Frau Wendland)\n\n"
+    )
+    assert fields_of(reference_first)["recipient"] == (
+        "info@musterstadt.example, Amt 37 (Frau Wendland)"
+    )
+    assert fields_of(reference_first)["office_number"] == "37"
+
+
+@pytest.mark.parametrize("line", ["Dienststelle: Servicedesk IT", "Abt. Servicedesk IT"])
+def test_an_office_line_in_the_address_block_is_no_street(line: str) -> None:
+    text = (
+        "Carola Fenske · Kranichweg 56 · 69117 Heidelberg\n\n"
+        f"Magistrat der Stadt Musterstadt\n{line}\nPostfach 11 04 20\n34560 Musterstadt\n\n"
+        "Neue Anschrift\n\nGuten Tag,\n\nbitte beachten Sie meine neue Anschrift.\n"
+    )
+    assert fields_of(text)["recipient"] == f"Magistrat der Stadt Musterstadt, {line}"

@@ -319,7 +319,7 @@ def test_the_live_model_can_learn_letters_into_its_memory_alone(
     live = load_classifier(config.model)
 
     judgement = learning.judge_live(config, load_ruleset(config.rules_dir), again, [], city)
-    taught, after = learning.with_memory(live, judgement, config)
+    taught, after = learning.with_memory(live, judgement, {}, config)
 
     assert judgement.memory is not None and judgement.memory.size == 32
     assert judgement.before is not None and judgement.before.routed == 0
@@ -340,3 +340,23 @@ def test_a_model_identical_to_the_live_one_is_not_kept_again(tmp_path: Path, shi
     assert [v.number for v in versions.versions(config.model)] == [1]
     changed = live.manifest.model_copy(update={"thresholds": {"example": {"margin": 0.3}}})
     assert versions.install(DocumentClassifier(live.model, changed), config.model, 5).number == 2
+
+
+def test_names_the_citys_letters_give_their_offices_are_learned(
+    tmp_path: Path, shipped: Path
+) -> None:
+    config = city_config(tmp_path, shipped)
+    addresses = {"67": "Stadt Musterstadt, Stadtgrün und Friedhöfe", "32": "Rathaus Musterstadt"}
+    keep(
+        config,
+        (
+            replace(e, fields={"recipient": addresses[str(e.department)]})
+            for e in city_examples(40, seed=5)
+        ),
+    )
+
+    report = learning.learn(config, load_ruleset(config.rules_dir))
+
+    assert report.installed, report.reason
+    assert report.office_names == {"stadtgrün und friedhöfe": "67"}  # not the city's own name
+    assert load_classifier(config.model).manifest.office_names == report.office_names

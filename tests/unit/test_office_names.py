@@ -1,0 +1,116 @@
+"""Names of offices that departments.yaml lacks, learned from people's decisions: cut
+from the recipient field, taught only by one office's letters, heard where no rule
+decided."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from semantha.config import ClassifySettings
+from semantha.deciding.classify import Choice, addressed, decide
+from semantha.deciding.model import DocumentClassifier
+from semantha.deciding.officenames import Addressed, learn_names, named_office, unit_names
+from semantha.deciding.training import train_classifier
+from semantha.records import Document, Page, RuleHit
+
+ORGANISATION = "Stadt Musterstadt"
+UNSURE = Choice(None, "22", 0.55, 0.1, "none", "department: no rule decided: model unsure")
+
+
+def nothing_known(_name: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("recipient", "names"),
+    [
+        ("Magistrat der Stadt Musterstadt, – Servicedesk IT –", ["servicedesk it"]),
+        ("Stadt Musterstadt, Standesbeamtin (Frau Amsel)", ["standesbeamtin"]),
+        ("info@musterstadt.example, z. Hd. Rechtsangelegenheiten", ["rechtsangelegenheiten"]),
+        ("Rathaus Musterstadt / Empfänger: Fachbereich Jugend", ["fachbereich jugend"]),
+        ("Stadtverwaltung Musterstadt, Abt. Abgabenstelle", ["abgabenstelle"]),
+        ("An die Stadtverwaltung, Dienststelle: Untere Wasserbehörde", ["untere wasserbehörde"]),
+        ("An die Stadtverwaltung", []),
+        ("Stadt Musterstadt, z. Hd. Herrn Meyer", []),
+        ("Stadt Musterstadt, Amt 63", []),
+        ("ich bin sehbehindert und auf meinen Blindenführhund angewiesen", []),
+    ],
+)
+def test_the_recipient_field_is_cut_into_names_of_offices(recipient: str, names: list[str]) -> None:
+    assert unit_names(recipient, ORGANISATION) == names
+
+
+def test_a_name_people_gave_one_office_is_learned() -> None:
+    letters = [
+        Addressed("Stadt Musterstadt, – Servicedesk IT –", "12", by_people=True),
+        Addressed("Rathaus Musterstadt, Abt. Servicedesk IT", "12", by_people=False),
+        Addressed("Stadt Musterstadt, Stadtgrün und Friedhöfe", "67", by_people=True),
+    ]
+    assert learn_names(letters, ORGANISATION, nothing_known) == {
+        "servicedesk it": "12",
+        "stadtgrün und friedhöfe": "67",
+    }
+
+
+def test_a_name_of_two_offices_of_no_office_or_only_delivered_is_not_learned() -> None:
+    letters = [
+        Addressed("Stadt Musterstadt, Zentrale Dienste", "10", by_people=True),
+        Addressed("Stadt Musterstadt, Zentrale Dienste", "11", by_people=False),
+        Addressed("Stadt Musterstadt, Gewinnspielzentrale", "", by_people=True),
+        Addressed("Stadt Musterstadt, Abfallberatung", "70", by_people=False),
+    ]
+    assert learn_names(letters, ORGANISATION, nothing_known) == {}
+
+
+def test_a_name_departments_yaml_knows_is_not_learned_again() -> None:
+    letters = [Addressed("Stadt Musterstadt, Gartenamt", "67", by_people=True)]
+    assert learn_names(letters, ORGANISATION, {"gartenamt"}.__contains__) == {}
+
+
+def test_the_learned_names_of_exactly_one_office_name_it() -> None:
+    names = {"servicedesk it": "12", "abgabenstelle": "22"}
+    assert named_office("Rathaus Musterstadt, Abt. Servicedesk IT", names) == (
+        "12",
+        "servicedesk it",
+    )
+    assert named_office("Servicedesk IT, Abgabenstelle", names) is None
+    assert named_office("Stadt Musterstadt", names) is None
+
+
+@pytest.fixture(scope="module")
+def taught() -> DocumentClassifier:
+    texts = ["Hundesteuer Bescheid Veranlagung", "Baumfällung Friedhof Grabstelle"] * 3
+    labels = [("22", "Brief"), ("67", "Brief")] * 3
+    model = train_classifier(texts, labels)
+    manifest = model.manifest.model_copy(update={"office_names": {"servicedesk it": "12"}})
+    return DocumentClassifier(model.model, manifest)
+
+
+def hit(label: str, weight: float) -> RuleHit:
+    return RuleHit(f"r-{label}", "department", label, weight, "matched")
+
+
+def test_a_learned_name_decides_where_no_rule_did(taught: DocumentClassifier) -> None:
+    recipient = "Stadt Musterstadt, Dienststelle: Servicedesk IT"
+    choice = addressed(UNSURE, (), recipient, taught)
+    assert (choice.label, choice.method, choice.confidence) == ("12", "model", 1.0)
+    assert "the address names 'servicedesk it', a name people taught for 12" in choice.reason
+    decided = Choice("63", "63", 1.0, 1.0, "rule", "department: rule r-63 -> 63")
+    assert addressed(decided, (hit("63", 1.0),), recipient, taught) == decided
+    assert addressed(UNSURE, (hit("12", -1.0),), recipient, taught) == UNSURE
+    assert addressed(UNSURE, (), "Stadt Musterstadt", taught) == UNSURE
+
+
+def test_decide_routes_a_letter_by_a_learned_name(taught: DocumentClassifier) -> None:
+    fields = {"recipient": "Rathaus Musterstadt, Abt. Servicedesk IT"}
+    page = Page(0, None, 300, text="Geänderte Kontaktdaten, bitte Anschrift ändern")
+    document = Document("b" * 64, Path("a.pdf"), datetime(2026, 11, 2, tzinfo=UTC), (page,), fields)
+    decision = decide(document, (), taught, ClassifySettings(min_familiarity=0.0))
+    assert (decision.department, decision.method) == ("12", "model")
+    untaught = DocumentClassifier(
+        taught.model, taught.manifest.model_copy(update={"office_names": {}})
+    )
+    assert decide(document, (), untaught, ClassifySettings(min_familiarity=0.0)).department is None
