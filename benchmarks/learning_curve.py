@@ -8,21 +8,22 @@ A city of its own is set up in a temporary folder: the embedded config, the ship
 rules, a copy of the shipped model. Then, for every week:
 
 1. the week's letters (a seed of their own) are dropped into the inbox as PDFs with a
-   text layer and ``semantha run --once`` routes them as the service would;
+   text layer and ``semantha run --once`` routes them as the service would; they came
+   in over the week's seven days: the texts kept of delivered letters are dated so;
 2. an office that got a letter that is not for it drops the delivered file into
    ``returns/``; a second ``run --once`` takes the returns into review;
 3. a simulated clerk resolves everything in review with the truth
    (``ReviewQueue.resolve``, as the review station does);
 4. ``semantha learn --json`` learns from those decisions;
-5. a week passes: the texts kept of delivered letters (weak labels) age by seven days,
-   so that with config.yaml's ``learn.weak_label_days: 7`` a week's deliveries are
-   learned a week later, as in a city.
+5. a week passes: the texts kept of delivered letters (weak labels) age by seven days.
+   With ``learn.weak_label_days: N`` the deliveries of the week's first 7 - N days are
+   learned at its end, the others a week later, as in a city.
 
 Per week: letters, auto-routed (coverage), precision of the auto-routed, wrong
 deliveries, the same for letters whose only clue is their content, and what learning
 did (installed, seconds). Week 1 is the figure before any learning.
 ``--weak-label-days none`` learns from reviews and returns alone, ``0`` from every
-delivery not sent back by learning time (a week early). With
+delivery not sent back by learning time. With
 ``--baseline`` every week's letters also go through the shipped model unchanged
 (``process --dry-run``), side by side. Prints Markdown and writes it to
 benchmarks/results/learning-curve-<stamp>.md.
@@ -107,7 +108,7 @@ def city(root: Path, weak_label_days: str | None) -> Path:
     text = text.replace("stable_after_s: 2.0", "stable_after_s: 0.2")
     text = text.replace("after_examples: 50", "after_examples: 0")  # learning is step 4
     if weak_label_days is not None:
-        text = text.replace("weak_label_days: 7 ", f"weak_label_days: {weak_label_days} ")
+        text = text.replace("weak_label_days: 2 ", f"weak_label_days: {weak_label_days} ")
     path = root / "config.yaml"
     path.write_text(text, encoding="utf-8")
     (root / "var" / "dms").mkdir(parents=True)  # the DMS share, mounted
@@ -123,6 +124,21 @@ def drop(week: Sequence[Letter], inbox: Path, stem: str) -> dict[str, Letter]:
         set_as_pdf(letter.text, pdf)
         truth[file_sha256(pdf)] = letter
     return truth
+
+
+def date_over_the_week(config: AppConfig, truth: dict[str, Letter]) -> None:
+    """The texts kept of the week's delivered letters dated by the day each letter came:
+    the first seventh on the week's first day, six days before learning, and so on."""
+    order = {sha256: n for n, sha256 in enumerate(truth)}
+    now = datetime.now(UTC)
+    for path in kepttext.delivered_folder(config.paths.work).glob("*.json"):
+        n = order.get(path.stem)
+        if n is None:
+            continue
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        day = n * 7 // len(order)
+        kept["kept_at"] = (now - timedelta(days=6 - day)).isoformat(timespec="seconds")
+        path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
 
 
 def outcomes(config: AppConfig, truth: dict[str, Letter]) -> list[Routed]:
@@ -233,6 +249,7 @@ def run(
         truth = drop(mail, config.paths.inbox, f"w{week}")
         everything.update(truth)
         semantha(config_path, "run", "--once")
+        date_over_the_week(config, truth)
         routed = outcomes(config, truth)
         returned = send_back_wrong(config, truth)
         if returned:
@@ -243,7 +260,8 @@ def run(
         seconds = time.perf_counter() - started
         learn = (
             f"{'installed' if learned['installed'] else 'kept'} "
-            f"({learned['examples']} examples, {learned['weak']} weak, {seconds:.0f} s)"
+            f"({learned['examples']} examples, {learned['weak']} weak, "
+            f"{len(learned['office_names'])} office names, {seconds:.0f} s)"
         )
         content = [r for r in routed if r.letter.clue == "content"]
         cells = [

@@ -83,7 +83,7 @@ class PreprocessSettings(Strict):
 
 class ClassifySettings(Strict):
     mode: Literal["rules+model", "rules-only"] = "rules+model"
-    min_confidence: float = Field(0.90, ge=0, le=1)
+    min_confidence: float = Field(0.92, ge=0, le=1)
     min_margin: float = Field(0.20, ge=0, le=1)
     doctype_min_confidence: float = Field(0.60, ge=0, le=1)
     # Precision `semantha learn` holds on the city's held-back letters when it moves a
@@ -172,7 +172,7 @@ class LearnSettings(Strict):
     # as labelled by Semantha itself (weak labels); the newest delivered letters also judge
     # whether a new model still routes what was delivered. Their text is kept like that
     # of reviewed letters (review.text_retention_days). None: off, no text kept.
-    weak_label_days: int | None = Field(7, ge=0)
+    weak_label_days: int | None = Field(2, ge=0)
     # Of the delivered letters, the newest this many are read (learning stays fast).
     weak_label_letters: int = Field(2000, ge=0)
     # The service learns on its own: after this many new labelled letters (0: never)...
