@@ -101,6 +101,9 @@ class ClassifySettings(Strict):
     # ... and this much more similar than the most similar letter of any other office.
     # `semantha learn` moves it on the held-back letters, as it does min_confidence.
     example_margin: float = Field(0.15, ge=0, le=1)
+    # ... or only this much when the model's own best guess is that same office: two
+    # signals that agree. `semantha learn` moves it on the held-back letters.
+    agreeing_margin: float = Field(0.10, ge=0, le=1)
 
 
 class ServiceSettings(Strict):

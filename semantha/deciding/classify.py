@@ -18,8 +18,9 @@ letters (``classify.min_familiarity``) goes to review: it is unlike anything lea
 Where no rule decided, the model's memory of the city's decided letters has its say
 (``deciding.lettermemory``): a letter the heads are unsure of (or find unfamiliar) goes where
 the most similar remembered letter went, when that letter is similar enough and clearly
-closer than any letter of another office; a letter the heads would route goes to review
-when such a remembered letter went elsewhere.
+closer than any letter of another office (or only a little closer, when the heads' best
+guess is that same office: two signals agree); a letter the heads would route goes to
+review when such a remembered letter went elsewhere.
 
 Where no rule decided either, a name the address gives an office that departments.yaml
 lacks but people taught (``deciding.officenames``, kept in the model's manifest) decides,
@@ -221,20 +222,24 @@ class ExampleLimits:
     similarity: float
     margin: float
     confidence: float = UNMEASURED
+    agreeing_margin: float = 1.0  # the lead that does when the heads' best guess agrees
 
-    def decides(self, match: Match | None) -> bool:
-        return match is not None and (
-            match.similarity >= self.similarity and match.margin >= self.margin
-        )
+    def decides(self, match: Match | None, guess: str | None = None) -> bool:
+        """Whether ``match`` decides; ``guess``, the heads' best office, may agree with it."""
+        if match is None or match.similarity < self.similarity:
+            return False
+        agreed = guess is not None and guess == match.label
+        return match.margin >= (min(self.margin, self.agreeing_margin) if agreed else self.margin)
 
 
 def example_limits(settings: ClassifySettings, model: DocumentClassifier | None) -> ExampleLimits:
-    """config.yaml's limits, or the margin `semantha learn` chose for the model in use."""
+    """config.yaml's limits, or the margins `semantha learn` chose for the model in use."""
     learned = model.manifest.thresholds.get("example", {}) if model else {}
     return ExampleLimits(
         settings.example_similarity,
         learned.get("margin", settings.example_margin),
         learned.get("confidence", UNMEASURED),
+        learned.get("agreeing_margin", settings.agreeing_margin),
     )
 
 
@@ -245,21 +250,25 @@ def remembered(
     totals = rule_totals(hits, "department")
     if match is None or any(weight >= DECIDING_WEIGHT for weight in totals.values()):
         return choice
-    if not limits.decides(match) or totals.get(match.label, 0.0) <= -DECIDING_WEIGHT:
+    if totals.get(match.label, 0.0) <= -DECIDING_WEIGHT:
         return choice
     like = (
         f"the most similar letter people decided went to {_shown(match.label)} "
         f"(similarity {match.similarity:.2f}, other offices {match.runner_up:.2f})"
     )
     if choice.label is not None:
-        if choice.label == match.label:
+        if choice.label == match.label or not limits.decides(match):
             return choice
         reason = f"{choice.reason}, but {like}"
         return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
+    if not limits.decides(match, choice.top):
+        return choice
     if match.label == UNROUTABLE:
         return Choice(
             None, choice.top, choice.confidence, choice.margin, "none", f"{choice.reason}; {like}"
         )
+    if not limits.decides(match):
+        like += ", the model's best guess too"
     reason = f"{choice.reason}; {like}, right {limits.confidence:.0%} of the time"
     return Choice(match.label, match.label, limits.confidence, match.margin, "model", reason)
 

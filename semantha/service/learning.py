@@ -246,7 +246,7 @@ def judge_live(
     if live is None:
         return LiveJudgement(judged, judged_delivered, None)
     found, delivered_found = model_evidence(judged, judged_delivered, live, config)
-    before = route_held_back(judged, found, delivered_found, live, config)[0]
+    before = route_held_back(judged, found, delivered_found, live, config).figures
     memory = remembered_letters(
         live.model,
         [model_text("\n".join(e.text), e.fields) for e in remember],
@@ -292,26 +292,44 @@ def with_memory(
     found, delivered_found = judgement.found, judgement.delivered_found
     manifest = live.manifest.model_copy(update={"office_names": names})
     model = DocumentClassifier(taught, manifest)
-    _, _, remembered = route_held_back(judgement.judged, found, delivered_found, model, config)
+    routing = route_held_back(judgement.judged, found, delivered_found, model, config)
     chosen = dict(live.manifest.thresholds)
-    chosen["example"] = example_thresholds(model, remembered, config)
+    chosen["example"] = example_thresholds(model, routing, config)
     model = DocumentClassifier(taught, manifest.model_copy(update={"thresholds": chosen}))
-    return model, route_held_back(judgement.judged, found, delivered_found, model, config)[0]
+    return model, route_held_back(judgement.judged, found, delivered_found, model, config).figures
 
 
 def example_thresholds(
-    model: DocumentClassifier, remembered: list[Guess], config: AppConfig
+    model: DocumentClassifier, routing: HeldBackRouting, config: AppConfig
 ) -> dict[str, float]:
     """The memory's margin for ``classify.target_precision`` on the held-back letters'
-    matches and the memory's own letters, and how often decisions past it were right."""
-    remembered = remembered + alike_in_memory(model, config.classify.example_similarity)
-    margin = thresholds.threshold_for(
-        remembered,
-        config.classify.example_margin,
-        config.classify.target_precision,
-        thresholds.MARGIN_GRID,
+    matches and the memory's own letters, and how often decisions past it were right;
+    the margin when the heads agree, on the held-back letters alone (the heads learned
+    the memory's own letters: there, they would agree with it all the more)."""
+    remembered = routing.remembered + alike_in_memory(model, config.classify.example_similarity)
+    target = config.classify.target_precision
+    grid = thresholds.MARGIN_GRID
+    margin = thresholds.threshold_for(remembered, config.classify.example_margin, target, grid)
+    agreeing = thresholds.threshold_for(
+        routing.agreeing, config.classify.agreeing_margin, target, grid
     )
-    return {"margin": margin, "confidence": thresholds.smoothed(remembered, margin)}
+    return {
+        "margin": margin,
+        "confidence": thresholds.smoothed(remembered, margin),
+        "agreeing_margin": agreeing,
+    }
+
+
+@dataclass(frozen=True)
+class HeldBackRouting:
+    """How a model routes the held-back letters: its figures; the heads' guesses where no
+    rule decided; the memory's (how far the most similar letter's office leads), and the
+    memory's where the heads' best guess is the same office."""
+
+    figures: Figures
+    guesses: list[Guess]
+    remembered: list[Guess]
+    agreeing: list[Guess]
 
 
 def route_held_back(
@@ -320,17 +338,16 @@ def route_held_back(
     delivered: Sequence[tuple[HeldBack, classify.Evidence]],
     model: DocumentClassifier | None,
     config: AppConfig,
-) -> tuple[Figures, list[Guess], list[Guess]]:
+) -> HeldBackRouting:
     """How ``model`` (with the ``found`` evidence on each letter) routes the letters
-    people decided and the ``delivered`` ones; its guesses where no rule decided, and
-    those of its memory (how far the most similar letter's office leads), on the letters
-    people decided."""
+    people decided and the ``delivered`` ones, and its guesses on the letters people
+    decided (see ``HeldBackRouting``)."""
     kept = 0
     for letter, evidence in delivered:
         choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify)
         kept += choice.label is not None and choice.label == letter.example.department
     routed = correct = right = 0
-    guesses, remembered = [], []
+    guesses, remembered, agreeing = [], [], []
     limits = classify.thresholds(config.classify, model, "department")
     for letter, evidence in zip(held_back, found, strict=True):
         truth = letter.example.department or UNROUTABLE
@@ -348,8 +365,10 @@ def route_held_back(
         match = evidence.match
         if match is not None and match.similarity >= config.classify.example_similarity:
             remembered.append(Guess(truth, match.label, match.margin))
+            if alone.top == match.label:
+                agreeing.append(remembered[-1])
     figures = Figures(len(held_back), routed, correct, right, len(delivered), kept)
-    return figures, guesses, remembered
+    return HeldBackRouting(figures, guesses, remembered, agreeing)
 
 
 def alike_in_memory(model: DocumentClassifier, similarity: float) -> list[Guess]:
@@ -408,12 +427,12 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         candidate.model, candidate.manifest.model_copy(update={"office_names": names})
     )
     found, delivered_found = model_evidence(judged, judgement.judged_delivered, candidate, config)
-    _, guesses, remembered = route_held_back(judged, found, delivered_found, candidate, config)
+    routing = route_held_back(judged, found, delivered_found, candidate, config)
     chosen = {
         "department": thresholds.choose(
-            guesses, config.classify.min_confidence, config.classify.target_precision
+            routing.guesses, config.classify.min_confidence, config.classify.target_precision
         ),
-        "example": example_thresholds(candidate, remembered, config),
+        "example": example_thresholds(candidate, routing, config),
     }
     candidate = DocumentClassifier(
         candidate.model,
@@ -424,7 +443,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
             }
         ),
     )
-    after = route_held_back(judged, found, delivered_found, candidate, config)[0]
+    after = route_held_back(judged, found, delivered_found, candidate, config).figures
     options = [(candidate, after, "the model trained again")]
     if live is not None and judgement.memory is not None:
         taught, taught_after = with_memory(live, judgement, names, config)

@@ -146,6 +146,7 @@ def test_learning_the_citys_words_installs_a_model_that_knows_them(
     assert learned.model.memory is not None and learned.model.memory.size == 32
     example = learned.manifest.thresholds["example"]
     assert example["margin"] >= config.classify.example_margin
+    assert example["agreeing_margin"] >= config.classify.agreeing_margin  # none to lower it
     assert 0.9 < example["confidence"] < 1.0  # measured: the city's two offices never mix
     match = learned.model.nearest_letter(model_text(unseen))
     assert match is not None and match.label == "67"

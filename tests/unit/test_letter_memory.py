@@ -138,6 +138,17 @@ def test_a_match_that_is_not_clear_leaves_the_letter_in_review(match: Match | No
     assert remembered(UNSURE, (), match, LIMITS).label is None
 
 
+def test_a_small_lead_does_when_the_heads_best_guess_is_the_same_office() -> None:
+    agreeing = ExampleLimits(similarity=0.25, margin=0.15, confidence=0.97, agreeing_margin=0.05)
+    close = Match("22", 0.40, 0.32)  # leads by 0.08: not enough alone
+    choice = remembered(UNSURE, (), close, agreeing)  # UNSURE's best guess is 22
+    assert (choice.label, choice.method) == ("22", "model")
+    assert "the model's best guess too" in choice.reason
+    assert remembered(UNSURE, (), Match("67", 0.40, 0.32), agreeing).label is None
+    assert remembered(UNSURE, (), Match("22", 0.40, 0.37), agreeing).label is None
+    assert remembered(UNSURE, (), close, LIMITS).label is None  # no agreeing margin
+
+
 def test_a_remembered_letter_of_another_office_stops_a_sure_model() -> None:
     choice = remembered(SURE, (), Match("67", 0.8, 0.3), LIMITS)
     assert (choice.label, choice.method) == (None, "none")
