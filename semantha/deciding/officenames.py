@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 # What precedes the name on an address line: a label, "z. Hd.", "Abt.", a dash.
 _MARKERS = re.compile(
     r"(?i)^(?:\W|An\s*:|Empf\S{1,2}nger\s*:|Dienststelle\s*:|z\.\s?H(?:d|nd)?\.?|"
@@ -36,6 +38,7 @@ GENERIC_WORDS = frozenset(
 )  # fmt: skip
 MIN_LETTERS = 4
 MAX_WORDS = 6
+FUZZY_FROM, MIN_SCORE = 10, 90  # names this long may differ by OCR errors (rapidfuzz ratio)
 
 
 def normalised(name: str) -> str:
@@ -80,6 +83,13 @@ def _looks_like_a_name(text: str) -> bool:
     )
 
 
+def _resembled(candidate: str, names: Mapping[str, str]) -> str | None:
+    if len(candidate) < FUZZY_FROM:
+        return None
+    best = process.extractOne(candidate, names.keys(), scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+    return None if best is None else str(best[0])
+
+
 @dataclass(frozen=True)
 class Addressed:
     """A learned letter's recipient field, the office it went to, and whether a person
@@ -111,8 +121,13 @@ def learn_names(
 
 
 def named_office(recipient: str, names: Mapping[str, str]) -> tuple[str, str] | None:
-    """(office, name) when the recipient field holds learned names of exactly one office."""
-    found = {names[n]: n for n in unit_names(recipient) if n in names}
+    """(office, name) when the recipient field holds learned names of exactly one office,
+    as written or as OCR may damage a longer one ("servicedesk lt")."""
+    found = {}
+    for candidate in unit_names(recipient):
+        name = candidate if candidate in names else _resembled(candidate, names)
+        if name is not None:
+            found[names[name]] = name
     if len(found) != 1:
         return None
     office, name = next(iter(found.items()))

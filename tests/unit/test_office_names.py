@@ -77,6 +77,11 @@ def test_the_learned_names_of_exactly_one_office_name_it() -> None:
         "servicedesk it",
     )
     assert named_office("Servicedesk IT, Abgabenstelle", names) is None
+    assert named_office("Rathaus Musterstadt, Abt. Servicedesk lT", names) == (
+        "12",
+        "servicedesk it",
+    )  # as OCR read it
+    assert named_office("Kitas", {"kita": "51"}) is None  # short names must be as learned
     assert named_office("Stadt Musterstadt", names) is None
 
 
