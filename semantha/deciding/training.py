@@ -107,6 +107,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         min_df: int = 2,
         max_chars: int = 4000,
         cv: int = 3,
+        tol: float = 1e-3,
     ) -> None:
         self.estimator = estimator
         self.C = C
@@ -115,6 +116,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.min_df = min_df
         self.max_chars = max_chars
         self.cv = cv
+        # liblinear's default 1e-4 took 52 s for the department head on 8,000 letters,
+        # 1e-3 36 s, with the same letters right and the same ones past min_confidence.
+        self.tol = tol
 
     def _vectorizers(self, n_docs: int) -> list[TfidfVectorizer]:
         min_df = self.min_df if n_docs > 4 * self.min_df else 1
@@ -148,7 +152,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             logistic = LogisticRegression(C=self.C, max_iter=2000)
             return softmax_head(logistic.fit(features, labels, sample_weight=weights))
         base: Any = (
-            LinearSVC(C=self.C)
+            LinearSVC(C=self.C, tol=self.tol)
             if self.estimator == "svm"
             else LogisticRegression(C=self.C, max_iter=2000)
         )
