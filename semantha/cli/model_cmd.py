@@ -159,8 +159,10 @@ def run_learn(args: argparse.Namespace) -> int:
     if report.office_names:
         print(
             f"  {len(report.office_names)} names of offices learned from addresses "
-            "(the model's manifest lists them; departments.yaml may take them as aliases)"
+            "(departments.yaml may take them as aliases):"
         )
+        for office, name in sorted((o, n) for n, o in report.office_names.items()):
+            print(f"    {office:>6}  {name}")
     state = "installed" if report.installed else "not installed"
     print(f"{state}: {report.reason} (model {report.model[:12]}…, {report.seconds:.0f} s)")
     return 0

@@ -8,13 +8,16 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 
+from semantha.cli import main
 from semantha.config import AppConfig, LearnSettings, Paths
 from semantha.deciding import versions
 from semantha.deciding.model import DocumentClassifier, load_classifier, model_text, save_classifier
@@ -343,8 +346,8 @@ def test_a_model_identical_to_the_live_one_is_not_kept_again(tmp_path: Path, shi
     assert versions.install(DocumentClassifier(live.model, changed), config.model, 5).number == 2
 
 
-def test_names_the_citys_letters_give_their_offices_are_learned(
-    tmp_path: Path, shipped: Path
+def test_names_the_citys_letters_give_their_offices_are_learned_and_listed(
+    tmp_path: Path, shipped: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = city_config(tmp_path, shipped)
     addresses = {"67": "Stadt Musterstadt, Stadtgrün und Friedhöfe", "32": "Rathaus Musterstadt"}
@@ -355,9 +358,13 @@ def test_names_the_citys_letters_give_their_offices_are_learned(
             for e in city_examples(40, seed=5)
         ),
     )
+    config_file = tmp_path / "config.yaml"
+    config_file.write_text(yaml.safe_dump(config.model_dump(mode="json")), encoding="utf-8")
 
-    report = learning.learn(config, load_ruleset(config.rules_dir))
+    assert main(["--config", str(config_file), "learn"]) == 0
 
-    assert report.installed, report.reason
-    assert report.office_names == {"stadtgrün und friedhöfe": "67"}  # not the city's own name
-    assert load_classifier(config.model).manifest.office_names == report.office_names
+    printed = capsys.readouterr().out
+    assert "installed:" in printed and "not installed" not in printed
+    assert re.search(r"(?m)^\s+67\s+stadtgrün und friedhöfe$", printed)  # not the city's name
+    learned = load_classifier(config.model).manifest.office_names
+    assert learned == {"stadtgrün und friedhöfe": "67"}
