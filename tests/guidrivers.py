@@ -22,6 +22,7 @@ class RecordingDriver:
         self.windows_open = list(windows)
         self.calls: list[tuple[Any, ...]] = []
         self.on_launch: Callable[[Sequence[str]], None] | None = None
+        self.closed = False
 
     def screen(self) -> Image.Image:
         return self.screens.pop(0) if len(self.screens) > 1 else self.screens[0]
@@ -49,3 +50,6 @@ class RecordingDriver:
 
     def pointer(self) -> tuple[int, int]:
         return (0, 0)
+
+    def close(self) -> None:
+        self.closed = True

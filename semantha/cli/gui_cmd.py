@@ -96,8 +96,11 @@ def _capture(args: argparse.Namespace) -> int:
         print(f"{path} exists; pass --force to replace it")
         return 1
     driver = XDriver()
-    region = args.region or _point_region(driver)
-    matches = gui.capture_template(driver, region, path, scripts.settings.confidence)
+    try:
+        region = args.region or _point_region(driver)
+        matches = gui.capture_template(driver, region, path, scripts.settings.confidence)
+    finally:
+        driver.close()
     print(f"saved {path} ({region[2]}x{region[3]} pixels)")
     if matches != 1:
         seen = f"{matches}" if matches < gui.MATCH_LIMIT else f"{matches} or more"
@@ -128,7 +131,10 @@ def _run(args: argparse.Namespace) -> int:
     if runner is None:
         print(f"no scripts in {config.rules_dir / 'gui.yaml'}")
         return 1
-    result = runner.run(args.script, dict(args.value))
+    try:
+        result = runner.run(args.script, dict(args.value))
+    finally:
+        runner.close()
     print(result.detail)
     if result.screenshot is not None:
         print(f"last screenshot: {result.screenshot}")

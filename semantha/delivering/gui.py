@@ -165,7 +165,7 @@ class GuiRunner:
         except Exception as exc:
             reason, hint = _explain(exc)
             shot = self._failure_screenshot(script)
-            self._driver = None  # reconnect next time: the display may have gone
+            self._disconnect()  # reconnect next time: the display may have gone
             code = exc.code if isinstance(exc, _StepError) else type(exc).__name__
             bound.warning("gui.failed", step=step_no, kind=kind, error=code, screenshot=str(shot))
             if shot is not None:
@@ -223,6 +223,15 @@ class GuiRunner:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        """Let go of the desktop; the next script connects again."""
+        self._disconnect()
+
+    def _disconnect(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
 
     @property
     def driver(self) -> Driver:

@@ -43,6 +43,9 @@ class Driver(Protocol):
 
     def pointer(self) -> tuple[int, int]: ...
 
+    def close(self) -> None:
+        """Let go of the desktop connection (a new driver connects again)."""
+
 
 def find_template(
     screen: GrayImage, template: GrayImage, confidence: float, limit: int = 10

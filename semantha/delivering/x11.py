@@ -9,6 +9,7 @@ because importing pyautogui without a display fails.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import time
@@ -316,3 +317,10 @@ class XDriver:
     def pointer(self) -> tuple[int, int]:
         x, y = self._gui.position()
         return int(x), int(y)
+
+    def close(self) -> None:
+        from Xlib import error
+
+        # A display that went away closed the socket already; flushing to it fails.
+        with contextlib.suppress(error.ConnectionClosedError, OSError):
+            self._conn.close()

@@ -141,6 +141,7 @@ def templates(xvfb: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         # the OK button is the bottom-right corner of a zenity dialog
         ok = folder / "ok.png"
         matches = gui.capture_template(driver, (x + width - 100, y + height - 48, 96, 44), ok, 0.9)
+        driver.close()
         assert matches == 1
     finally:
         form.kill()
@@ -149,7 +150,7 @@ def templates(xvfb: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
 
 
 @pytest.fixture
-def runner(xvfb: str, templates: dict[str, Path], tmp_path: Path) -> gui.GuiRunner:
+def runner(xvfb: str, templates: dict[str, Path], tmp_path: Path) -> Iterator[gui.GuiRunner]:
     scripts = _scripts(
         {
             "settings": {"step_timeout_s": 10},
@@ -185,7 +186,9 @@ def runner(xvfb: str, templates: dict[str, Path], tmp_path: Path) -> gui.GuiRunn
         }
     )  # fmt: skip
     loaded = {name: gui.load_template(path) for name, path in templates.items()}
-    return gui.GuiRunner(scripts, loaded, tmp_path / "shots")
+    runner = gui.GuiRunner(scripts, loaded, tmp_path / "shots")
+    yield runner
+    runner.close()  # an X connection left to the garbage collector warns in a later test
 
 
 def test_fills_a_zenity_form_with_german_text_exactly(runner: gui.GuiRunner) -> None:
@@ -277,6 +280,7 @@ def test_more_special_characters_than_spare_keys(runner: gui.GuiRunner, tmp_path
         entry_runner.run("entry", {"text": text})
         out, _ = dialog.communicate(timeout=10)
     finally:
+        entry_runner.close()
         dialog.kill()
     assert out.rstrip("\n") == text
 

@@ -291,6 +291,9 @@ def test_any_driver_failure_becomes_gui_error_and_the_driver_is_renewed(tmp_path
         runner.run("s", {"secret": "Frau Müller"})
     assert runner.run("s", {}).ok
     assert len(made) == 2 and made[1].calls == [("hotkey", "enter")]
+    assert made[0].closed and not made[1].closed  # the lost connection was let go
+    runner.close()
+    assert made[1].closed
     failed = [e for e in logs if e["event"] == "gui.failed"]
     assert failed and failed[0]["step"] == 1 and "Müller" not in repr(logs)
 
