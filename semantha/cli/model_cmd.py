@@ -157,8 +157,9 @@ def run_learn(args: argparse.Namespace) -> int:
                 f"best guess right {f['accuracy']:.1%}{delivered}"
             )
     if report.office_names:
+        count = len(report.office_names)
         print(
-            f"  {len(report.office_names)} names of offices learned from addresses "
+            f"  {count} office name{'' if count == 1 else 's'} learned from addresses "
             "(departments.yaml may take them as aliases):"
         )
         for office, name in sorted((o, n) for n, o in report.office_names.items()):

@@ -38,7 +38,9 @@ GENERIC_WORDS = frozenset(
 )  # fmt: skip
 MIN_LETTERS = 4
 MAX_WORDS = 6
-FUZZY_FROM, MIN_SCORE = 10, 90  # names this long may differ by OCR errors (rapidfuzz ratio)
+# A name read this long may differ from a learned one by OCR errors (rapidfuzz ratio).
+# Longer than departments.yaml's MIN_FUZZY_LENGTH: no administrator vetted these names.
+FUZZY_FROM, MIN_SCORE = 10, 90
 
 
 def normalised(name: str) -> str:

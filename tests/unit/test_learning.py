@@ -365,6 +365,7 @@ def test_names_the_citys_letters_give_their_offices_are_learned_and_listed(
 
     printed = capsys.readouterr().out
     assert "installed:" in printed and "not installed" not in printed
+    assert "1 office name learned from addresses" in printed
     assert re.search(r"(?m)^\s+67\s+stadtgrün und friedhöfe$", printed)  # not the city's name
     learned = load_classifier(config.model).manifest.office_names
     assert learned == {"stadtgrün und friedhöfe": "67"}

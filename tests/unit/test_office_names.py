@@ -81,7 +81,8 @@ def test_the_learned_names_of_exactly_one_office_name_it() -> None:
         "12",
         "servicedesk it",
     )  # as OCR read it
-    assert named_office("Kitas", {"kita": "51"}) is None  # short names must be as learned
+    # 92 % alike, but a short name must be as learned
+    assert named_office("Bauhofs", {"bauhof": "66"}) is None
     assert named_office("Stadt Musterstadt", names) is None
 
 
