@@ -158,8 +158,14 @@ def run_learn(args: argparse.Namespace) -> int:
             )
     if report.office_names:
         count = len(report.office_names)
+        # The names live in the new model's manifest: not installed, they are not used.
+        learned = (
+            "learned from addresses"
+            if report.installed
+            else "found in addresses, not in use as no model was installed"
+        )
         print(
-            f"  {count} office name{'' if count == 1 else 's'} learned from addresses "
+            f"  {count} office name{'' if count == 1 else 's'} {learned} "
             "(departments.yaml may take them as aliases):"
         )
         for office, name in sorted((o, n) for n, o in report.office_names.items()):

@@ -369,3 +369,27 @@ def test_names_the_citys_letters_give_their_offices_are_learned_and_listed(
     assert re.search(r"(?m)^\s+67\s+stadtgrün und friedhöfe$", printed)  # not the city's name
     learned = load_classifier(config.model).manifest.office_names
     assert learned == {"stadtgrün und friedhöfe": "67"}
+
+
+def test_names_of_a_model_not_installed_are_not_said_to_be_learned(
+    tmp_path: Path,
+    shipped: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = city_config(tmp_path, shipped)
+    config_file = tmp_path / "config.yaml"
+    config_file.write_text(yaml.safe_dump(config.model_dump(mode="json")), encoding="utf-8")
+    worse = learning.LearnReport(
+        60, 48, 0, False, "a new model did worse", None, None, "0" * 64, None, {}, 20.0,
+        {"standesbeamtin": "34", "personenstandswesen": "34"},
+    )  # fmt: skip
+    monkeypatch.setattr(learning, "learn", lambda config, ruleset: worse)
+
+    assert main(["--config", str(config_file), "learn"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "2 office names found in addresses, not in use as no model was installed" in printed
+    assert "learned from addresses" not in printed
+    assert re.search(r"(?m)^\s+34\s+personenstandswesen\n\s+34\s+standesbeamtin$", printed)
+    assert "not installed: a new model did worse" in printed
