@@ -31,6 +31,8 @@ from shifted_mail import letters
 from semantha.config import load_config
 from semantha.deciding import versions
 from semantha.deciding.model import read_manifest
+from semantha.reading.extract import extract_fields
+from semantha.records import Page
 from semantha.rulefiles.store import load_ruleset
 from semantha.service import examples, learning
 from semantha.service.examples import Example
@@ -54,13 +56,17 @@ def city(root: Path) -> Path:
 
 def keep_examples(work: Path, count: int, seed: int) -> None:
     for n, letter in enumerate(letters(seed, count)):
+        pages = tuple(letter.text.split("\f"))
         examples.record(
             work,
             n + 1,
             Example(
                 sha256=hashlib.sha256(f"{seed}-{n}".encode()).hexdigest(),
-                text=tuple(letter.text.split("\f")),
-                fields={},
+                text=pages,
+                # as the review station keeps them: the fields read from the letter
+                fields=dict(
+                    extract_fields([Page(i, None, 300, text=t) for i, t in enumerate(pages)])
+                ),
                 department=letter.department or None,
                 doctype=letter.doctype or None,
                 kind="review",
