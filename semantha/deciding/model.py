@@ -69,9 +69,13 @@ def model_text(text: str, fields: Mapping[str, str] | None = None) -> str:
     Training rows and live documents both go through here, so both look alike to
     the model. Repeating subject and recipient weights the lines that name the matter;
     the office number found by extraction (often the Aktenzeichen's prefix) becomes one
-    token, so the model learns from data how far to trust it.
+    token, so the model learns from data how far to trust it. The sender's own reference
+    ("Unser Zeichen: 32-OW-761/26") is left out: shaped like a city file number, its
+    digits would count for an office that has nothing to do with the letter.
     """
     fields = fields or {}
+    if fields.get("sender_reference"):
+        text = text.replace(fields["sender_reference"], "")
     head = [fields[key] for key in ("recipient", "subject") if fields.get(key)]
     if fields.get("office_number"):
         head.append(f"office_number_{fields['office_number']}")

@@ -123,6 +123,7 @@ _AZ_LABEL = re.compile(
 # Which label's value is the letter's Aktenzeichen, and which the city's own reference.
 _AZ_PRIORITY = {"theirs": 3.0, "plain": 2.0, "ours": 1.0}
 _CITY_PRIORITY = {"theirs": 3.0, "plain": 2.0, "cash": 1.5}
+_SENDER_PRIORITY = {"ours": 1.0}  # "Unser Zeichen": the sender's own file, not the city's
 # 63-…, 32.1-…, 30.2.7-…; OCR may read the separators as ":" ("80:940:50/2025").
 _OFFICE_SHAPED = re.compile(r"^\d{2}(?:[.:]\d{1,2}){0,3}\s?[-/:]")
 
@@ -203,6 +204,9 @@ def extract_fields(pages: Sequence[Page]) -> Mapping[str, str]:
     city_reference = best_reference(references, _CITY_PRIORITY)
     if city_reference:
         fields["city_reference"] = city_reference
+    sender_reference = best_reference(references, _SENDER_PRIORITY)
+    if sender_reference and sender_reference != city_reference:
+        fields["sender_reference"] = sender_reference
     office = find_office(recipient_lines, layout, city_reference)
     if office:
         fields["office_number"] = office

@@ -365,8 +365,24 @@ def test_city_reference_is_the_citys_own_never_the_senders(lines: str, city: str
 def test_the_senders_reference_gives_no_office_number() -> None:
     fields = fields_of("Stadt Musterstadt\nUnser Zeichen: 63-1182/26\n\nSehr geehrte Damen,")
     assert fields["aktenzeichen"] == "63-1182/26"  # still the file name's reference
+    assert fields["sender_reference"] == "63-1182/26"
     assert "office_number" not in fields
     assert "city_reference" not in fields
+
+
+@pytest.mark.parametrize(
+    ("lines", "sender"),
+    [
+        ("Unser Zeichen: 63-1182/26 Sch", "63-1182/26 Sch"),
+        ("Mein Zeichen: 22-99\nAktenzeichen: 61-BP-0088/25", "22-99"),
+        ("Ihr Zeichen: 80-WF-221/26      Unser Zeichen: 33-4471", "33-4471"),
+        ("Ihr Zeichen: 63-602.14/2025", ""),
+        ("Aktenzeichen: 50-12/2025", ""),
+    ],
+)
+def test_the_senders_reference_is_told_apart(lines: str, sender: str) -> None:
+    fields = fields_of(f"Stadt Musterstadt\n{lines}\n\nSehr geehrte Damen und Herren,")
+    assert fields.get("sender_reference", "") == sender
 
 
 def test_reference_line_below_its_labels_tells_theirs_from_ours() -> None:
@@ -504,6 +520,7 @@ def test_word_boxes_split_address_and_info_block(jitter: int, line_h: int) -> No
         "recipient": "Stadt Musterstadt, Amt 61 – Stadtplanungsamt",
         "aktenzeichen": "61-22.1/2025",
         "city_reference": "61-22.1/2025",
+        "sender_reference": "MB-4711",
         "office_number": "61",
         "date": "2025-11-10",
         "subject": 'Stellungnahme zum Bebauungsplan Nr. 12 "Am Mühlbach"',

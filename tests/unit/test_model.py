@@ -6,6 +6,7 @@ import hashlib
 import json
 import mmap
 import random
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from semantha.deciding.model import (
 )
 from semantha.deciding.training import TextClassifier, calibrated_head, train_classifier
 from semantha.errors import ModelError
+from semantha.reading.extract import extract_fields
 from semantha.records import Document, Page, frozen_map
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "classifier.npz"
@@ -171,6 +173,26 @@ def test_model_text_puts_recipient_and_subject_first() -> None:
     page = Page(0, None, 300, text="Seite eins")
     document = Document("ab", Path("x.pdf"), datetime.now(UTC), (page,), frozen_map(fields))
     assert document_text(document) == "Amt 63\nBauantrag Carport\nSeite eins"
+
+
+def test_the_senders_reference_is_not_read_as_the_office_it_looks_like() -> None:
+    rng = random.Random(3)
+    fines = ["Bußgeld", "Parkverstoß", "Anhörung", "Verwarnung", "Zahlung", "Frist"]
+    meadow = ["Blühwiese", "Rasen", "Teichufer", "Patenschaft", "Wildblumen", "Mahd"]
+    texts = [
+        f"Ihr Zeichen: 32-OW-{rng.randrange(100, 999)}/26\n{' '.join(rng.sample(fines, 4))}"
+        for _ in range(12)
+    ] + [" ".join(rng.sample(meadow, 4)) for _ in range(12)]
+    model = train_classifier(texts, [("32", "Brief")] * 12 + [("67", "Brief")] * 12)
+    letter = "Stadt Musterstadt\nUnser Zeichen: 32-OW-761/26\n\nBlühwiese statt Rasen am Teichufer"
+    page = Page(0, None, 300, text=letter)
+    document = Document("ab", Path("x.pdf"), datetime.now(UTC), (page,))
+    document = replace(document, fields=extract_fields(document.pages))
+
+    assert "32-OW" not in document_text(document)
+    read = model.score(document)["department"].top()[0]
+    unmasked = model.score_text(model_text(letter))["department"].top()[0]
+    assert read.label == "67" and read.probability > unmasked.probability
 
 
 def test_save_and_load_round_trip(trained: DocumentClassifier, tmp_path: Path) -> None:
