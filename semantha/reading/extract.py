@@ -97,7 +97,9 @@ _SENDER_LINE = re.compile(
     r"(?i)^\W{0,2}(?:Von|Absender|Abs\.|From|Kopie|nachrichtlich|cc|Durchschrift|Verteiler)\b"
 )
 _SUBJECT_LABEL = re.compile(
-    r"^\W{0,2}(?:Betreff|Betr\.|Betrifft|B[eéc]tr[eéc][fl]+[ftl]?)(?![a-zäöüß])\s*[:;.]?\s*(?P<value>.*)$",
+    r"^\W{0,2}(?:(?:Betreff|Betr\.|Betrifft|B[eéc]tr[eéc][fl]+[ftl]?)(?![a-zäöüß])\s*[:;.]?"
+    # forms and web contact forms: "Anliegen:", "Ihr Anliegen:", "Thema:", "Gegenstand:"
+    r"|(?:Ihr\s+)?(?:Anliegen|Thema|Gegenstand)\s*[:;])\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _LABEL_CUT = re.compile(

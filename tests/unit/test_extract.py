@@ -732,6 +732,34 @@ def test_damaged_labels_and_salutation() -> None:
     assert fields["subject"] == "Ummeldung"
 
 
+CONTACT_FORM = """\
+KONTAKTFORMULAR
+
+Name: Dilara Kessler
+Anschrift: Reiherstieg 68, 34585 Wolfsfelden
+Empfänger: Stadt Musterstadt, Postfach 11 04 20
+{label} Gemeinsames Sorgerecht ohne Trauschein
+Datum: 20.11.2026
+
+Beschreibung:
+Wir sind nicht verheiratet und möchten beide das Sorgerecht ausüben.
+"""
+
+
+@pytest.mark.parametrize("label", ["Anliegen:", "Ihr Anliegen:", "Thema:", "Gegenstand:"])
+def test_a_forms_matter_is_its_subject(label: str) -> None:
+    fields = fields_of(CONTACT_FORM.format(label=label))
+    assert fields["subject"] == "Gemeinsames Sorgerecht ohne Trauschein"
+    assert fields["date"] == "2026-11-20"
+
+
+def test_a_sentence_about_a_matter_is_no_subject_label() -> None:
+    text = (
+        "Stadt Musterstadt\n\nThema der Sitzung war die Schulwegsicherung.\n\nSehr geehrte Damen,"
+    )
+    assert fields_of(text).get("subject", "") != "der Sitzung war die Schulwegsicherung."
+
+
 @pytest.mark.parametrize(
     "subject", ["Ihr Eintrag im Behördenverzeichnis 2025", "Versicherungsnummer G215623708"]
 )
