@@ -184,7 +184,7 @@ def score(item: Item, model: DocumentClassifier, ruleset: RuleSet, config: AppCo
     document = as_document(item)
     settings = config.classify.model_copy(update={"min_familiarity": 0.0})
     hits = rules.evaluate(document, ruleset)
-    department, _, scores = classify.decide_facets(document, hits, model, settings)
+    department, _, scores = classify.decide_facets(document, hits, model, settings, ruleset)
     ranked = scores["department"].scores
     second = ranked[1].probability if len(ranked) > 1 else 0.0
     return Scored(

@@ -188,7 +188,7 @@ def understand(
         document = replace(document, fields=extract.extract_fields(document.pages))
     with timed(timings, "classify"):
         hits = rules.evaluate(document, ctx.rules)
-        decision = classify.decide(document, hits, ctx.model, ctx.config.classify)
+        decision = classify.decide(document, hits, ctx.model, ctx.config.classify, ctx.rules)
     return document, decision
 
 

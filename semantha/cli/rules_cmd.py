@@ -163,7 +163,9 @@ def _text_case(case: TestCase, text: str, context: _Setup) -> tuple[Decision, Pl
         digest, source, datetime.now(UTC), pages, extract.extract_fields(pages), case.source
     )
     hits = rules.evaluate(document, context.rules)
-    decision = classify.decide(document, hits, context.model, context.config.classify)
+    decision = classify.decide(
+        document, hits, context.model, context.config.classify, context.rules
+    )
     return decision, route.plan(document, decision, context.rules)
 
 

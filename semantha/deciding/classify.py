@@ -24,7 +24,10 @@ review when such a remembered letter went elsewhere.
 
 Where no rule decided either, a name the address gives an office that departments.yaml
 lacks but people taught (``deciding.officenames``, kept in the model's manifest) decides,
-as the address rule would.
+as the address rule would. And when the address names a unit that is like no name of the
+office the model or its memory chose ("z. Hd. Bezügestelle" on a letter the model sends to
+the Rechtsamt), the letter goes to review: the sender chose an office Semantha cannot
+read, and the words of a short letter must not overrule it.
 
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
@@ -46,6 +49,7 @@ from semantha.deciding import officenames
 from semantha.deciding.lettermemory import Match
 from semantha.deciding.model import UNROUTABLE, DocumentClassifier, FacetScores, document_text
 from semantha.records import Decision, Document, Method, RuleHit, Score, Trace
+from semantha.rulefiles.ruleset import RuleSet
 from semantha.rulefiles.schema import DECIDING_WEIGHT
 
 Facet = Literal["department", "doctype"]
@@ -321,13 +325,32 @@ def evidence(
     )
 
 
+def addressed_elsewhere(
+    choice: Choice, recipient: str, model: DocumentClassifier | None, ruleset: RuleSet | None
+) -> Choice:
+    """The model's (or its memory's) choice, or review when the address names a unit that
+    is like none of the chosen office's names, in departments.yaml or learned."""
+    if ruleset is None or choice.label is None or choice.method != "model":
+        return choice
+    names = [name for d in ruleset.departments if d.id == choice.label for name in d.names]
+    learned = model.manifest.office_names if model else {}
+    names += [name for name, office in learned.items() if office == choice.label]
+    unit = officenames.other_unit(recipient, ruleset.organisation, names)
+    if unit is None:
+        return choice
+    reason = f"{choice.reason}, but the address names {unit!r}, no name of {choice.label}"
+    return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
+
+
 def decide_on(
     hits: tuple[RuleHit, ...],
     found: Evidence,
     model: DocumentClassifier | None,
     settings: ClassifySettings,
+    ruleset: RuleSet | None = None,
 ) -> tuple[Choice, Choice]:
-    """Department and document-type choice from rule hits and the model's evidence."""
+    """Department and document-type choice from rule hits and the model's evidence;
+    with ``ruleset``, the office names of departments.yaml are heard too."""
     scores = found.scores
     department = decide_facet(
         "department", hits, scores.get("department"), thresholds(settings, model, "department")
@@ -336,6 +359,7 @@ def decide_on(
         department = unfamiliar(department, found.familiarity, settings.min_familiarity)
         department = remembered(department, hits, found.match, example_limits(settings, model))
         department = addressed(department, hits, found.recipient, model)
+        department = addressed_elsewhere(department, found.recipient, model, ruleset)
     doctype = decide_facet(
         "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )
@@ -347,10 +371,11 @@ def decide_facets(
     hits: tuple[RuleHit, ...],
     model: DocumentClassifier | None,
     settings: ClassifySettings,
+    ruleset: RuleSet | None = None,
 ) -> tuple[Choice, Choice, dict[str, FacetScores]]:
     """Department choice, document-type choice and the model's scores (empty without model)."""
     found = evidence(document, model, settings)
-    department, doctype = decide_on(hits, found, model, settings)
+    department, doctype = decide_on(hits, found, model, settings, ruleset)
     return department, doctype, found.scores
 
 
@@ -359,9 +384,10 @@ def decide(
     hits: tuple[RuleHit, ...],
     model: DocumentClassifier | None,
     settings: ClassifySettings,
+    ruleset: RuleSet | None = None,
 ) -> Decision:
     """Department and document type for ``document``, or department None for review."""
-    department, doctype, scores = decide_facets(document, hits, model, settings)
+    department, doctype, scores = decide_facets(document, hits, model, settings, ruleset)
     trace = Trace(
         rule_hits=hits,
         department_scores=scores["department"].top() if "department" in scores else (),

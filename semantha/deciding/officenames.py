@@ -134,3 +134,55 @@ def named_office(recipient: str, names: Mapping[str, str]) -> tuple[str, str] | 
         return None
     office, name = next(iter(found.items()))
     return office, name
+
+
+# Words of office names that say what kind of unit, not which: they match anything.
+UNIT_WORDS = frozenset(
+    {
+        "abt", "abteilung", "amt", "amtes", "bereich", "behörde", "büro", "center", "dienst",
+        "dienste", "dienststelle", "fachbereich", "fachdienst", "fachgebiet", "leitung",
+        "referat", "sachgebiet", "service", "servicecenter", "stabsstelle", "stelle", "team",
+        "untere", "obere", "verwaltung", "zentrum", "für", "und", "mitte",
+    }
+)  # fmt: skip
+# A piece of an address that names a building, not an office ("Verwaltungszentrum").
+_BUILDING = re.compile(r"(?:zentrum|gebäude|haus)$")
+MIN_SHARED = 5  # letters two names' words must share to name the same office
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\W_]+", name.casefold()) if len(w) >= 2} - UNIT_WORDS
+
+
+def _shared(a: str, b: str) -> bool:
+    """The same word, or a stem of MIN_SHARED or more letters in both ("standes" in
+    "Standesbeamtin" and "Standesamt") that is no unit word."""
+    if a == b:
+        return True
+    longest = max(
+        (a[i:j] for i in range(len(a)) for j in range(i + MIN_SHARED, len(a) + 1) if a[i:j] in b),
+        key=len,
+        default="",
+    )
+    return bool(longest) and not any(longest in word for word in UNIT_WORDS)
+
+
+def names_this_office(unit: str, names: Iterable[str]) -> bool:
+    """Whether an address's unit name ("Abteilung Bauordnung und Genehmigungen") is like
+    one of an office's names ("Bauordnungsamt")."""
+    words = _words(unit)
+    return any(_shared(a, b) for name in names for b in _words(name) for a in words)
+
+
+def other_unit(recipient: str, organisation: str, names: Iterable[str]) -> str | None:
+    """The first office-like name in the recipient field that is like none of ``names``
+    (one office's): the letter is addressed to a unit Semantha does not know as that
+    office. None when there is no such name (buildings do not count)."""
+    known = tuple(names)
+    if organisation.split():  # "Straßenverkehrsbehörde Musterstadt" names an office too
+        own = "|".join(re.escape(word) for word in organisation.split())
+        recipient = re.sub(rf"(?i)\b(?:{own})\b", " ", recipient)
+    for unit in unit_names(recipient, organisation):
+        if not _BUILDING.search(unit) and _words(unit) and not names_this_office(unit, known):
+            return unit
+    return None

@@ -246,7 +246,7 @@ def judge_live(
     if live is None:
         return LiveJudgement(judged, judged_delivered, None)
     found, delivered_found = model_evidence(judged, judged_delivered, live, config)
-    before = route_held_back(judged, found, delivered_found, live, config).figures
+    before = route_held_back(judged, found, delivered_found, live, config, ruleset).figures
     memory = remembered_letters(
         live.model,
         [model_text("\n".join(e.text), e.fields) for e in remember],
@@ -282,7 +282,11 @@ def office_names(train: Sequence[Example], ruleset: RuleSet) -> dict[str, str]:
 
 
 def with_memory(
-    live: DocumentClassifier, judgement: LiveJudgement, names: dict[str, str], config: AppConfig
+    live: DocumentClassifier,
+    judgement: LiveJudgement,
+    names: dict[str, str],
+    config: AppConfig,
+    ruleset: RuleSet,
 ) -> tuple[DocumentClassifier, Figures]:
     """The live model with the newly learned letters in its memory and the office names
     they teach (its heads kept, not trained again), its margin chosen, and how it routes
@@ -292,11 +296,12 @@ def with_memory(
     found, delivered_found = judgement.found, judgement.delivered_found
     manifest = live.manifest.model_copy(update={"office_names": names})
     model = DocumentClassifier(taught, manifest)
-    routing = route_held_back(judgement.judged, found, delivered_found, model, config)
+    routing = route_held_back(judgement.judged, found, delivered_found, model, config, ruleset)
     chosen = dict(live.manifest.thresholds)
     chosen["example"] = example_thresholds(model, routing, config)
     model = DocumentClassifier(taught, manifest.model_copy(update={"thresholds": chosen}))
-    return model, route_held_back(judgement.judged, found, delivered_found, model, config).figures
+    routed = route_held_back(judgement.judged, found, delivered_found, model, config, ruleset)
+    return model, routed.figures
 
 
 def example_thresholds(
@@ -338,20 +343,21 @@ def route_held_back(
     delivered: Sequence[tuple[HeldBack, classify.Evidence]],
     model: DocumentClassifier | None,
     config: AppConfig,
+    ruleset: RuleSet,
 ) -> HeldBackRouting:
     """How ``model`` (with the ``found`` evidence on each letter) routes the letters
     people decided and the ``delivered`` ones, and its guesses on the letters people
     decided (see ``HeldBackRouting``)."""
     kept = 0
     for letter, evidence in delivered:
-        choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify)
+        choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify, ruleset)
         kept += choice.label is not None and choice.label == letter.example.department
     routed = correct = right = 0
     guesses, remembered, agreeing = [], [], []
     limits = classify.thresholds(config.classify, model, "department")
     for letter, evidence in zip(held_back, found, strict=True):
         truth = letter.example.department or UNROUTABLE
-        choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify)
+        choice, _ = classify.decide_on(letter.hits, evidence, model, config.classify, ruleset)
         routed += choice.label is not None
         correct += choice.label is not None and choice.label == truth
         right += choice.top == truth
@@ -427,7 +433,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         candidate.model, candidate.manifest.model_copy(update={"office_names": names})
     )
     found, delivered_found = model_evidence(judged, judgement.judged_delivered, candidate, config)
-    routing = route_held_back(judged, found, delivered_found, candidate, config)
+    routing = route_held_back(judged, found, delivered_found, candidate, config, ruleset)
     chosen = {
         "department": thresholds.choose(
             routing.guesses, config.classify.min_confidence, config.classify.target_precision
@@ -443,10 +449,10 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
             }
         ),
     )
-    after = route_held_back(judged, found, delivered_found, candidate, config).figures
+    after = route_held_back(judged, found, delivered_found, candidate, config, ruleset).figures
     options = [(candidate, after, "the model trained again")]
     if live is not None and judgement.memory is not None:
-        taught, taught_after = with_memory(live, judgement, names, config)
+        taught, taught_after = with_memory(live, judgement, names, config, ruleset)
         options.append((taught, taught_after, "the live model, remembering the new letters"))
     good = [o for o in options if before is None or o[1].no_worse_than(before)]
     installed = bool(good)

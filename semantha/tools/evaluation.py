@@ -58,7 +58,9 @@ def score_examples(
     departments, doctypes = [], []
     for example in progress(examples, "classify", len(examples)):
         hits = _rule_hits(example.document, ruleset)
-        dept, doctype, _ = classify.decide_facets(example.document, hits, model, config.classify)
+        dept, doctype, _ = classify.decide_facets(
+            example.document, hits, model, config.classify, ruleset
+        )
         departments.append(_scored(example.department, dept, example.group))
         doctypes.append(_scored(example.doctype, doctype, example.group))
     return departments, doctypes

@@ -322,8 +322,9 @@ def test_the_live_model_can_learn_letters_into_its_memory_alone(
     again = [replace_time(replace(e, sha256=e.sha256[::-1]), 60) for e in city[:8]]
     live = load_classifier(config.model)
 
-    judgement = learning.judge_live(config, load_ruleset(config.rules_dir), again, [], city)
-    taught, after = learning.with_memory(live, judgement, {}, config)
+    ruleset = load_ruleset(config.rules_dir)
+    judgement = learning.judge_live(config, ruleset, again, [], city)
+    taught, after = learning.with_memory(live, judgement, {}, config, ruleset)
 
     assert judgement.memory is not None and judgement.memory.size == 32
     assert judgement.before is not None and judgement.before.routed == 0

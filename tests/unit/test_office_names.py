@@ -10,11 +10,19 @@ from pathlib import Path
 import pytest
 
 from semantha.config import ClassifySettings
-from semantha.deciding.classify import Choice, addressed, decide
+from semantha.deciding.classify import Choice, addressed, addressed_elsewhere, decide
 from semantha.deciding.model import DocumentClassifier
-from semantha.deciding.officenames import Addressed, learn_names, named_office, unit_names
+from semantha.deciding.officenames import (
+    Addressed,
+    learn_names,
+    named_office,
+    names_this_office,
+    other_unit,
+    unit_names,
+)
 from semantha.deciding.training import train_classifier
 from semantha.records import Document, Page, RuleHit
+from semantha.rulefiles.store import load_ruleset
 
 ORGANISATION = "Stadt Musterstadt"
 UNSURE = Choice(None, "22", 0.55, 0.1, "none", "department: no rule decided: model unsure")
@@ -120,3 +128,68 @@ def test_decide_routes_a_letter_by_a_learned_name(taught: DocumentClassifier) ->
         taught.model, taught.manifest.model_copy(update={"office_names": {}})
     )
     assert decide(document, (), untaught, ClassifySettings(min_familiarity=0.0)).department is None
+
+
+@pytest.mark.parametrize(
+    ("unit", "names", "alike"),
+    [
+        ("standesbeamtin", ("Standesamt", "Amt 34"), True),
+        ("personenstandswesen", ("Standesamt",), True),
+        ("sachgebiet realsteuern", ("Steueramt", "Abteilung Steuern"), True),
+        ("servicedesk it", ("Amt für Digitalisierung und IT", "IT-Service"), True),
+        ("feuerwache mitte", ("Feuerwehr", "Berufsfeuerwehr"), True),
+        ("abteilung zahlungsverkehr", ("Rechtsamt", "Rechtsabteilung", "Justiziariat"), False),
+        ("bezügestelle", ("Personalamt", "Personalstelle"), False),  # "stelle" says no office
+        ("abteilung existenzsicherung", ("Rechtsamt", "Rechtsabteilung"), False),
+    ],
+)
+def test_a_unit_is_like_an_office_name_by_a_stem_not_by_a_unit_word(
+    unit: str, names: tuple[str, ...], alike: bool
+) -> None:
+    assert names_this_office(unit, names) is alike
+
+
+def test_the_unit_an_address_names_beside_the_organisation_and_its_buildings() -> None:
+    names = ("Rechtsamt", "Rechtsabteilung")
+    assert other_unit("Rathaus Musterstadt, z. Hd. Bezügestelle", "Stadt Musterstadt", names) == (
+        "bezügestelle"
+    )
+    assert (
+        other_unit("Rathaus Musterstadt, Abt. Rechtsangelegenheiten", "Musterstadt", names) is None
+    )
+    assert other_unit("Stadt Musterstadt, Verwaltungszentrum", "Stadt Musterstadt", names) is None
+    assert other_unit("An die Stadtverwaltung", "Stadt Musterstadt", names) is None
+    assert (
+        other_unit(
+            "Rathaus Musterstadt, Straßenverkehrsbehörde Musterstadt", "Stadt Musterstadt", names
+        )
+        == "strassenverkehrsbehörde"
+    )
+
+
+RULESET = load_ruleset(Path(__file__).resolve().parents[2] / "rules")
+
+
+def test_the_model_does_not_overrule_an_address_it_cannot_read(taught: DocumentClassifier) -> None:
+    sure = Choice("22", "22", 0.97, 0.9, "model", "department: no rule decided: model chose 22")
+    elsewhere = addressed_elsewhere(sure, "Rathaus, z. Hd. Bezügestelle", taught, RULESET)
+    assert (elsewhere.label, elsewhere.top, elsewhere.method) == (None, "22", "none")
+    assert "the address names 'bezügestelle', no name of 22" in elsewhere.reason
+    assert addressed_elsewhere(sure, "Rathaus, Sachgebiet Realsteuern", taught, RULESET) == sure
+    assert addressed_elsewhere(sure, "Stadtverwaltung Musterstadt", taught, RULESET) == sure
+    assert addressed_elsewhere(sure, "Rathaus, z. Hd. Bezügestelle", taught, None) == sure
+    by_rule = Choice("22", "22", 1.0, 1.0, "rule", "department: rule r-22 -> 22")
+    assert addressed_elsewhere(by_rule, "Rathaus, z. Hd. Bezügestelle", taught, RULESET) == by_rule
+    learned = Choice("12", "12", 1.0, 1.0, "model", "the address names a name people taught")
+    assert addressed_elsewhere(learned, "Abt. Servicedesk IT", taught, RULESET) == learned
+
+
+def test_decide_sends_a_letter_to_an_unknown_unit_to_review(taught: DocumentClassifier) -> None:
+    page = Page(0, None, 300, text="Hundesteuer Bescheid Veranlagung")
+    fields = {"recipient": "Rathaus Musterstadt, z. Hd. Bezügestelle"}
+    document = Document("c" * 64, Path("a.pdf"), datetime(2026, 11, 2, tzinfo=UTC), (page,), fields)
+    settings = ClassifySettings(min_familiarity=0.0, min_confidence=0.5)
+    assert decide(document, (), taught, settings).department == "22"  # departments.yaml unheard
+    decision = decide(document, (), taught, settings, RULESET)
+    assert decision.department is None
+    assert "no name of 22" in decision.trace.reason
