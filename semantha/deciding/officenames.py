@@ -26,7 +26,8 @@ _TRAILING = re.compile(r"[\W_]+$")
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 _PIECES = re.compile(r",\s|\s/\s")
 _SENTENCE = re.compile(r"[.!?;:]\s")
-_PERSON = re.compile(r"(?i)\b(?:Herr|Herrn|Frau|Dr\.|Prof\.|Familie|Fam\.)")
+# Whole words: "Familie Meyer" is a person, "Soziale Dienste für Familien" an office.
+_PERSON = re.compile(r"(?i)\b(?:Herrn?|Frau|Dr\.|Prof\.|Familie|Fam\.)(?!\w)")
 # Words that name the organisation as a whole, not one of its offices.
 GENERIC_WORDS = frozenset(
     {
