@@ -27,7 +27,10 @@ lacks but people taught (``deciding.officenames``, kept in the model's manifest)
 as the address rule would. And when the address names a unit that is like no name of the
 office the model or its memory chose ("z. Hd. Bezügestelle" on a letter the model sends to
 the Rechtsamt), the letter goes to review: the sender chose an office Semantha cannot
-read, and the words of a short letter must not overrule it.
+read, and the words of a short letter must not overrule it. Where the model is unsure
+but its best guess is the one office whose names the address's unit is like
+("Abteilung Bauordnung und Genehmigungen", "Bauordnungsamt"), the two signals agree and
+decide, unless the letter is unfamiliar or the memory points elsewhere.
 
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
@@ -342,6 +345,36 @@ def addressed_elsewhere(
     return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
 
 
+def addressed_alike(
+    choice: Choice,
+    hits: tuple[RuleHit, ...],
+    found: Evidence,
+    limits: ExampleLimits,
+    settings: ClassifySettings,
+    ruleset: RuleSet | None,
+) -> Choice:
+    """The department choice, or the model's best guess where no rule decided, the model
+    was unsure, and the address names a unit like the names of that office alone."""
+    guess = choice.top
+    if ruleset is None or choice.label is not None or guess in (None, UNROUTABLE):
+        return choice
+    if any(weight >= DECIDING_WEIGHT for weight in rule_totals(hits, "department").values()):
+        return choice
+    if found.familiarity is not None and found.familiarity < settings.min_familiarity:
+        return choice
+    if found.match is not None and found.match.label != guess and limits.decides(found.match):
+        return choice
+    names = {d.id: d.names for d in ruleset.departments}
+    like = officenames.offices_like(found.recipient, ruleset.organisation, names)
+    if set(like) != {guess}:
+        return choice
+    reason = (
+        f"{choice.reason}; the address names {like[guess]!r}, like a name of {guess}, "
+        f"the model's best guess -> {guess}"
+    )
+    return Choice(guess, guess, choice.confidence, choice.margin, "model", reason)
+
+
 def decide_on(
     hits: tuple[RuleHit, ...],
     found: Evidence,
@@ -357,9 +390,11 @@ def decide_on(
     )
     if scores:
         department = unfamiliar(department, found.familiarity, settings.min_familiarity)
-        department = remembered(department, hits, found.match, example_limits(settings, model))
+        limits = example_limits(settings, model)
+        department = remembered(department, hits, found.match, limits)
         department = addressed(department, hits, found.recipient, model)
         department = addressed_elsewhere(department, found.recipient, model, ruleset)
+        department = addressed_alike(department, hits, found, limits, settings, ruleset)
     doctype = decide_facet(
         "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )

@@ -175,15 +175,37 @@ def names_this_office(unit: str, names: Iterable[str]) -> bool:
     return any(_shared(a, b) for name in names for b in _words(name) for a in words)
 
 
+def _office_units(recipient: str, organisation: str) -> list[str]:
+    """The names of units the recipient field gives, the organisation's own words left
+    out ("Straßenverkehrsbehörde Musterstadt" names an office too), buildings not."""
+    if organisation.split():
+        own = "|".join(re.escape(word) for word in organisation.split())
+        recipient = re.sub(rf"(?i)\b(?:{own})\b", " ", recipient)
+    return [
+        unit
+        for unit in unit_names(recipient, organisation)
+        if not _BUILDING.search(unit) and _words(unit)
+    ]
+
+
 def other_unit(recipient: str, organisation: str, names: Iterable[str]) -> str | None:
     """The first office-like name in the recipient field that is like none of ``names``
     (one office's): the letter is addressed to a unit Semantha does not know as that
-    office. None when there is no such name (buildings do not count)."""
+    office. None when there is no such name."""
     known = tuple(names)
-    if organisation.split():  # "Straßenverkehrsbehörde Musterstadt" names an office too
-        own = "|".join(re.escape(word) for word in organisation.split())
-        recipient = re.sub(rf"(?i)\b(?:{own})\b", " ", recipient)
-    for unit in unit_names(recipient, organisation):
-        if not _BUILDING.search(unit) and _words(unit) and not names_this_office(unit, known):
-            return unit
-    return None
+    return next(
+        (u for u in _office_units(recipient, organisation) if not names_this_office(u, known)),
+        None,
+    )
+
+
+def offices_like(
+    recipient: str, organisation: str, names: Mapping[str, Iterable[str]]
+) -> dict[str, str]:
+    """Office -> the unit in the recipient field that is like one of its ``names``."""
+    found: dict[str, str] = {}
+    for unit in _office_units(recipient, organisation):
+        for office, its_names in names.items():
+            if names_this_office(unit, its_names):
+                found.setdefault(office, unit)
+    return found

@@ -10,13 +10,23 @@ from pathlib import Path
 import pytest
 
 from semantha.config import ClassifySettings
-from semantha.deciding.classify import Choice, addressed, addressed_elsewhere, decide
+from semantha.deciding.classify import (
+    Choice,
+    Evidence,
+    ExampleLimits,
+    addressed,
+    addressed_alike,
+    addressed_elsewhere,
+    decide,
+)
+from semantha.deciding.lettermemory import Match
 from semantha.deciding.model import DocumentClassifier
 from semantha.deciding.officenames import (
     Addressed,
     learn_names,
     named_office,
     names_this_office,
+    offices_like,
     other_unit,
     unit_names,
 )
@@ -196,3 +206,43 @@ def test_decide_sends_a_letter_to_an_unknown_unit_to_review(taught: DocumentClas
     decision = decide(document, (), taught, settings, RULESET)
     assert decision.department is None
     assert "no name of 22" in decision.trace.reason
+
+
+def test_the_offices_a_units_names_are_like() -> None:
+    names = {d.id: d.names for d in RULESET.departments}
+    like = offices_like("Rathaus Musterstadt, Feuerwache Mitte", "Stadt Musterstadt", names)
+    assert like == {"37": "feuerwache mitte"}
+    assert offices_like("Stadtverwaltung Musterstadt", "Stadt Musterstadt", names) == {}
+
+
+UNSURE_37 = Choice(None, "37", 0.6, 0.3, "none", "department: no rule decided: model unsure")
+
+
+@pytest.mark.parametrize(
+    ("recipient", "familiarity", "match", "routed"),
+    [
+        ("Rathaus Musterstadt, Feuerwache Mitte", 0.9, None, "37"),
+        ("Rathaus Musterstadt, Feuerwache Mitte", None, None, "37"),  # the gate is off
+        ("Rathaus Musterstadt, Sachgebiet Realsteuern", 0.9, None, None),  # like 22, not 37
+        ("Stadtverwaltung Musterstadt", 0.9, None, None),  # no unit
+        ("Rathaus Musterstadt, Feuerwache Mitte", 0.2, None, None),  # unfamiliar
+        ("Rathaus Musterstadt, Feuerwache Mitte", 0.9, Match("63", 0.9, 0.1), None),
+        ("Rathaus Musterstadt, Feuerwache Mitte", 0.9, Match("37", 0.9, 0.1), "37"),
+    ],
+)
+def test_an_address_like_one_office_and_the_models_guess_agree(
+    recipient: str, familiarity: float | None, match: Match | None, routed: str | None
+) -> None:
+    found = Evidence({}, familiarity, match, recipient)
+    settings = ClassifySettings(min_familiarity=0.45)
+    limits = ExampleLimits(similarity=0.25, margin=0.15)
+    choice = addressed_alike(UNSURE_37, (), found, limits, settings, RULESET)
+    assert choice.label == routed
+    if routed:
+        assert choice.method == "model"
+        assert "the address names 'feuerwache mitte', like a name of 37" in choice.reason
+    assert (
+        addressed_alike(UNSURE_37, (hit("63", 1.0),), found, limits, settings, RULESET).label
+        is None
+    )
+    assert addressed_alike(UNSURE_37, (), found, limits, settings, None).label is None
