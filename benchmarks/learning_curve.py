@@ -128,7 +128,9 @@ def drop(week: Sequence[Letter], inbox: Path, stem: str) -> dict[str, Letter]:
 
 def date_over_the_week(config: AppConfig, truth: dict[str, Letter]) -> None:
     """The texts kept of the week's delivered letters dated by the day each letter came:
-    the first seventh on the week's first day, six days before learning, and so on."""
+    the first seventh on the week's first day, six days before learning, and so on; a
+    second apart in the order they came, so that which of them are the newest does not
+    depend on the order in which the workers happened to deliver them."""
     order = {sha256: n for n, sha256 in enumerate(truth)}
     now = datetime.now(UTC)
     for path in kepttext.delivered_folder(config.paths.work).glob("*.json"):
@@ -137,7 +139,8 @@ def date_over_the_week(config: AppConfig, truth: dict[str, Letter]) -> None:
             continue
         kept = json.loads(path.read_text(encoding="utf-8"))
         day = n * 7 // len(order)
-        kept["kept_at"] = (now - timedelta(days=6 - day)).isoformat(timespec="seconds")
+        came = now - timedelta(days=6 - day, seconds=len(order) - n)
+        kept["kept_at"] = came.isoformat(timespec="seconds")
         path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
 
 
@@ -169,16 +172,21 @@ def send_back_wrong(config: AppConfig, truth: dict[str, Letter]) -> int:
 
 
 def resolve_reviews(config: AppConfig, truth: dict[str, Letter]) -> int:
-    """The clerk decides every document waiting in review with the truth."""
+    """The clerk decides every document waiting in review with the truth, in the order
+    the letters came (not the order in which the workers happened to queue them: the
+    newest decisions judge what is learned)."""
     queue = ReviewQueue(config)
     ctx = build_context(config)
-    resolved = 0
+    came = {id(letter): n for n, letter in enumerate(truth.values())}
+    waiting = []
     for item in queue.items():
         letter = truth.get(item.sha256)
         if letter is None:  # a returned file: its hash is that of what was delivered
             letter = next(iter(truth_by_delivered(config, truth, item.sha256)), None)
-        if letter is None:
-            continue
+        if letter is not None:
+            waiting.append((came[id(letter)], item.sha256, item, letter))
+    resolved = 0
+    for _, _, item, letter in sorted(waiting, key=lambda w: w[:2]):
         queue.resolve(
             item.id,
             department=letter.department or None,
