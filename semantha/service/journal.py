@@ -351,6 +351,9 @@ class Figures:
     seconds_sum: float
 
 
+BUSY_TIMEOUT_S = 5.0  # how long a writer waits for another one to let go of the journal
+
+
 class Journal:
     """The service's only writer; ``status`` opens it read-only alongside."""
 
@@ -360,14 +363,29 @@ class Journal:
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.executescript(SCHEMA)
-            self._add_columns()
-            self._db.execute(FIGURES_INDEX)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            self._set_up()
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA busy_timeout=5000")
+        self._db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+
+    def _set_up(self) -> None:
+        """WAL mode and the schema. Switching the journal mode takes a lock that SQLite
+        does not wait for: while another process opens the journal at the same moment
+        (two clerks resolving at once), it fails at once with "database is locked", and
+        is tried again until BUSY_TIMEOUT_S has passed."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(SCHEMA)
+        self._add_columns()
+        self._db.execute(FIGURES_INDEX)
 
     def _add_columns(self) -> None:
         """Journals written by an earlier version get the columns added since."""
