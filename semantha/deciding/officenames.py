@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
@@ -160,12 +161,9 @@ def _shared(a: str, b: str) -> bool:
     "Standesbeamtin" and "Standesamt") that is no unit word."""
     if a == b:
         return True
-    longest = max(
-        (a[i:j] for i in range(len(a)) for j in range(i + MIN_SHARED, len(a) + 1) if a[i:j] in b),
-        key=len,
-        default="",
-    )
-    return bool(longest) and not any(longest in word for word in UNIT_WORDS)
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
+    longest = a[match.a : match.a + match.size]
+    return match.size >= MIN_SHARED and not any(longest in word for word in UNIT_WORDS)
 
 
 def names_this_office(unit: str, names: Iterable[str]) -> bool:

@@ -359,14 +359,15 @@ class Journal:
 
     def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = path
+        # timeout: how long a statement waits for a lock another process holds
         if readonly:
-            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
             self._set_up()
         self._db.row_factory = sqlite3.Row
-        self._db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
 
     def _set_up(self) -> None:
         """WAL mode and the schema. Switching the journal mode takes a lock that SQLite
