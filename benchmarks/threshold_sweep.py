@@ -80,19 +80,19 @@ def summarise(threshold: float, outcomes: Sequence[Outcome]) -> Row:
 def decide(
     seeds: Sequence[int], count: int, thresholds: Sequence[float], model: Path | None, config: Path
 ) -> dict[float, list[Outcome]]:
-    settings = load_config(config)
-    ruleset = load_ruleset(settings.rules_dir)
-    classifier = load_classifier(model or settings.model)
+    app = load_config(config)
+    ruleset = load_ruleset(app.rules_dir)
+    classifier = load_classifier(model or app.model)
     outcomes: dict[float, list[Outcome]] = {t: [] for t in thresholds}
     for seed in seeds:
         mail = shifted_mail.letters(seed, count)
         with tempfile.TemporaryDirectory() as folder:
             shifted_mail.write(Path(folder), mail, pdf=False)
-            examples = read_examples(Path(folder), settings)
+            examples = read_examples(Path(folder), app)
         for letter, example in zip(mail, examples, strict=True):
             hits = rules.evaluate(example.document, ruleset)
             for threshold in thresholds:
-                at = settings.classify.model_copy(update={"min_confidence": threshold})
+                at = app.classify.model_copy(update={"min_confidence": threshold})
                 decision = classify.decide(example.document, hits, classifier, at, ruleset)
                 plan = route.plan(example.document, decision, ruleset)
                 to_review = any(action.kind == "review" for action in plan.actions)
@@ -117,11 +117,22 @@ def table(rows: Sequence[Row]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS), metavar="S")
+    parser.add_argument(
+        "--seeds", type=int, nargs="+", default=list(SEEDS), metavar="S", help="mail streams"
+    )
     parser.add_argument("--count", type=int, default=1000, metavar="N", help="letters per seed")
-    parser.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS))
-    parser.add_argument("--model", type=Path, help="model file (default: the configured one)")
-    parser.add_argument("--config", type=Path, default=ROOT / "config.yaml")
+    parser.add_argument(
+        "--thresholds",
+        type=float,
+        nargs="+",
+        default=list(THRESHOLDS),
+        metavar="T",
+        help="values of classify.min_confidence",
+    )
+    parser.add_argument(
+        "--model", type=Path, metavar="PATH", help="model file (default: the configured one)"
+    )
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yaml", metavar="PATH")
     args = parser.parse_args(argv)
     outcomes = decide(args.seeds, args.count, args.thresholds, args.model, args.config)
     text = table([summarise(t, outcomes[t]) for t in args.thresholds])
