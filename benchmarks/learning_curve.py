@@ -21,7 +21,11 @@ rules, a copy of the shipped model. Then, for every week:
 
 Per week: letters, auto-routed (coverage), precision of the auto-routed, wrong
 deliveries, the same for letters whose only clue is their content, and what learning
-did (installed, seconds). Week 1 is the figure before any learning.
+did (installed, seconds). Week 1 is the figure before any learning. A second table
+gives the same by kind of letter, with the letters whose content decides split by
+whether an earlier week brought one about the same matter (what a city can have
+taught), and the coverage of the letters for an office: those for none always go to
+review, so they bound what the first table's coverage can reach.
 ``--weak-label-days none`` learns from reviews and returns alone, ``0`` from every
 delivery not sent back by learning time. With
 ``--baseline`` every week's letters also go through the shipped model unchanged
@@ -91,10 +95,52 @@ class Figures:
         coverage = f"{100 * self.routed / self.n:.1f} %" if self.n else "–"
         return [coverage, precision, str(self.wrong)]
 
+    def count(self) -> str:
+        """ "routed/letters", and the wrong ones among the routed."""
+        return f"{self.routed}/{self.n}" + (f" ({self.wrong} wrong)" if self.wrong else "")
+
+
+KINDS = (
+    "content, matter seen",
+    "content, new matter",
+    "decoy reference, matter seen",
+    "decoy reference, new matter",
+    "address",
+    "reference",
+    "memo",
+    "for no office",
+)
+
+
+def kind(letter: Letter, seen: set[str]) -> str:
+    """What tells the letter's office, and for those whose content does, whether an
+    earlier week brought a letter about the same matter: only those can have been learned."""
+    if letter.clue in ("content", "ours_decoy"):
+        head = "content" if letter.clue == "content" else "decoy reference"
+        return f"{head}, {'matter seen' if letter.matter in seen else 'new matter'}"
+    return "for no office" if letter.clue == "unroutable" else letter.clue
+
+
+def by_kind(week: int, routed: Sequence[Routed], seen: set[str]) -> str:
+    """One row of the second table: per kind of letter, routed of all, and wrong ones;
+    then the coverage of the letters for an office (those for none always go to review)."""
+    cells = [str(week)]
+    for name in KINDS:
+        cells.append(Figures.of([r for r in routed if kind(r.letter, seen) == name]).count())
+    cells.append(Figures.of([r for r in routed if r.letter.department]).cells()[0])
+    return "| " + " | ".join(cells) + " |"
+
 
 def semantha(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "semantha", "--config", str(config), *args]
     return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+
+
+BY_KIND = (
+    "By kind of letter: routed of all, and the wrong ones among them. A matter is seen "
+    "when an earlier week brought a letter about it (of any kind); letters for no office "
+    "always go to review."
+)
 
 
 def city(root: Path, weak_label_days: str | None) -> Path:
@@ -250,6 +296,9 @@ def run(
     if with_baseline:
         header += " shipped model: coverage | precision | wrong |"
     rows = [header, "|" + "---:|" * (header.count("|") - 1)]
+    kinds = f"| week | {' | '.join(KINDS)} | coverage of the letters for an office |"
+    kind_rows = [kinds, "|" + "---:|" * (kinds.count("|") - 1)]
+    seen: set[str] = set()  # the matters of earlier weeks' letters
     for week in range(1, weeks + 1):
         if week > 1:
             a_week_passes(config)
@@ -285,7 +334,9 @@ def run(
             cells += Figures.of(baseline(mail, root / f"baseline-{week}")).cells()
         rows.append("| " + " | ".join(cells) + " |")
         print(rows[-1], flush=True)
-    return "\n".join(rows)
+        kind_rows.append(by_kind(week, routed, seen))
+        seen |= {letter.matter for letter in mail}
+    return "\n".join(rows) + "\n\n" + BY_KIND + "\n\n" + "\n".join(kind_rows)
 
 
 def main() -> None:

@@ -191,6 +191,7 @@ class Letter:
     layout: str
     decoy: str = ""  # the office a decoy reference or a memo's sender points to
     part: str = "a"
+    matter: str = ""  # what the text is about: "63/a3" (an office's), "neutral/b1", "junk/a0"
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,11 @@ class _Writer:
 
     def pick(self, items: Sequence[T]) -> T:
         return self.rng.choice(items)
+
+    def pick_matter(self, pool: str, half: str, items: Sequence[T]) -> tuple[T, str]:
+        """One of a pool's matters of one half, and its name ("63/a3")."""
+        index = self.rng.randrange(len(items))  # as rng.choice draws
+        return items[index], f"{pool}/{half}{index}"
 
     def some(self, items: Sequence[str], least: int = 2) -> list[str]:
         """The first and more of the sentences, at least ``least``, in their order."""
@@ -579,17 +585,17 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
     clue = _choose(rng, CLUE_WEIGHTS)
     office = w.pick(sorted(offices()))
     decoy = w.pick([o for o in sorted(offices()) if o != office])
-    matter = w.pick(getattr(offices()[office], half))
+    matter, about = w.pick_matter(office, half, getattr(offices()[office], half))
     if clue == "memo":
         text = "\n".join(_memo(w, decoy, office, matter, half))
-        return Letter(text, office, "Hausmitteilung", clue, "internal", "memo", decoy, half)
+        return Letter(text, office, "Hausmitteilung", clue, "internal", "memo", decoy, half, about)
     references: list[tuple[str, str]] = []
     office_line = ""
     department, doctype, kind, senders = office, matter.type, matter.sender_kind, matter.senders
     subject, sentences = w.pick(matter.subjects), w.some(matter.text)
     salutations = matter.salutations
     if clue in ("address", "reference"):
-        neutral = w.pick(getattr(w.data.neutral, half))
+        neutral, about = w.pick_matter("neutral", half, getattr(w.data.neutral, half))
         doctype, subject, sentences = neutral.type, w.pick(neutral.subjects), list(neutral.text)
         kind = w.pick(("citizen", *neutral.sender_kinds))
         senders, salutations = (), ()
@@ -600,7 +606,7 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
             number = w.cash_reference if label == "Kassenzeichen:" else w.city_reference
             references.append((label, number(office)))
     elif clue == "unroutable":
-        junk = w.pick(getattr(w.data.unroutable, half))
+        junk, about = w.pick_matter("junk", half, getattr(w.data.unroutable, half))
         department, doctype, kind, senders = "", "Sonstiges", junk.sender_kind, junk.senders
         subject, sentences = w.pick(junk.subjects), w.some(junk.text)
         salutations = junk.salutations
@@ -614,9 +620,8 @@ def letter(seed: int, index: int, part: str | None = None) -> Letter:
     layout = _layout_for(w, kind)
     draft = _draft(w, kind, senders, subject, sentences, references, office_line, salutations)
     text = "\n".join(LAYOUT_FUNCTIONS[layout](w, draft))
-    return Letter(
-        text, department, doctype, clue, kind, layout, decoy if clue == "ours_decoy" else "", half
-    )
+    decoy = decoy if clue == "ours_decoy" else ""
+    return Letter(text, department, doctype, clue, kind, layout, decoy, half, about)
 
 
 def letters(seed: int, count: int, part: str | None = None) -> list[Letter]:
@@ -666,7 +671,7 @@ def write(out: Path, mail: Sequence[Letter], pdf: bool) -> list[Path]:
     )
     _write_csv(
         out / "truth.csv",
-        ("row", "file", "department", "clue", "decoy", "sender_kind", "layout", "part"),
+        ("row", "file", "department", "clue", "decoy", "sender_kind", "layout", "part", "matter"),
         (
             (
                 str(i),
@@ -677,6 +682,7 @@ def write(out: Path, mail: Sequence[Letter], pdf: bool) -> list[Path]:
                 m.sender_kind,
                 m.layout,
                 m.part,
+                m.matter,
             )
             for i, (m, f) in enumerate(zip(mail, files or [Path()] * len(mail), strict=True), 1)
         ),
@@ -764,8 +770,8 @@ def check_report(mail: Sequence[Letter], files: Sequence[Path], config: Path | N
     groups: dict[str, list[tuple[Letter, str | None]]] = defaultdict(list)
     for item, file in zip(mail, files, strict=True):
         line = decided[file.name]
-        routed = line.get("planned") == "delivered"
-        department = str(line.get("department") or "") if routed else None
+        delivered = line.get("planned") == "delivered"
+        department = str(line.get("department") or "") if delivered else None
         groups[item.clue].append((item, department))
         groups["all"].append((item, department))
     rows = [

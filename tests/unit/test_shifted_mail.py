@@ -107,6 +107,23 @@ def test_halves_share_no_matter(mail: list[shifted_mail.Letter]) -> None:
     assert {m.part for m in mail} == {"a", "b"}
 
 
+def test_each_letter_names_its_matter(mail: list[shifted_mail.Letter]) -> None:
+    pools = {"content": None, "ours_decoy": None, "memo": None}  # the office's own matters
+    pools |= {"address": "neutral", "reference": "neutral", "unroutable": "junk"}
+    for m in mail:
+        pool, _, which = m.matter.partition("/")
+        assert pool == (pools[m.clue] or m.department), m.matter
+        assert which[0] == m.part and which[1:].isdigit(), m.matter
+    office_matters = [m for m in mail if m.clue == "content"]
+    # a matter's subject is one of that matter's subjects
+    for m in office_matters[:20]:
+        half = m.matter.split("/")[1]
+        matter = getattr(shifted_mail.offices()[m.department], half[0])[int(half[1:])]
+        heads = [s.split("{")[0].strip() for s in matter.subjects]
+        assert any(head and head in m.text for head in heads), m.text
+    assert len({m.matter for m in office_matters}) > 40
+
+
 def test_written_as_labelled_data_with_pdfs(tmp_path: Path) -> None:
     stream = shifted_mail.letters(seed=5, count=40)
     long = next(m for m in stream if m.layout == "long")
@@ -120,6 +137,7 @@ def test_written_as_labelled_data_with_pdfs(tmp_path: Path) -> None:
     with (tmp_path / "truth.csv").open(encoding="utf-8", newline="") as handle:
         truth = list(csv.DictReader(handle))
     assert [r["clue"] for r in truth] == [m.clue for m in mail]
+    assert [r["matter"] for r in truth] == [m.matter for m in mail]
     first_line = mail[0].text.splitlines()[0]
     assert first_line in PdfReader(files[0]).pages[0].extract_text()
     assert len(PdfReader(files[0]).pages) == 1
