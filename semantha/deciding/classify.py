@@ -106,6 +106,12 @@ def rule_totals(hits: tuple[RuleHit, ...], facet: Facet) -> dict[str, float]:
     return dict(totals)
 
 
+def decided_by_rule(hits: tuple[RuleHit, ...]) -> bool:
+    """Whether the rules decide the office: a label's weights reach 1.0 (a conflict of
+    two such labels included). Neither the model nor its memory has the say then."""
+    return any(weight >= DECIDING_WEIGHT for weight in rule_totals(hits, "department").values())
+
+
 def _rule_ids(hits: tuple[RuleHit, ...], facet: Facet, label: str) -> str:
     return ", ".join(h.rule_id for h in hits if h.facet == facet and h.label == label)
 
@@ -358,7 +364,7 @@ def addressed_alike(
     guess = choice.top
     if ruleset is None or choice.label is not None or guess in (None, UNROUTABLE):
         return choice
-    if any(weight >= DECIDING_WEIGHT for weight in rule_totals(hits, "department").values()):
+    if decided_by_rule(hits):
         return choice
     if found.familiarity is not None and found.familiarity < settings.min_familiarity:
         return choice

@@ -287,6 +287,7 @@ def with_memory(
     names: dict[str, str],
     config: AppConfig,
     ruleset: RuleSet,
+    ruled: frozenset[int],
 ) -> tuple[DocumentClassifier, Figures]:
     """The live model with the newly learned letters in its memory and the office names
     they teach (its heads kept, not trained again), its margin chosen, and how it routes
@@ -298,20 +299,25 @@ def with_memory(
     model = DocumentClassifier(taught, manifest)
     routing = route_held_back(judgement.judged, found, delivered_found, model, config, ruleset)
     chosen = dict(live.manifest.thresholds)
-    chosen["example"] = example_thresholds(model, routing, config)
+    chosen["example"] = example_thresholds(model, routing, config, ruled)
     model = DocumentClassifier(taught, manifest.model_copy(update={"thresholds": chosen}))
     routed = route_held_back(judgement.judged, found, delivered_found, model, config, ruleset)
     return model, routed.figures
 
 
 def example_thresholds(
-    model: DocumentClassifier, routing: HeldBackRouting, config: AppConfig
+    model: DocumentClassifier,
+    routing: HeldBackRouting,
+    config: AppConfig,
+    ruled: frozenset[int],
 ) -> dict[str, float]:
     """The memory's margin for ``classify.target_precision`` on the held-back letters'
-    matches and the memory's own letters, and how often decisions past it were right;
+    matches and the memory's own letters (but the ``ruled`` ones), and how often decisions
+    past it were right;
     the margin when the heads agree, on the held-back letters alone (the heads learned
     the memory's own letters: there, they would agree with it all the more)."""
-    remembered = routing.remembered + alike_in_memory(model, config.classify.example_similarity)
+    similarity = config.classify.example_similarity
+    remembered = routing.remembered + alike_in_memory(model, similarity, ruled)
     target = config.classify.target_precision
     grid = thresholds.MARGIN_GRID
     margin = thresholds.threshold_for(remembered, config.classify.example_margin, target, grid)
@@ -377,18 +383,35 @@ def route_held_back(
     return HeldBackRouting(figures, guesses, remembered, agreeing)
 
 
-def alike_in_memory(model: DocumentClassifier, similarity: float) -> list[Guess]:
+def alike_in_memory(
+    model: DocumentClassifier, similarity: float, ruled: frozenset[int]
+) -> list[Guess]:
     """How the memory decides each of its newest ``LEAVE_ONE_OUT`` letters from the
-    others (leave one out): evidence for its margin beside the held-back letters."""
+    others (leave one out): evidence for its margin beside the held-back letters. Not the
+    ``ruled`` rows: letters whose office a rule decides never ask the memory, and a
+    reference's letter often shares its words with letters to other offices."""
     memory = model.model.memory
     if memory is None:
         return []
     found = []
     for row in range(max(0, memory.size - LEAVE_ONE_OUT), memory.size):
+        if row in ruled:
+            continue
         match = memory.nearest_to_remembered(row)
         if match is not None and match.similarity >= similarity:
             found.append(Guess(memory.label_of(row), match.label, match.margin))
     return found
+
+
+def ruled_rows(remembered: Sequence[Example], ruleset: RuleSet) -> frozenset[int]:
+    """Which of the newest ``LEAVE_ONE_OUT`` remembered letters (their rows in the memory)
+    a rule decides the office of."""
+    first = max(0, len(remembered) - LEAVE_ONE_OUT)
+    return frozenset(
+        row
+        for row in range(first, len(remembered))
+        if classify.decided_by_rule(rules.evaluate(_document(remembered[row]), ruleset))
+    )
 
 
 def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
@@ -422,6 +445,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     newest = len(train) - settings.example_letters
     remember = [False] * len(base) + [n >= newest for n in range(len(train))]
     remembered_train = train[max(0, newest) :]
+    ruled = ruled_rows(remembered_train, ruleset)
     # Training spends a third of its time in one thread (vectorising): the live model is
     # judged meanwhile in a process of its own.
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as judge:
@@ -438,7 +462,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
         "department": thresholds.choose(
             routing.guesses, config.classify.min_confidence, config.classify.target_precision
         ),
-        "example": example_thresholds(candidate, routing, config),
+        "example": example_thresholds(candidate, routing, config, ruled),
     }
     candidate = DocumentClassifier(
         candidate.model,
@@ -452,7 +476,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     after = route_held_back(judged, found, delivered_found, candidate, config, ruleset).figures
     options = [(candidate, after, "the model trained again")]
     if live is not None and judgement.memory is not None:
-        taught, taught_after = with_memory(live, judgement, names, config, ruleset)
+        taught, taught_after = with_memory(live, judgement, names, config, ruleset, ruled)
         options.append((taught, taught_after, "the live model, remembering the new letters"))
     good = [o for o in options if before is None or o[1].no_worse_than(before)]
     installed = bool(good)

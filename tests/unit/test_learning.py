@@ -324,7 +324,8 @@ def test_the_live_model_can_learn_letters_into_its_memory_alone(
 
     ruleset = load_ruleset(config.rules_dir)
     judgement = learning.judge_live(config, ruleset, again, [], city)
-    taught, after = learning.with_memory(live, judgement, {}, config, ruleset)
+    ruled = learning.ruled_rows(city, ruleset)
+    taught, after = learning.with_memory(live, judgement, {}, config, ruleset, ruled)
 
     assert judgement.memory is not None and judgement.memory.size == 32
     assert judgement.before is not None and judgement.before.routed == 0
@@ -332,6 +333,47 @@ def test_the_live_model_can_learn_letters_into_its_memory_alone(
     assert after.no_worse_than(judgement.before)
     assert taught.model.heads is live.model.heads  # remembered, not trained again
     assert 0.5 < taught.manifest.thresholds["example"]["confidence"] < 1.0
+
+
+def test_letters_a_rule_decided_are_no_evidence_for_the_memorys_margin(
+    tmp_path: Path, shipped: Path
+) -> None:
+    """Letters sent with the city's file number share their words ("anbei die Unterlagen")
+    whatever the office: the rule decides them, never the memory. Left to the memory's
+    own letters, they would teach it doubt it never has to have."""
+    config = city_config(tmp_path, shipped)
+    ruleset = load_ruleset(config.rules_dir)
+    content = list(city_examples(20, seed=3))
+    referenced = [
+        replace(
+            e,
+            sha256=f"ref{n}",
+            text=(f"Ihr Zeichen: {office}-602.14/2026\nanbei die Unterlagen, wie besprochen.",),
+            fields={"city_reference": f"{office}-602.14/2026"},  # as read when it came
+            department=office,
+        )
+        for n, (e, office) in enumerate(
+            zip(content, ["63", "20", "51", "66", "10", "11", "12", "22"], strict=False)
+        )
+    ]
+    remembered = [*content, *referenced]
+    live = load_classifier(config.model)
+    judgement = learning.judge_live(config, ruleset, content[:4], [], remembered)
+    assert judgement.memory is not None
+    taught = replace(live.model, memory=judgement.memory)
+    model = DocumentClassifier(taught, live.manifest)
+
+    ruled = learning.ruled_rows(remembered, ruleset)
+    assert ruled == frozenset(range(len(content), len(remembered)))
+    every = learning.alike_in_memory(model, 0.25, frozenset())
+    heard = learning.alike_in_memory(model, 0.25, ruled)
+    assert len(heard) == len(every) - len(referenced)
+
+    def wrong(guesses: list[learning.Guess]) -> int:
+        return sum(g.top != g.truth for g in guesses)
+
+    assert wrong(heard) < wrong(every)  # eight twins, each for another office
+    assert wrong(every) - wrong(heard) >= len(referenced) // 2
 
 
 def test_a_model_identical_to_the_live_one_is_not_kept_again(tmp_path: Path, shipped: Path) -> None:
