@@ -29,8 +29,10 @@ office the model or its memory chose ("z. Hd. Bezügestelle" on a letter the mod
 the Rechtsamt), the letter goes to review: the sender chose an office Semantha cannot
 read, and the words of a short letter must not overrule it. Where the model is unsure
 but its best guess is the one office whose names the address's unit is like
-("Abteilung Bauordnung und Genehmigungen", "Bauordnungsamt"), the two signals agree and
-decide, unless the letter is unfamiliar or the memory points elsewhere.
+("Abteilung Bauordnung und Genehmigungen", "Bauordnungsamt"), the two signals agree: the
+address counts as odds for that office (``classify.address_odds``), and the model's
+probability so raised decides under the same minimum confidence, unless the letter is
+unfamiliar or the memory points elsewhere.
 
 A label whose rule weights sum to -1.0 or less is ruled out (the office a memo comes
 from): the model may not choose it. Its probability is not handed to the others, so a
@@ -351,6 +353,11 @@ def addressed_elsewhere(
     return Choice(None, choice.top, choice.confidence, choice.margin, "none", reason)
 
 
+def with_odds(probability: float, odds: float) -> float:
+    """``probability`` after evidence that favours its label ``odds`` to 1 (Bayes)."""
+    return probability * odds / (probability * odds + 1.0 - probability)
+
+
 def addressed_alike(
     choice: Choice,
     hits: tuple[RuleHit, ...],
@@ -358,9 +365,12 @@ def addressed_alike(
     limits: ExampleLimits,
     settings: ClassifySettings,
     ruleset: RuleSet | None,
+    minimum: Thresholds,
 ) -> Choice:
     """The department choice, or the model's best guess where no rule decided, the model
-    was unsure, and the address names a unit like the names of that office alone."""
+    was unsure, and the address names a unit like the names of that office alone: the
+    address counts as ``classify.address_odds`` for it, and the model's probability so
+    raised must reach the minimum confidence. That is the decision's confidence."""
     guess = choice.top
     if ruleset is None or choice.label is not None or guess in (None, UNROUTABLE):
         return choice
@@ -374,11 +384,15 @@ def addressed_alike(
     like = officenames.offices_like(found.recipient, ruleset.organisation, names)
     if set(like) != {guess}:
         return choice
+    raised = with_odds(choice.confidence, settings.address_odds)
     reason = (
         f"{choice.reason}; the address names {like[guess]!r}, like a name of {guess}, "
-        f"the model's best guess -> {guess}"
+        f"the model's best guess: p={choice.confidence:.2f} at odds of "
+        f"{settings.address_odds:g} to 1 is {raised:.2f}"
     )
-    return Choice(guess, guess, choice.confidence, choice.margin, "model", reason)
+    if raised < minimum.confidence_for(guess):
+        return Choice(None, guess, choice.confidence, choice.margin, "none", reason)
+    return Choice(guess, guess, raised, choice.margin, "model", f"{reason} -> {guess}")
 
 
 def decide_on(
@@ -391,16 +405,15 @@ def decide_on(
     """Department and document-type choice from rule hits and the model's evidence;
     with ``ruleset``, the office names of departments.yaml are heard too."""
     scores = found.scores
-    department = decide_facet(
-        "department", hits, scores.get("department"), thresholds(settings, model, "department")
-    )
+    minimum = thresholds(settings, model, "department")
+    department = decide_facet("department", hits, scores.get("department"), minimum)
     if scores:
         department = unfamiliar(department, found.familiarity, settings.min_familiarity)
         limits = example_limits(settings, model)
         department = remembered(department, hits, found.match, limits)
         department = addressed(department, hits, found.recipient, model)
         department = addressed_elsewhere(department, found.recipient, model, ruleset)
-        department = addressed_alike(department, hits, found, limits, settings, ruleset)
+        department = addressed_alike(department, hits, found, limits, settings, ruleset, minimum)
     doctype = decide_facet(
         "doctype", hits, scores.get("doctype"), thresholds(settings, model, "doctype")
     )

@@ -4,6 +4,7 @@ decided."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from semantha.deciding.classify import (
     Choice,
     Evidence,
     ExampleLimits,
+    Thresholds,
     addressed,
     addressed_alike,
     addressed_elsewhere,
@@ -236,13 +238,39 @@ def test_an_address_like_one_office_and_the_models_guess_agree(
     found = Evidence({}, familiarity, match, recipient)
     settings = ClassifySettings(min_familiarity=0.45)
     limits = ExampleLimits(similarity=0.25, margin=0.15)
-    choice = addressed_alike(UNSURE_37, (), found, limits, settings, RULESET)
+    choice = addressed_alike(UNSURE_37, (), found, limits, settings, RULESET, MINIMUM)
     assert choice.label == routed
     if routed:
         assert choice.method == "model"
         assert "the address names 'feuerwache mitte', like a name of 37" in choice.reason
-    assert (
-        addressed_alike(UNSURE_37, (hit("63", 1.0),), found, limits, settings, RULESET).label
-        is None
-    )
-    assert addressed_alike(UNSURE_37, (), found, limits, settings, None).label is None
+        assert choice.confidence == pytest.approx(0.6 * 20 / (0.6 * 20 + 0.4))  # 0.968
+    ruled = addressed_alike(UNSURE_37, (hit("63", 1.0),), found, limits, settings, RULESET, MINIMUM)
+    assert ruled.label is None
+    assert addressed_alike(UNSURE_37, (), found, limits, settings, None, MINIMUM).label is None
+
+
+MINIMUM = Thresholds(min_confidence=0.92, min_margin=0.2)
+
+
+@pytest.mark.parametrize(
+    ("probability", "odds", "routed"),
+    [
+        (0.6, 20.0, True),  # 0.968
+        (0.37, 20.0, True),  # 0.922
+        (0.3, 20.0, False),  # 0.896: the address does not make up for so unsure a model
+        (0.85, 1.0, False),  # odds of 1: the address adds nothing
+        (0.3, 100.0, True),  # 0.977
+    ],
+)
+def test_the_address_raises_the_models_probability_by_its_odds(
+    probability: float, odds: float, routed: bool
+) -> None:
+    found = Evidence({}, 0.9, None, "Rathaus Musterstadt, Feuerwache Mitte")
+    unsure = replace(UNSURE_37, confidence=probability)
+    settings = ClassifySettings(address_odds=odds)
+    limits = ExampleLimits(similarity=0.25, margin=0.15)
+    choice = addressed_alike(unsure, (), found, limits, settings, RULESET, MINIMUM)
+    assert (choice.label == "37") is routed
+    assert f"p={probability:.2f} at odds of {odds:g} to 1" in choice.reason
+    if not routed:  # the clerk sees what the address said
+        assert choice.method == "none" and choice.confidence == probability
