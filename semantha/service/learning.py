@@ -26,8 +26,9 @@ routes them. The newest ``learn.example_letters`` letters learned from are also
 remembered as they are (``deciding.lettermemory``): a later letter like one of them
 goes where it went. How much more like it than like any other office's letter it must
 be (``classify.example_margin``) is chosen on the held-back letters and on the memory
-deciding its own newest letters from the others. The held-back letters are learned by
-the next learning, when newer ones judge. Letter text is never logged.
+deciding its own newest letters from the others. The model installed remembers the
+held-back letters people decided too, once they have judged it; its heads learn them
+at the next learning, when newer ones judge. Letter text is never logged.
 """
 
 from __future__ import annotations
@@ -403,6 +404,23 @@ def alike_in_memory(
     return found
 
 
+def remembering(
+    model: DocumentClassifier, letters: Sequence[Example], most: int
+) -> DocumentClassifier:
+    """``model`` remembering the newest ``most`` of ``letters``. Once they have judged it,
+    the held-back letters are remembered too: they are people's newest decisions, the
+    letters most like tomorrow's mail, and would otherwise wait a learning round. The
+    memory is built anew, so that the n-grams most letters share are left out of all its
+    letters alike."""
+    newest = sorted(letters, key=lambda e: e.decided_at)[max(0, len(letters) - most) :]
+    memory = remembered_letters(
+        model.model,
+        [model_text("\n".join(e.text), e.fields) for e in newest],
+        [e.department or UNROUTABLE for e in newest],
+    )
+    return DocumentClassifier(replace(model.model, memory=memory), model.manifest)
+
+
 def ruled_rows(remembered: Sequence[Example], ruleset: RuleSet) -> frozenset[int]:
     """Which of the newest ``LEAVE_ONE_OUT`` remembered letters (their rows in the memory)
     a rule decides the office of."""
@@ -483,6 +501,7 @@ def learn(config: AppConfig, ruleset: RuleSet) -> LearnReport:
     version = None
     if good:
         candidate, after, which = max(good, key=lambda o: o[1].merit)
+        candidate = remembering(candidate, [*train, *held_back], settings.example_letters)
         chosen = dict(candidate.manifest.thresholds)
         version = versions.install(candidate, config.model, settings.keep_versions)
         live_sha = version.manifest.model_sha256

@@ -146,7 +146,8 @@ def test_learning_the_citys_words_installs_a_model_that_knows_them(
     assert report.after.right_guesses >= report.before.right_guesses
     assert probability(config, unseen, "67") > max(0.5, before + 0.2)
     learned = load_classifier(config.model)
-    assert learned.model.memory is not None and learned.model.memory.size == 32
+    # the 32 learned and, once they had judged the model, the 8 held back
+    assert learned.model.memory is not None and learned.model.memory.size == 40
     example = learned.manifest.thresholds["example"]
     assert example["margin"] >= config.classify.example_margin
     assert example["agreeing_margin"] >= config.classify.agreeing_margin  # none to lower it
@@ -333,6 +334,25 @@ def test_the_live_model_can_learn_letters_into_its_memory_alone(
     assert after.no_worse_than(judgement.before)
     assert taught.model.heads is live.model.heads  # remembered, not trained again
     assert 0.5 < taught.manifest.thresholds["example"]["confidence"] < 1.0
+
+
+def test_a_model_remembers_the_newest_letters_up_to_its_limit(
+    tmp_path: Path, shipped: Path
+) -> None:
+    config = city_config(tmp_path, shipped)
+    live = load_classifier(config.model)
+    letters = list(city_examples(10, seed=4))
+    newest_first = list(reversed(letters))  # the order given does not matter, time does
+
+    kept = learning.remembering(live, newest_first, 4)
+
+    assert kept.model.memory is not None and kept.model.memory.size == 4
+    assert kept.model.heads is live.model.heads and kept.manifest == live.manifest
+    oldest = model_text("\n".join(letters[0].text))
+    newest = model_text("\n".join(letters[-1].text))
+    assert kept.model.nearest_letter(newest).similarity == pytest.approx(1.0, abs=1e-3)
+    assert kept.model.nearest_letter(oldest).similarity < 0.99  # not among the four
+    assert learning.remembering(live, letters, 0).model.memory is None
 
 
 def test_letters_a_rule_decided_are_no_evidence_for_the_memorys_margin(
