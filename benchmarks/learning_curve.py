@@ -96,8 +96,15 @@ class Figures:
         return [coverage, precision, str(self.wrong)]
 
     def count(self) -> str:
-        """ "routed/letters", and the wrong ones among the routed."""
+        """Routed of all letters ("12/20"), and the wrong ones among the routed."""
         return f"{self.routed}/{self.n}" + (f" ({self.wrong} wrong)" if self.wrong else "")
+
+
+BY_KIND = (
+    "By kind of letter: routed of all, and the wrong ones among them. A matter is seen "
+    "when an earlier week brought a letter about it (of any kind); letters for no office "
+    "always go to review."
+)
 
 
 KINDS = (
@@ -134,13 +141,6 @@ def by_kind(week: int, routed: Sequence[Routed], seen: set[str]) -> str:
 def semantha(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "semantha", "--config", str(config), *args]
     return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
-
-
-BY_KIND = (
-    "By kind of letter: routed of all, and the wrong ones among them. A matter is seen "
-    "when an earlier week brought a letter about it (of any kind); letters for no office "
-    "always go to review."
-)
 
 
 def city(root: Path, weak_label_days: str | None) -> Path:

@@ -390,8 +390,10 @@ def addressed_alike(
         f"the model's best guess: p={choice.confidence:.2f} at odds of "
         f"{settings.address_odds:g} to 1 is {raised:.2f}"
     )
-    if raised < minimum.confidence_for(guess):
-        return Choice(None, guess, choice.confidence, choice.margin, "none", reason)
+    needed = minimum.confidence_for(guess)
+    if raised < needed:
+        short = f"{reason}, below the minimum {needed:g}: review"
+        return Choice(None, guess, choice.confidence, choice.margin, "none", short)
     return Choice(guess, guess, raised, choice.margin, "model", f"{reason} -> {guess}")
 
 

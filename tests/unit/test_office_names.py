@@ -272,5 +272,6 @@ def test_the_address_raises_the_models_probability_by_its_odds(
     choice = addressed_alike(unsure, (), found, limits, settings, RULESET, MINIMUM)
     assert (choice.label == "37") is routed
     assert f"p={probability:.2f} at odds of {odds:g} to 1" in choice.reason
-    if not routed:  # the clerk sees what the address said
+    if not routed:  # the clerk sees what the address said, and why it was not enough
         assert choice.method == "none" and choice.confidence == probability
+        assert choice.reason.endswith("below the minimum 0.92: review")
