@@ -14,7 +14,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
@@ -149,28 +148,72 @@ UNIT_WORDS = frozenset(
 )  # fmt: skip
 # A piece of an address that names a building, not an office ("Verwaltungszentrum").
 _BUILDING = re.compile(r"(?:zentrum|gebäude|haus)$")
-MIN_SHARED = 5  # letters two names' words must share to name the same office
+# Words between the names in a unit's name: they name nothing.
+_FILLERS = frozenset({"der", "die", "das", "des", "den", "dem", "im", "am", "zur", "zum", "vom"})
+# Endings that make an office of a stem ("Standes|amt", umlauts folded as in _words),
+# then what joins the stem to them ("Standes" -> "Stand"): the rest says what it is about.
+_UNIT_ENDINGS = ("amtes", "amt", "behorde", "stelle", "abteilung", "verwaltung", "wesen")
+_JOINTS = ("es", "s", "en", "n", "e")
+MIN_STEM = 4  # letters a stem keeps when an ending is cut off
+MIN_PART = 5  # letters of a stem that can be part of another word ("steuer" in "Realsteuern")
+MIN_COMMON_START = 6  # letters two words may begin alike with ("Feuerwache", "Feuerwehr")
+# How alike two words are: the same stem, one a compound that begins with the other's
+# stem, or one that ends so or begins like it. An address's unit is like the offices
+# whose names come closest, and like none when two come equally close.
+SAME, BEGINS_WITH, PART_OF = 3, 2, 1
+_FOLDED = str.maketrans({"ß": "ss", "ä": "a", "ö": "o", "ü": "u"})
 
 
-def _words(name: str) -> set[str]:
-    return {w for w in re.split(r"[\W_]+", name.casefold()) if len(w) >= 2} - UNIT_WORDS
+def _words(name: str) -> list[str]:
+    """The words of a name that say what the unit is about: lower case, umlauts folded
+    ("Friedhöfe" and "Friedhofsamt"), no unit word and no article."""
+    words = re.split(r"[\W_]+", name.casefold())
+    return [
+        w.translate(_FOLDED)
+        for w in words
+        if len(w) >= 2 and w not in UNIT_WORDS and w not in _FILLERS
+    ]
 
 
-def _shared(a: str, b: str) -> bool:
-    """The same word, or a stem of MIN_SHARED or more letters in both ("standes" in
-    "Standesbeamtin" and "Standesamt") that is no unit word."""
-    if a == b:
-        return True
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
-    longest = a[match.a : match.a + match.size]
-    return match.size >= MIN_SHARED and not any(longest in word for word in UNIT_WORDS)
+def _cut(word: str, endings: tuple[str, ...]) -> str:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """The same long word, spelt or read a little differently ("Justitiariat")."""
+    return min(len(a), len(b)) >= FUZZY_FROM and fuzz.ratio(a, b) >= MIN_SCORE
+
+
+def _alike(a: str, b: str) -> int:
+    """How alike two words of names are: SAME, BEGINS_WITH, PART_OF or 0. A compound
+    begins with the other word as written before its office's ending ("Rechts" of
+    "Rechtsamt" in "Rechtsangelegenheiten", but not "Standes" in "Standortmarketing"),
+    and ends with its stem ("steuer" of "Steueramt" in "Realsteuern")."""
+    base_a, base_b = _cut(a, _UNIT_ENDINGS), _cut(b, _UNIT_ENDINGS)
+    stem_a, stem_b = _cut(base_a, _JOINTS), _cut(base_b, _JOINTS)
+    if stem_a == stem_b or _misspelt(a, b):
+        return SAME
+    if any(len(s) >= MIN_PART and w.startswith(s) for s, w in ((base_a, b), (base_b, a))):
+        return BEGINS_WITH
+    if any(len(s) >= MIN_PART and t.endswith(s) for s, t in ((stem_a, stem_b), (stem_b, stem_a))):
+        return PART_OF
+    start = a[:MIN_COMMON_START]
+    return PART_OF if len(start) == MIN_COMMON_START and b.startswith(start) else 0
+
+
+def likeness(unit: str, names: Iterable[str]) -> int:
+    """How alike an address's unit name ("Abteilung Bauordnung und Genehmigungen") is to
+    the closest of an office's names ("Bauordnungsamt"): 0 when like none."""
+    words = _words(unit)
+    return max((_alike(a, b) for name in names for b in _words(name) for a in words), default=0)
 
 
 def names_this_office(unit: str, names: Iterable[str]) -> bool:
-    """Whether an address's unit name ("Abteilung Bauordnung und Genehmigungen") is like
-    one of an office's names ("Bauordnungsamt")."""
-    words = _words(unit)
-    return any(_shared(a, b) for name in names for b in _words(name) for a in words)
+    """Whether an address's unit name is like one of an office's names."""
+    return likeness(unit, names) > 0
 
 
 def _office_units(recipient: str, organisation: str) -> list[str]:
@@ -200,10 +243,14 @@ def other_unit(recipient: str, organisation: str, names: Iterable[str]) -> str |
 def offices_like(
     recipient: str, organisation: str, names: Mapping[str, Iterable[str]]
 ) -> dict[str, str]:
-    """Office -> the unit in the recipient field that is like one of its ``names``."""
-    found: dict[str, str] = {}
+    """Office -> the unit in the recipient field that is like one of its ``names``, for
+    the offices a unit comes closest to ("Abteilung Sicherheit und Ordnung" is the
+    Ordnungsamt's, though the Bauordnungsamt's name holds "ordnung" too)."""
+    found: dict[str, tuple[int, str]] = {}
     for unit in _office_units(recipient, organisation):
         for office, its_names in names.items():
-            if names_this_office(unit, its_names):
-                found.setdefault(office, unit)
-    return found
+            grade = likeness(unit, its_names)
+            if grade > found.get(office, (0, ""))[0]:
+                found[office] = (grade, unit)
+    best = max((grade for grade, _ in found.values()), default=0)
+    return {office: unit for office, (grade, unit) in found.items() if grade == best}

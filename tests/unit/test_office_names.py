@@ -156,6 +156,11 @@ def test_decide_routes_a_letter_by_a_learned_name(taught: DocumentClassifier) ->
         ("abteilung zahlungsverkehr", ("Rechtsamt", "Rechtsabteilung", "Justiziariat"), False),
         ("bezügestelle", ("Personalamt", "Personalstelle"), False),  # "stelle" says no office
         ("abteilung existenzsicherung", ("Rechtsamt", "Rechtsabteilung"), False),
+        ("justitiariat", ("Justiziariat",), True),  # spelt otherwise
+        ("stadtgrün und friedhöfe", ("Friedhofsamt",), True),  # umlaut and plural
+        ("standortmarketing der stadt", ("Standesamt",), False),  # "Stand" is no "Standes"
+        ("sachgebiet realsteuern", ("Personalstelle",), False),  # "alste" is no stem
+        ("standesbeamtin", ("Gewerbeamt",), False),  # nor is "beamt"
     ],
 )
 def test_a_unit_is_like_an_office_name_by_a_stem_not_by_a_unit_word(
@@ -215,6 +220,23 @@ def test_the_offices_a_units_names_are_like() -> None:
     like = offices_like("Rathaus Musterstadt, Feuerwache Mitte", "Stadt Musterstadt", names)
     assert like == {"37": "feuerwache mitte"}
     assert offices_like("Stadtverwaltung Musterstadt", "Stadt Musterstadt", names) == {}
+
+
+@pytest.mark.parametrize(
+    ("unit", "closest"),
+    [
+        ("Abteilung Sicherheit und Ordnung", {"32"}),  # not the Bauordnungsamt's "ordnung"
+        ("Fachdienst Recht und Versicherungen", {"30"}),  # not the Baurechtsamt's "recht"
+        ("Rechtsangelegenheiten", {"30"}),
+        ("Servicecenter Bürgerdienste", {"33"}),  # not the Oberbürgermeister's office
+        ("Fachbereich Stadtentwicklung und Bauleitplanung", {"61"}),  # not every "Stadt…"
+        ("Soziale Dienste für Familien", {"50", "51"}),  # as close to both: neither decides
+    ],
+)
+def test_a_unit_is_like_the_offices_whose_names_come_closest(unit: str, closest: set[str]) -> None:
+    names = {d.id: d.names for d in RULESET.departments}
+    like = offices_like(f"Rathaus Musterstadt, {unit}", "Stadt Musterstadt", names)
+    assert set(like) == closest
 
 
 UNSURE_37 = Choice(None, "37", 0.6, 0.3, "none", "department: no rule decided: model unsure")
