@@ -45,6 +45,10 @@ from semantha.tools.samplegen.datafiles import read_text
 TOPIC_FILES = (
     "topics/offices-10-34.txt",
     "topics/offices-37-80.txt",
+    "topics/offices-more-a.txt",
+    "topics/offices-more-b.txt",
+    "topics/offices-more-c.txt",
+    "topics/offices-more-d.txt",
     "topics/internal-hearings-courts.txt",
     "topics/near-misses.txt",
 )
