@@ -83,7 +83,7 @@ class PreprocessSettings(Strict):
 
 class ClassifySettings(Strict):
     mode: Literal["rules+model", "rules-only"] = "rules+model"
-    min_confidence: float = Field(0.92, ge=0, le=1)
+    min_confidence: float = Field(0.94, ge=0, le=1)
     min_margin: float = Field(0.20, ge=0, le=1)
     doctype_min_confidence: float = Field(0.60, ge=0, le=1)
     # Precision `semantha learn` holds on the city's held-back letters when it moves a
@@ -107,7 +107,7 @@ class ClassifySettings(Strict):
     # Where the model is unsure but its best guess is the one office whose names the
     # address's unit is like, the address counts as these odds for that office: the
     # model's p becomes p * odds / (p * odds + 1 - p), routed when that reaches
-    # min_confidence (at 20 and 0.92: from p = 0.37). 1: the address is not heard so.
+    # min_confidence (at 20 and 0.94: from p = 0.44). 1: the address is not heard so.
     address_odds: float = Field(20.0, ge=1)
 
 
