@@ -39,8 +39,9 @@ GENERIC_WORDS = frozenset(
 )  # fmt: skip
 MIN_LETTERS = 4
 MAX_WORDS = 6
-# A name read this long may differ from a learned one by OCR errors (rapidfuzz ratio).
-# Longer than departments.yaml's MIN_FUZZY_LENGTH: no administrator vetted these names.
+# A name (or a word of a unit's name) read this long may differ from a learned one by OCR
+# errors or spelling (rapidfuzz ratio). Longer than departments.yaml's MIN_FUZZY_LENGTH:
+# no administrator vetted these names.
 FUZZY_FROM, MIN_SCORE = 10, 90
 
 
@@ -157,9 +158,9 @@ _JOINTS = ("es", "s", "en", "n", "e")
 MIN_STEM = 4  # letters a stem keeps when an ending is cut off
 MIN_PART = 5  # letters of a stem that can be part of another word ("steuer" in "Realsteuern")
 MIN_COMMON_START = 6  # letters two words may begin alike with ("Feuerwache", "Feuerwehr")
-# How alike two words are: the same stem, one a compound that begins with the other's
-# stem, or one that ends so or begins like it. An address's unit is like the offices
-# whose names come closest, and like none when two come equally close.
+# How alike two words are: the same stem, one a compound that begins with the other
+# word as it stands before its office ending, or one that ends with the other's stem or
+# begins like it. An address's unit is like the offices whose names come closest.
 SAME, BEGINS_WITH, PART_OF = 3, 2, 1
 _FOLDED = str.maketrans({"ß": "ss", "ä": "a", "ö": "o", "ü": "u"})
 
