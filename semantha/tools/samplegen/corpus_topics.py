@@ -49,6 +49,11 @@ TOPIC_FILES = (
     "topics/offices-more-b.txt",
     "topics/offices-more-c.txt",
     "topics/offices-more-d.txt",
+    "topics/offices-more-e.txt",
+    "topics/offices-more-f.txt",
+    "topics/offices-more-g.txt",
+    "topics/offices-more-h.txt",
+    "topics/offices-more-i.txt",
     "topics/internal-hearings-courts.txt",
     "topics/near-misses.txt",
 )
