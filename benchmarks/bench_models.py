@@ -4,7 +4,7 @@ Usage (see benchmarks/results/model_comparison.md for the run that chose the mod
 
     .venv/bin/python benchmarks/bench_models.py --write-text-set DIR SEED COUNT NOISE
     .venv/bin/python benchmarks/bench_models.py --train DIR [DIR ...] --test DIR [DIR ...] \
-        [--scanned DIR ...] [--out benchmarks/results/model_comparison.md]
+        [--scanned DIR ...] [--other-author DIR ...] [--out benchmarks/results/model_comparison.md]
 
 Each DIR is a labelled folder (labels.csv); file rows are read through the production
 stages, with their OCR cached as ``<file>.ocr.json``. Every candidate is scored on the
@@ -237,6 +237,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, nargs="+", default=[])
     parser.add_argument("--test", type=Path, nargs="+", default=[], help="text-level set")
     parser.add_argument("--scanned", type=Path, nargs="*", default=[], help="scanned + OCR set")
+    parser.add_argument(
+        "--other-author",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="text set of another author (benchmarks/shifted_mail.py --out DIR)",
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "config.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/model_comparison.md")
     parser.add_argument("--notes", type=Path, default=None, help="Markdown put below the table")
@@ -256,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     tests = {"generated text with OCR-like noise": read(args.test)}
     if args.scanned:
         tests["scanned and OCRed with tesseract"] = read(args.scanned)
+    if args.other_author:
+        tests["letters of another author (benchmarks/shifted_mail.py)"] = read(args.other_author)
     results: dict[str, list[Result]] = {test: [] for test in tests}
     for name, factory in CANDIDATES.items():
         print(f"{name} ...", file=sys.stderr)
