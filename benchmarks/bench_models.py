@@ -173,6 +173,13 @@ def _pct(value: float) -> str:
     return f"{100 * value:.2f}"
 
 
+def _group_cells(group: dict[str, Any]) -> str:
+    """Precision and coverage of a group of letters; dashes when the set has none."""
+    if not group["n"]:
+        return "– | –"
+    return f"{_pct(group['precision_auto'])} | {_pct(group['coverage'])}"
+
+
 def table(results: Sequence[Result]) -> list[str]:
     lines = [
         "| candidate | accuracy % | macro-F1 % | coverage % | precision auto % "
@@ -184,7 +191,7 @@ def table(results: Sequence[Result]) -> list[str]:
         lines.append(
             f"| {r.name} | {_pct(r.overall['accuracy'])} | {_pct(r.overall['macro_f1'])} "
             f"| {_pct(r.overall['coverage'])} | {_pct(r.overall['precision_auto'])} "
-            f"| {_pct(r.no_office['precision_auto'])} | {_pct(r.no_office['coverage'])} "
+            f"| {_group_cells(r.no_office)} "
             f"| {_pct(r.mixed_routed)} "
             f"| {r.fit_s:.1f} | {r.ms_per_doc:.2f} | {r.size_kb:.0f} |"
         )
